@@ -1,0 +1,339 @@
+#include "Database.h"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace trh {
+
+Database::~Database()
+{
+    close();
+}
+
+Database::Database(Database &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)),
+      m_error(std::move(other.m_error))
+{
+}
+
+Database &Database::operator=(Database &&other) noexcept
+{
+    if (this != &other) {
+        close();
+        m_db = std::exchange(other.m_db, nullptr);
+        m_path = std::move(other.m_path);
+        m_error = std::move(other.m_error);
+    }
+    return *this;
+}
+
+bool Database::open(const QString &path, Mode mode)
+{
+    close();
+    m_path = path;
+    int flags = SQLITE_OPEN_NOMUTEX;
+    flags |= mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
+                                    : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    const QByteArray utf8 = path.toUtf8();
+    const int rc = sqlite3_open_v2(utf8.constData(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        m_error = QStringLiteral("%1: %2").arg(path, QString::fromUtf8(m_db ? sqlite3_errmsg(m_db)
+                                                                         : sqlite3_errstr(rc)));
+        close();
+        return false;
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+    sqlite3_busy_timeout(m_db, 5000);
+    // Files can come from other people: never let a schema object run an SQL function
+    // with side effects, and never load extensions.
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    return true;
+}
+
+void Database::close()
+{
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+}
+
+bool Database::exec(std::string_view sql)
+{
+    if (!m_db) {
+        m_error = QStringLiteral("database is not open");
+        return false;
+    }
+    char *err = nullptr;
+    const std::string text(sql);
+    if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        m_error = QString::fromUtf8(err ? err : sqlite3_errmsg(m_db));
+        sqlite3_free(err);
+        return false;
+    }
+    return true;
+}
+
+std::optional<std::int64_t> Database::scalarInt(std::string_view sql)
+{
+    Statement st(*this, sql);
+    if (!st.isValid()) {
+        m_error = st.error();
+        return std::nullopt;
+    }
+    if (!st.step())
+        return std::nullopt;
+    return st.optInt(0);
+}
+
+std::int64_t Database::lastInsertRowId() const
+{
+    return m_db ? sqlite3_last_insert_rowid(m_db) : 0;
+}
+
+int Database::changes() const
+{
+    return m_db ? sqlite3_changes(m_db) : 0;
+}
+
+void Database::captureError(std::string_view context)
+{
+    const QString msg = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("not open");
+    m_error = context.empty() ? msg
+                              : QStringLiteral("%1: %2").arg(
+                                    QString::fromUtf8(context.data(), qsizetype(context.size())),
+                                    msg);
+}
+
+void Database::interrupt()
+{
+    if (m_db)
+        sqlite3_interrupt(m_db);
+}
+
+// ---------------------------------------------------------------------------------------
+
+Statement::Statement(Database &db, std::string_view sql) : m_db(db.handle())
+{
+    if (!m_db) {
+        m_error = QStringLiteral("database is not open");
+        m_ok = false;
+        return;
+    }
+    const int rc = sqlite3_prepare_v3(m_db, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                      &m_stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        m_ok = false;
+        sqlite3_finalize(m_stmt);
+        m_stmt = nullptr;
+    }
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+Statement::Statement(Statement &&other) noexcept
+    : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(other.m_db),
+      m_error(std::move(other.m_error)), m_ok(other.m_ok), m_needsReset(other.m_needsReset)
+{
+}
+
+Statement &Statement::operator=(Statement &&other) noexcept
+{
+    if (this != &other) {
+        sqlite3_finalize(m_stmt);
+        m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_db = other.m_db;
+        m_error = std::move(other.m_error);
+        m_ok = other.m_ok;
+        m_needsReset = other.m_needsReset;
+    }
+    return *this;
+}
+
+void Statement::resetIfNeeded()
+{
+    if (m_needsReset && m_stmt) {
+        sqlite3_reset(m_stmt);
+        m_needsReset = false;
+    }
+}
+
+Statement &Statement::bind(int index, std::int64_t value)
+{
+    resetIfNeeded();
+    if (m_stmt)
+        sqlite3_bind_int64(m_stmt, index, value);
+    return *this;
+}
+
+Statement &Statement::bind(int index, double value)
+{
+    resetIfNeeded();
+    if (m_stmt)
+        sqlite3_bind_double(m_stmt, index, value);
+    return *this;
+}
+
+Statement &Statement::bind(int index, std::string_view text)
+{
+    resetIfNeeded();
+    if (m_stmt)
+        sqlite3_bind_text(m_stmt, index, text.data(), int(text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    return bind(index, std::string_view(utf8.constData(), size_t(utf8.size())));
+}
+
+Statement &Statement::bindStatic(int index, std::string_view text)
+{
+    resetIfNeeded();
+    if (m_stmt)
+        sqlite3_bind_text(m_stmt, index, text.data(), int(text.size()), SQLITE_STATIC);
+    return *this;
+}
+
+Statement &Statement::bindNull(int index)
+{
+    resetIfNeeded();
+    if (m_stmt)
+        sqlite3_bind_null(m_stmt, index);
+    return *this;
+}
+
+Statement &Statement::bind(int index, std::optional<std::int64_t> value)
+{
+    return value ? bind(index, *value) : bindNull(index);
+}
+
+bool Statement::step()
+{
+    if (!m_stmt) {
+        m_ok = false;
+        return false;
+    }
+    if (m_needsReset) {
+        sqlite3_reset(m_stmt);
+        m_needsReset = false;
+    }
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) {
+        m_ok = true;
+        return true;
+    }
+    m_needsReset = true;
+    m_ok = rc == SQLITE_DONE;
+    if (!m_ok)
+        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+    return false;
+}
+
+bool Statement::run()
+{
+    while (step()) {
+    }
+    m_needsReset = true;
+    return m_ok;
+}
+
+void Statement::reset()
+{
+    if (m_stmt) {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
+    m_needsReset = false;
+}
+
+int Statement::columnCount() const
+{
+    return m_stmt ? sqlite3_column_count(m_stmt) : 0;
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+std::int64_t Statement::int64(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
+}
+
+std::string_view Statement::textView(int column) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    if (!p)
+        return {};
+    return std::string_view(p, size_t(sqlite3_column_bytes(m_stmt, column)));
+}
+
+QString Statement::text(int column) const
+{
+    const std::string_view v = textView(column);
+    return QString::fromUtf8(v.data(), qsizetype(v.size()));
+}
+
+std::optional<std::int64_t> Statement::optInt(int column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return int64(column);
+}
+
+std::optional<double> Statement::optReal(int column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return real(column);
+}
+
+// ---------------------------------------------------------------------------------------
+
+Transaction::Transaction(Database &db) : m_db(db)
+{
+    m_active = m_db.exec("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction()
+{
+    rollback();
+}
+
+bool Transaction::commit()
+{
+    if (!m_active)
+        return false;
+    if (!m_db.exec("COMMIT")) {
+        rollback();
+        return false;
+    }
+    m_active = false;
+    return true;
+}
+
+void Transaction::rollback()
+{
+    if (m_active) {
+        const QString keep = m_db.lastError();
+        m_db.exec("ROLLBACK");
+        m_db.setError(keep);
+        m_active = false;
+    }
+}
+
+} // namespace trh

@@ -1,0 +1,129 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace trh {
+
+class Statement;
+
+// Thin RAII owner of one SQLite connection. The store talks to SQLite through its C API
+// directly: import speed matters, and QSqlQuery/QVariant costs several times more per row.
+// A connection is used only on the thread that opened it.
+class Database final
+{
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    Database() = default;
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+    Database(Database &&other) noexcept;
+    Database &operator=(Database &&other) noexcept;
+
+    // Opens (and for ReadWrite creates) the file. Returns false and sets lastError() on failure.
+    bool open(const QString &path, Mode mode = Mode::ReadWrite);
+    void close();
+    bool isOpen() const { return m_db != nullptr; }
+    sqlite3 *handle() const { return m_db; }
+    const QString &path() const { return m_path; }
+
+    // Runs one or more statements without results. False and lastError() on failure.
+    bool exec(std::string_view sql);
+    // Convenience for a single integer (first column of the first row); nullopt on error or no row.
+    std::optional<std::int64_t> scalarInt(std::string_view sql);
+
+    std::int64_t lastInsertRowId() const;
+    int changes() const;
+    QString lastError() const { return m_error; }
+    void setError(const QString &error) { m_error = error; }
+    // Fills lastError() from SQLite's message for the current connection.
+    void captureError(std::string_view context = {});
+
+    // Interrupts the statement running on this connection (callable from any thread).
+    void interrupt();
+
+private:
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+    QString m_error;
+};
+
+// A prepared statement bound to one Database. Reset automatically by bind-after-step.
+class Statement final
+{
+public:
+    Statement() = default;
+    Statement(Database &db, std::string_view sql);
+    ~Statement();
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&other) noexcept;
+
+    bool isValid() const { return m_stmt != nullptr; }
+    // The SQLite error text if preparation failed.
+    const QString &error() const { return m_error; }
+
+    // Binding (1-based indexes, like SQLite). Text is copied by SQLite (SQLITE_TRANSIENT)
+    // unless bindStatic is used, whose memory must outlive the next step().
+    Statement &bind(int index, std::int64_t value);
+    Statement &bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement &bind(int index, double value);
+    Statement &bind(int index, std::string_view text);
+    Statement &bind(int index, const QString &text);
+    Statement &bindStatic(int index, std::string_view text);
+    Statement &bindNull(int index);
+    Statement &bind(int index, std::optional<std::int64_t> value);
+
+    // Steps once: true if a row is available. Use done()/ok() to tell end from error.
+    bool step();
+    // Steps a statement that returns no rows; true on success. Resets afterwards.
+    bool run();
+    void reset();
+    bool ok() const { return m_ok; }
+
+    int columnCount() const;
+    bool isNull(int column) const;
+    std::int64_t int64(int column) const;
+    double real(int column) const;
+    std::string_view textView(int column) const;
+    QString text(int column) const;
+    std::optional<std::int64_t> optInt(int column) const;
+    std::optional<double> optReal(int column) const;
+
+private:
+    sqlite3_stmt *m_stmt = nullptr;
+    sqlite3 *m_db = nullptr;
+    QString m_error;
+    bool m_ok = true;
+    bool m_needsReset = false;
+    void resetIfNeeded();
+};
+
+// Runs a transaction: BEGIN IMMEDIATE in the constructor, ROLLBACK unless commit() succeeded.
+class Transaction final
+{
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    bool isActive() const { return m_active; }
+    bool commit();
+    void rollback();
+
+private:
+    Database &m_db;
+    bool m_active = false;
+};
+
+} // namespace trh

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+// Helpers shared by the tests: fixture paths, temporary files, running the CLI.
+namespace trh::test {
+
+// Absolute path of tests/fixtures/<name>.
+QString fixture(const QString &name);
+// Reads a whole file (empty on error).
+QByteArray readAll(const QString &path);
+// Writes bytes to path, creating folders; false on error.
+bool writeFile(const QString &path, const QByteArray &bytes);
+
+struct CliResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+// Runs the built trhealth-cli with args (no display, no stdin) and waits for it.
+CliResult runCli(const QStringList &args, int timeoutMs = 300000);
+
+} // namespace trh::test
