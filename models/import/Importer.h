@@ -1,0 +1,52 @@
+#pragma once
+
+#include "ImportReport.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace trh {
+
+class Database;
+class DatasetMapping;
+
+struct ImportOptions
+{
+    QString chosenDataset;  // --as: settles ambiguous column groups
+    QString label;
+    QDateTime takenAt;      // invalid: newest REST data.now, else the import time
+    QString origin = QStringLiteral("import");
+    const DatasetMapping *mapping = nullptr; // null: the built-in mapping
+    // Called now and then with bytes read so far and in all; return false to cancel.
+    std::function<bool(std::int64_t done, std::int64_t total)> progress;
+    // Test seam: fail the run once about this many rows were written (-1: never).
+    std::int64_t failAfterRows = -1;
+};
+
+struct ImportResult
+{
+    enum class Status { Ok, BadInput, Cancelled, Failed };
+    Status status = Status::Ok;
+    QStringList errors; // one clear line per problem, each naming the file
+    QStringList notes;  // things worth saying that are not problems
+    std::vector<FileImportReport> files;
+    std::int64_t snapshotId = 0;
+    QDateTime takenAt;
+    bool ok() const { return status == Status::Ok; }
+};
+
+// One import run: any number of files become one snapshot, in one transaction. Bad input in
+// any file rolls everything back; the database is then exactly as it was.
+class Importer final
+{
+public:
+    static ImportResult importFiles(Database &db, const QStringList &paths,
+                                    const ImportOptions &options = {});
+};
+
+} // namespace trh

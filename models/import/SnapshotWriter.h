@@ -1,0 +1,83 @@
+#pragma once
+
+#include "SourceRecords.h"
+#include "ValueClass.h"
+#include "store/Database.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace trh {
+
+// Writes one snapshot's rows into the store. The caller owns the transaction: nothing here
+// commits. Statements are prepared once and reused, values are bound, never spliced.
+class SnapshotWriter final
+{
+public:
+    explicit SnapshotWriter(Database &db);
+
+    bool isValid() const { return m_error.isEmpty(); }
+    const QString &error() const { return m_error; }
+
+    // Creates the snapshot row; taken_at is settled by finish().
+    std::optional<std::int64_t> beginSnapshot(const QString &label, const QString &origin);
+    std::optional<std::int64_t> addFile(const QString &name, std::int64_t size,
+                                        const QString &format);
+    bool setFileDetails(std::int64_t fileId, const QString &sha256, const QString &format,
+                        const QByteArray &reportJson);
+
+    // The endpoint id for a Computer Name (trimmed, compared lower-cased), created on first
+    // sight. The in-memory cache is bounded so memory does not grow with the fleet.
+    std::optional<std::int64_t> endpointId(std::string_view computerName);
+
+    // Answers, profiles and alerts that follow belong to this file.
+    void setCurrentFile(std::int64_t fileId) { m_currentFile = fileId; }
+    std::int64_t snapshotId() const { return m_snapshot; }
+
+    std::optional<std::int64_t> addAnswer(std::string_view dataset,
+                                          std::optional<std::int64_t> endpointId,
+                                          std::int64_t weight, std::int64_t line, ValueClass cls);
+    // Value rows; `table` is one of the normalised value tables.
+    bool addTriple(int table, std::int64_t answerId, int line, std::string_view a,
+                   std::string_view b, std::string_view c, ValueClass cls);
+    bool addToolStatus(std::int64_t answerId, int line, std::string_view tool,
+                       std::string_view status, std::string_view targeted,
+                       std::string_view installed, ValueClass cls);
+    bool addExtension(std::int64_t answerId, int line, std::string_view domain,
+                      std::string_view version, ValueClass cls);
+    bool addSensorValue(std::int64_t answerId, int line, std::string_view value, ValueClass cls);
+    bool addInventory(std::int64_t answerId, std::string_view computerId,
+                      std::string_view osPlatform, std::string_view operatingSystem,
+                      std::string_view isWindows, std::string_view groupsRaw, ValueClass cls);
+    bool addEndpointGroup(std::int64_t endpointId, std::string_view group);
+    bool addProfile(const ProfileRecord &profile);
+    bool addAlert(const AlertRecord &alert);
+
+    // Derives the per-snapshot endpoint rows (platform etc.) and sets taken_at.
+    bool finish(const QDateTime &takenAt);
+
+    enum Table { CxStatus = 0, ClientSetting = 1, TrStatus = 2 };
+
+private:
+    bool fail(const Statement &st);
+
+    Database &m_db;
+    QString m_error;
+    std::int64_t m_snapshot = 0;
+    std::int64_t m_currentFile = 0;
+    int m_profilePriority = 0;
+    Statement m_insertSnapshot, m_insertFile, m_updateFile, m_findEndpoint, m_insertEndpoint,
+        m_insertAnswer, m_insertTriple[3], m_insertTool, m_insertExtension, m_insertSensor,
+        m_insertInventory, m_insertGroup, m_insertProfile, m_insertProfileGroup, m_findAlert,
+        m_insertAlert, m_insertObservation;
+    std::unordered_map<std::string, std::int64_t> m_endpointCache;
+    std::string m_keyBuffer;
+};
+
+} // namespace trh

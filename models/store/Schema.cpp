@@ -1,0 +1,226 @@
+#include "Schema.h"
+
+#include "Database.h"
+
+#include <vector>
+
+namespace trh {
+namespace {
+
+// Each entry upgrades the schema from version i to i + 1. Never edit a shipped step:
+// append a new one.
+const std::vector<const char *> &migrations()
+{
+    static const std::vector<const char *> steps = {
+        // 0 -> 1: the first schema.
+        R"sql(
+CREATE TABLE snapshot (
+    id          INTEGER PRIMARY KEY,
+    taken_at    TEXT NOT NULL,            -- ISO 8601 UTC
+    label       TEXT NOT NULL DEFAULT '',
+    imported_at TEXT NOT NULL,            -- ISO 8601 UTC
+    origin      TEXT NOT NULL DEFAULT 'import'  -- import | fetch | demo
+);
+CREATE TABLE source_file (
+    id          INTEGER PRIMARY KEY,
+    snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    sha256      TEXT NOT NULL,
+    format      TEXT NOT NULL,
+    report      TEXT NOT NULL             -- the import report of this file, JSON
+);
+CREATE INDEX source_file_snapshot ON source_file(snapshot_id);
+
+-- Endpoints are identified across snapshots by the lower-cased Computer Name.
+CREATE TABLE endpoint (
+    id       INTEGER PRIMARY KEY,
+    name_key TEXT NOT NULL UNIQUE,
+    name     TEXT NOT NULL                -- first spelling seen
+);
+CREATE TABLE snapshot_endpoint (
+    snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+    endpoint_id INTEGER NOT NULL REFERENCES endpoint(id),
+    platform    TEXT NOT NULL DEFAULT 'Unknown',
+    os_name     TEXT,
+    computer_id TEXT,
+    PRIMARY KEY (snapshot_id, endpoint_id)
+) WITHOUT ROWID;
+CREATE TABLE endpoint_group (
+    snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+    endpoint_id INTEGER NOT NULL REFERENCES endpoint(id),
+    group_name  TEXT NOT NULL,
+    PRIMARY KEY (snapshot_id, endpoint_id, group_name)
+) WITHOUT ROWID;
+
+-- One answer = one row of one dataset in one file: an endpoint's answer (weight 1) or, in
+-- an aggregate export, one distinct answer given by `weight` endpoints.
+CREATE TABLE answer (
+    id          INTEGER PRIMARY KEY,
+    snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+    file_id     INTEGER NOT NULL REFERENCES source_file(id) ON DELETE CASCADE,
+    dataset     TEXT NOT NULL,
+    endpoint_id INTEGER REFERENCES endpoint(id),
+    weight      INTEGER NOT NULL DEFAULT 1,
+    line        INTEGER NOT NULL DEFAULT 0,   -- source line of the row (0 for JSON)
+    class       INTEGER NOT NULL              -- ValueClass of the whole answer
+);
+CREATE INDEX answer_lookup ON answer(snapshot_id, dataset, endpoint_id);
+
+-- Normalised values, one row per value line; `class` is the ValueClass of that line and
+-- every text is kept raw, as answered.
+CREATE TABLE cx_status (
+    answer_id INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+    line INTEGER NOT NULL, domain TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+    class INTEGER NOT NULL,
+    PRIMARY KEY (answer_id, line)
+) WITHOUT ROWID;
+CREATE TABLE client_setting (
+    answer_id INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+    line INTEGER NOT NULL, domain TEXT NOT NULL, setting TEXT NOT NULL, value TEXT NOT NULL,
+    class INTEGER NOT NULL,
+    PRIMARY KEY (answer_id, line)
+) WITHOUT ROWID;
+CREATE TABLE tr_status (
+    answer_id INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+    line INTEGER NOT NULL, component TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+    class INTEGER NOT NULL,
+    PRIMARY KEY (answer_id, line)
+) WITHOUT ROWID;
+CREATE TABLE tool_status (
+    answer_id INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+    line INTEGER NOT NULL, tool TEXT NOT NULL,
+    status TEXT, targeted_version TEXT, installed_version TEXT,  -- NULL: no such column
+    class INTEGER NOT NULL,
+    PRIMARY KEY (answer_id, line)
+) WITHOUT ROWID;
+CREATE TABLE installed_extension (
+    answer_id INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+    line INTEGER NOT NULL, domain TEXT NOT NULL, version TEXT NOT NULL,
+    class INTEGER NOT NULL,
+    PRIMARY KEY (answer_id, line)
+) WITHOUT ROWID;
+-- Single-column sensors: driver_status (the whole multi-line text as one value),
+-- driver_version, bpf_bcc, bpf_core, bpf_details. The dataset is on the answer.
+CREATE TABLE sensor_value (
+    answer_id INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+    line INTEGER NOT NULL, value TEXT NOT NULL,
+    class INTEGER NOT NULL,
+    PRIMARY KEY (answer_id, line)
+) WITHOUT ROWID;
+CREATE TABLE inventory (
+    answer_id   INTEGER PRIMARY KEY REFERENCES answer(id) ON DELETE CASCADE,
+    computer_id TEXT, os_platform TEXT, operating_system TEXT, is_windows TEXT,
+    computer_groups TEXT,                 -- raw, lines joined by \n
+    class INTEGER NOT NULL
+);
+
+-- Threat Response profiles in priority order (first match wins).
+CREATE TABLE profile (
+    snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+    priority    INTEGER NOT NULL,
+    profile_key TEXT NOT NULL,            -- id, else name
+    name        TEXT NOT NULL,
+    revision    TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    file_id     INTEGER REFERENCES source_file(id) ON DELETE CASCADE,
+    PRIMARY KEY (snapshot_id, priority)
+) WITHOUT ROWID;
+CREATE TABLE profile_group (
+    snapshot_id INTEGER NOT NULL,
+    priority    INTEGER NOT NULL,
+    group_name  TEXT NOT NULL,
+    PRIMARY KEY (snapshot_id, priority, group_name),
+    FOREIGN KEY (snapshot_id, priority) REFERENCES profile(snapshot_id, priority) ON DELETE CASCADE
+) WITHOUT ROWID;
+
+-- Alerts are identified across snapshots (guid, else id); each snapshot records what the
+-- alert looked like then, which gives its state history.
+CREATE TABLE alert (
+    id      INTEGER PRIMARY KEY,
+    alert_key TEXT NOT NULL UNIQUE
+);
+CREATE TABLE alert_observation (
+    snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+    alert_id    INTEGER NOT NULL REFERENCES alert(id),
+    file_id     INTEGER REFERENCES source_file(id) ON DELETE CASCADE,
+    tr_id TEXT, guid TEXT, state TEXT, type TEXT, priority TEXT, severity TEXT,
+    intel_doc_id TEXT, computer_name TEXT, computer_ip TEXT,
+    created_at TEXT, alerted_at TEXT, updated_at TEXT, acked_at TEXT, received_at TEXT,
+    suppressed_at TEXT, resolved_at TEXT, match_type TEXT, path TEXT,
+    PRIMARY KEY (snapshot_id, alert_id)
+) WITHOUT ROWID;
+)sql",
+    };
+    return steps;
+}
+
+constexpr int kApplicationId = 0x54524854; // "TRHT"
+
+int userVersion(Database &db)
+{
+    return int(db.scalarInt("PRAGMA user_version").value_or(-1));
+}
+
+} // namespace
+
+int Schema::currentVersion()
+{
+    return int(migrations().size());
+}
+
+int Schema::applicationId()
+{
+    return kApplicationId;
+}
+
+Schema::Result Schema::check(Database &db)
+{
+    Result r;
+    const auto appId = db.scalarInt("PRAGMA application_id");
+    if (!appId) {
+        r.status = Status::Failed;
+        r.error = db.lastError().isEmpty()
+                      ? QStringLiteral("not an SQLite database, or the file is damaged")
+                      : db.lastError();
+        return r;
+    }
+    r.fileVersion = userVersion(db);
+    const auto tables = db.scalarInt("SELECT count(*) FROM sqlite_schema");
+    if (*appId != kApplicationId && (*appId != 0 || tables.value_or(0) != 0)) {
+        r.status = Status::NotOurs;
+        r.error = QStringLiteral("this SQLite file was not written by trhealth");
+        return r;
+    }
+    if (r.fileVersion > currentVersion()) {
+        r.status = Status::NewerVersion;
+        r.error = QStringLiteral("the file was written by a newer trhealth (schema version %1; "
+                                 "this version knows up to %2) and was left untouched")
+                      .arg(r.fileVersion)
+                      .arg(currentVersion());
+    }
+    return r;
+}
+
+Schema::Result Schema::migrate(Database &db)
+{
+    Result r = check(db);
+    if (r.status != Status::Ok)
+        return r;
+    for (int v = r.fileVersion; v < currentVersion(); ++v) {
+        Transaction tx(db);
+        if (!tx.isActive() || !db.exec(migrations()[size_t(v)]) ||
+            !db.exec("PRAGMA application_id = " + std::to_string(kApplicationId)) ||
+            !db.exec("PRAGMA user_version = " + std::to_string(v + 1)) || !tx.commit()) {
+            r.status = Status::Failed;
+            r.error = QStringLiteral("schema migration to version %1 failed: %2")
+                          .arg(v + 1)
+                          .arg(db.lastError());
+            return r;
+        }
+        r.fileVersion = v + 1;
+    }
+    return r;
+}
+
+} // namespace trh

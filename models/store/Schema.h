@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+
+namespace trh {
+
+class Database;
+
+// The store's schema and its migrations. The version lives in PRAGMA user_version; every
+// migration step runs in one transaction. A file written by a newer trhealth (a higher
+// version than currentVersion()) is never touched.
+class Schema final
+{
+public:
+    static int currentVersion();
+    // 'TRHT' in PRAGMA application_id marks our files.
+    static int applicationId();
+
+    enum class Status { Ok, NewerVersion, NotOurs, Failed };
+    struct Result
+    {
+        Status status = Status::Ok;
+        int fileVersion = 0;
+        QString error;
+    };
+    // Brings an open read-write database up to currentVersion(). Empty files are created.
+    static Result migrate(Database &db);
+    // Checks without changing anything (for read-only opening).
+    static Result check(Database &db);
+};
+
+} // namespace trh

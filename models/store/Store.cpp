@@ -1,0 +1,59 @@
+#include "Store.h"
+
+#include <QFileInfo>
+
+namespace trh {
+
+Store::OpenResult Store::open(Database &db, const QString &path, OpenMode mode)
+{
+    OpenResult r;
+    auto failWith = [&](Status status, const QString &what) {
+        r.status = status;
+        r.error = QStringLiteral("%1: %2").arg(path, what);
+        db.close();
+        return r;
+    };
+    const QFileInfo info(path);
+    if (mode != OpenMode::CreateOrUpgrade && !info.exists())
+        return failWith(Status::Missing, QStringLiteral("no such file"));
+    if (info.exists() && !info.isFile())
+        return failWith(Status::Failed, QStringLiteral("not a regular file"));
+
+    if (!db.open(path, mode == OpenMode::ReadOnly ? Database::Mode::ReadOnly
+                                                  : Database::Mode::ReadWrite))
+        return failWith(Status::Failed, db.lastError());
+
+    // The schema check reads the header first: a file that is not SQLite fails here, before
+    // any pragma could write to it.
+    const Schema::Result check = Schema::check(db);
+    switch (check.status) {
+    case Schema::Status::Ok:
+        break;
+    case Schema::Status::NewerVersion:
+        return failWith(Status::NewerSchema, check.error);
+    case Schema::Status::NotOurs:
+        return failWith(Status::NotOurs, check.error);
+    case Schema::Status::Failed:
+        return failWith(Status::Damaged, check.error);
+    }
+    if (!db.exec("PRAGMA foreign_keys = ON"))
+        return failWith(Status::Failed, db.lastError());
+    if (mode == OpenMode::ReadOnly) {
+        if (check.fileVersion != Schema::currentVersion())
+            return failWith(Status::Failed,
+                            QStringLiteral("schema version %1 needs an upgrade, which a read-only "
+                                           "file cannot get")
+                                .arg(check.fileVersion));
+        db.exec("PRAGMA query_only = ON");
+        return r;
+    }
+    if (!db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                 "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY"))
+        return failWith(Status::Failed, db.lastError());
+    const Schema::Result migrated = Schema::migrate(db);
+    if (migrated.status != Schema::Status::Ok)
+        return failWith(Status::Failed, migrated.error);
+    return r;
+}
+
+} // namespace trh

@@ -1,0 +1,384 @@
+#include "TestSupport.h"
+#include "analysis/Summary.h"
+#include "import/Importer.h"
+#include "store/Database.h"
+#include "store/Store.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace trh;
+
+namespace {
+
+QStringList fleetFiles()
+{
+    QDir dir(test::fixture(QStringLiteral("fleet")));
+    QStringList files;
+    for (const QString &f : dir.entryList(QDir::Files, QDir::Name))
+        files << dir.filePath(f);
+    return files;
+}
+
+QString fleetFile(const char *name)
+{
+    return QDir(test::fixture(QStringLiteral("fleet"))).filePath(QString::fromUtf8(name));
+}
+
+const char *kCxFile = "Get Computer Name and Client Extensions - Status from all machines.csv";
+
+// Every row of every table, in a stable order: equal dumps mean equal content.
+QString dump(Database &db)
+{
+    QString out;
+    Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+    while (tables.step()) {
+        const QString table = tables.text(0);
+        out += QStringLiteral("## %1\n").arg(table);
+        Statement rows(db, QStringLiteral("SELECT * FROM \"%1\" ORDER BY 1, 2").arg(table).toStdString());
+        while (rows.step()) {
+            QStringList cells;
+            for (int c = 0; c < rows.columnCount(); ++c)
+                cells << (rows.isNull(c) ? QStringLiteral("NULL") : rows.text(c));
+            out += cells.join(QLatin1Char('|')) + QLatin1Char('\n');
+        }
+    }
+    return out;
+}
+
+QJsonObject summaryOf(Database &db, std::int64_t snapshot)
+{
+    QString error;
+    const auto s = Summary::build(db, snapshot, QString(), &error);
+    if (!s)
+        qWarning() << error;
+    return s.value_or(QJsonObject());
+}
+
+QJsonObject obj(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toObject();
+}
+
+} // namespace
+
+class TestImporter : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    QString newDbPath() { return m_dir.filePath(QStringLiteral("w%1.trdb").arg(++m_n)); }
+    bool openNew(Database &db)
+    {
+        return Store::open(db, newDbPath(), Store::OpenMode::CreateOrUpgrade).ok();
+    }
+
+private slots:
+    void importsEveryFormatIntoOneSnapshot()
+    {
+        // Given the ten-endpoint fleet in every format, when imported in one run,
+        Database db;
+        QVERIFY(openNew(db));
+        const ImportResult r = Importer::importFiles(db, fleetFiles());
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
+        // then it is one snapshot with every file, hashed, and taken at the REST data.now.
+        QCOMPARE(r.files.size(), size_t(9));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM snapshot").value(), std::int64_t(1));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM source_file WHERE length(sha256) = 64").value(),
+                 std::int64_t(9));
+        QCOMPARE(r.takenAt, QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));
+
+        // The summary figures, worked out by hand from make_fleet_fixtures.py.
+        const QJsonObject s = summaryOf(db, r.snapshotId);
+        QCOMPARE(s.value(QStringLiteral("schema")).toString(), QStringLiteral("trhealth.summary/1"));
+        QCOMPARE(obj(s, "snapshot").value(QStringLiteral("files")).toInt(), 9);
+        const QJsonObject ep = obj(s, "endpoints");
+        QCOMPARE(ep.value(QStringLiteral("total")).toInt(), 10); // WIN-A and win-a are one
+        QCOMPARE(obj(ep, "by_platform"),
+                 (QJsonObject{{QStringLiteral("Windows"), 5}, {QStringLiteral("Linux"), 4},
+                              {QStringLiteral("Mac"), 1}, {QStringLiteral("Unknown"), 0}}));
+        QCOMPARE(obj(s, "health_failures"),
+                 (QJsonObject{{QStringLiteral("dec"), 1}, {QStringLiteral("index"), 1},
+                              {QStringLiteral("recorder"), 1}, {QStringLiteral("stream"), 1},
+                              {QStringLiteral("threatresponse"), 0}, {QStringLiteral("any"), 3}}));
+        QCOMPARE(obj(s, "driver"),
+                 (QJsonObject{{QStringLiteral("running"), 1}, {QStringLiteral("service_not_installed"), 1},
+                              {QStringLiteral("service_not_running"), 1},
+                              {QStringLiteral("driver_not_installed"), 1}, {QStringLiteral("unknown"), 1}}));
+        QCOMPARE(obj(s, "bpf"),
+                 (QJsonObject{{QStringLiteral("core"), 1}, {QStringLiteral("bcc_only"), 1},
+                              {QStringLiteral("unsupported"), 1}, {QStringLiteral("unknown"), 1}}));
+        QCOMPARE(obj(s, "recorder"),
+                 (QJsonObject{{QStringLiteral("min_requirements_not_met"), 1},
+                              {QStringLiteral("windows_not_using_driver"), 1}}));
+        const QJsonObject tools = obj(s, "tools");
+        QCOMPARE(tools.value(QStringLiteral("not_installed_endpoints")).toInt(), 1);
+        QCOMPARE(tools.value(QStringLiteral("version_mismatch_endpoints")).toInt(), 1);
+        QCOMPARE(obj(obj(tools, "by_tool"), "Driver").value(QStringLiteral("not_installed")).toInt(), 1);
+        QCOMPARE(obj(obj(tools, "by_tool"), "Recorder").value(QStringLiteral("version_mismatch")).toInt(), 1);
+        // Figures of later rules are null, never 0.
+        QVERIFY(obj(s, "coverage").value(QStringLiteral("covered")).isNull());
+        QVERIFY(obj(s, "profiles").value(QStringLiteral("no_profile")).isNull());
+
+        // Raw text and classes are kept.
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM answer WHERE dataset = 'cx_status' AND class = 2").value(),
+                 std::int64_t(1));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM cx_status WHERE value = 'TSE-Error: sensor timed out' AND class = 4").value(),
+                 std::int64_t(1));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM profile").value(), std::int64_t(4));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM profile_group WHERE group_name = 'Servers'").value(),
+                 std::int64_t(1));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM alert_observation").value(), std::int64_t(2));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM endpoint_group WHERE group_name = 'Linux'").value(),
+                 std::int64_t(4));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM installed_extension").value(), std::int64_t(5));
+        Statement name(db, "SELECT name FROM endpoint WHERE name_key = 'win-a'");
+        QVERIFY(name.step());
+        // The first spelling seen is kept: the Client Settings file sorts first and says WIN-A.
+        QCOMPARE(name.text(0), QStringLiteral("WIN-A"));
+    }
+
+    void reportsRecognitionAndClasses()
+    {
+        Database db;
+        QVERIFY(openNew(db));
+        const ImportResult r = Importer::importFiles(db, {fleetFile(kCxFile), fleetFile("Get Client Health - Client Settings from all machines.csv")});
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
+        const FileImportReport &cx = r.files[0];
+        QCOMPARE(cx.rows, std::int64_t(10));
+        QCOMPARE(cx.datasets.size(), size_t(1));
+        QCOMPARE(cx.datasets[0].dataset, QStringLiteral("cx_status"));
+        QVERIFY2(cx.datasets[0].rule.contains(QStringLiteral("file name")), qPrintable(cx.datasets[0].rule));
+        QCOMPARE(cx.values[size_t(ValueClass::Pending)], std::int64_t(1));
+        QCOMPARE(cx.values[size_t(ValueClass::Error)], std::int64_t(1));
+        QVERIFY(cx.format.startsWith(QStringLiteral("console CSV (UTF-8")));
+        const FileImportReport &settings = r.files[1];
+        QCOMPARE(settings.datasets[0].dataset, QStringLiteral("client_settings"));
+        QVERIFY(settings.format.contains(QStringLiteral("';'")));
+        QCOMPARE(settings.values[size_t(ValueClass::NoResults)], std::int64_t(1));
+        // The report is kept with the snapshot.
+        Statement st(db, "SELECT report FROM source_file ORDER BY id LIMIT 1");
+        QVERIFY(st.step());
+        const QJsonObject kept = QJsonDocument::fromJson(st.text(0).toUtf8()).object();
+        QCOMPARE(FileImportReport::fromJson(kept).rows, std::int64_t(10));
+    }
+
+    void ambiguityDecidedByKeyVocabulary()
+    {
+        // Given a Domain/Key/Value file whose name says nothing, the keys decide.
+        const QString path = m_dir.filePath(QStringLiteral("export-1.csv"));
+        QFile::copy(fleetFile(kCxFile), path);
+        Database db;
+        QVERIFY(openNew(db));
+        const ImportResult r = Importer::importFiles(db, {path});
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(r.files[0].datasets[0].dataset, QStringLiteral("cx_status"));
+        QVERIFY2(r.files[0].datasets[0].rule.contains(QStringLiteral("key vocabulary")),
+                 qPrintable(r.files[0].datasets[0].rule));
+    }
+
+    void ambiguitySettingsByVocabularyAbsence()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("export-2.csv"));
+        QVERIFY(test::writeFile(path, "Computer Name,Domain,Key,Value\nA,recorder,DatabaseMaxSize,2048\n"));
+        Database db;
+        QVERIFY(openNew(db));
+        const ImportResult r = Importer::importFiles(db, {path});
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(r.files[0].datasets[0].dataset, QStringLiteral("client_settings"));
+    }
+
+    void ambiguityUndecidableFailsAndAsSettlesIt()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("export-3.csv"));
+        QVERIFY(test::writeFile(path, "Computer Name,Domain,Key,Value\nA,[no results],[no results],[no results]\n"));
+        Database db;
+        QVERIFY(openNew(db));
+        ImportResult r = Importer::importFiles(db, {path});
+        QCOMPARE(r.status, ImportResult::Status::BadInput);
+        QVERIFY2(r.errors.join(QString()).contains(QStringLiteral("--as cx_status or --as client_settings")),
+                 qPrintable(r.errors.join(QString())));
+        ImportOptions options;
+        options.chosenDataset = QStringLiteral("client_settings");
+        r = Importer::importFiles(db, {path}, options);
+        QVERIFY(r.ok());
+        QCOMPARE(r.files[0].datasets[0].dataset, QStringLiteral("client_settings"));
+        QVERIFY(r.files[0].datasets[0].rule.contains(QStringLiteral("--as client_settings")));
+    }
+
+    void explicitChoiceBeatsFileName()
+    {
+        Database db;
+        QVERIFY(openNew(db));
+        ImportOptions options;
+        options.chosenDataset = QStringLiteral("client_settings");
+        const ImportResult r = Importer::importFiles(db, {fleetFile(kCxFile)}, options);
+        QVERIFY(r.ok());
+        QCOMPARE(r.files[0].datasets[0].dataset, QStringLiteral("client_settings"));
+    }
+
+    void mismatchedLinesAreWarnedAndKeptRaw()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("Client Extensions - Status mismatch.csv"));
+        QVERIFY(test::writeFile(path, "Computer Name,Domain,Key,Value,Mystery\n"
+                                      "A,\"dec\nindex\",\"health_check\nhealth_check\",\"ok\",x\n"
+                                      "B,dec,health_check,broken,y\n"));
+        Database db;
+        QVERIFY(openNew(db));
+        const ImportResult r = Importer::importFiles(db, {path});
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(r.files[0].warningCount, std::int64_t(1));
+        QVERIFY2(r.files[0].warnings[0].startsWith(QStringLiteral("line 2:")), qPrintable(r.files[0].warnings[0]));
+        QCOMPARE(r.files[0].ignoredColumns, QStringList{QStringLiteral("Mystery")});
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM cx_status WHERE domain = 'dec\nindex' AND class = 4").value(),
+                 std::int64_t(1));
+        // A's answer is unknown, so only B counts as a dec failure.
+        const QJsonObject s = summaryOf(db, r.snapshotId);
+        QCOMPARE(obj(s, "health_failures").value(QStringLiteral("dec")).toInt(), 1);
+    }
+
+    void aggregateExportGivesCountsWithoutEndpoints()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("Tanium Driver Status aggregate.csv"));
+        QVERIFY(test::writeFile(path, "Tanium Driver Status,Count\n"
+                                      "\"Service Status: SERVICE_RUNNING\nDriver install path: x\",120\n"
+                                      "Service Status: SERVICE_STOPPED,7\n"
+                                      "TSE-Error: No Sensor Definition for this Platform,40\n"));
+        Database db;
+        QVERIFY(openNew(db));
+        const ImportResult r = Importer::importFiles(db, {path});
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QVERIFY(r.files[0].aggregate);
+        const QJsonObject s = summaryOf(db, r.snapshotId);
+        QVERIFY(obj(s, "endpoints").value(QStringLiteral("total")).isNull());
+        QCOMPARE(obj(s, "driver").value(QStringLiteral("running")).toInt(), 120);
+        QCOMPARE(obj(s, "driver").value(QStringLiteral("service_not_running")).toInt(), 7);
+        QVERIFY(obj(s, "health_failures").value(QStringLiteral("any")).isNull());
+        QVERIFY(obj(s, "bpf").value(QStringLiteral("core")).isNull());
+    }
+
+    void badInputLeavesDatabaseExactlyAsItWas_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expectedMessage");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
+        QByteArray garbage(4096, '\0');
+        for (int i = 0; i < garbage.size(); ++i)
+            garbage[i] = char((i * 131 + 7) % 256);
+        QTest::newRow("binary") << garbage << QStringLiteral("bad.csv");
+        QTest::newRow("truncated json") << QByteArray("{\"data\": {\"now\": \"x\", \"result_sets\": [{\"columns\": [{\"name\": "
+                                                      "\"Computer Name\"}], \"rows\": [{\"data\": [[{\"text\": "
+                                                      "\"A\"}]]}, {\"data\": [[{\"te")
+                                        << QStringLiteral("bad.csv");
+        QTest::newRow("unterminated quote") << QByteArray("Computer Name,Tanium Driver Status\nA,\"Service Status: x\n")
+                                            << QStringLiteral("line 2");
+        QTest::newRow("unknown layout") << QByteArray("Foo,Bar\n1,2\n") << QStringLiteral("unknown layout");
+        QTest::newRow("invalid utf8") << QByteArray("Computer Name,Tanium Driver Version\nA,\xff\xfe\xfa\n")
+                                      << QStringLiteral("line 2");
+        QTest::newRow("unknown json") << QByteArray(R"({"hello": "world"})") << QStringLiteral("unknown JSON");
+    }
+    void badInputLeavesDatabaseExactlyAsItWas()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expectedMessage);
+        // Given a workspace with one snapshot,
+        Database db;
+        QVERIFY(openNew(db));
+        QVERIFY(Importer::importFiles(db, {fleetFile(kCxFile)}).ok());
+        const QString before = dump(db);
+        // when a run of a good file and a bad one fails,
+        const QString bad = m_dir.filePath(QStringLiteral("bad.csv"));
+        QVERIFY(test::writeFile(bad, content));
+        const ImportResult r = Importer::importFiles(db, {fleetFile("gateway-bpf.json"), bad});
+        // then it is bad input, the message names the file, and nothing changed.
+        QCOMPARE(r.status, ImportResult::Status::BadInput);
+        QCOMPARE(r.errors.size(), 1);
+        QVERIFY2(r.errors[0].contains(bad), qPrintable(r.errors[0]));
+        QVERIFY2(r.errors[0].contains(expectedMessage), qPrintable(r.errors[0]));
+        QCOMPARE(dump(db), before);
+    }
+
+    void everyBadFileIsReported()
+    {
+        Database db;
+        QVERIFY(openNew(db));
+        const QString a = m_dir.filePath(QStringLiteral("a.csv"));
+        const QString b = m_dir.filePath(QStringLiteral("b.json"));
+        QVERIFY(test::writeFile(a, ""));
+        QVERIFY(test::writeFile(b, "[1, 2"));
+        const ImportResult r = Importer::importFiles(db, {a, fleetFile(kCxFile), b, QStringLiteral("/no/such.csv")});
+        QCOMPARE(r.status, ImportResult::Status::BadInput);
+        QCOMPARE(r.errors.size(), 1); // a missing file is found before anything is read
+        QVERIFY(r.errors[0].contains(QStringLiteral("/no/such.csv")));
+        const ImportResult r2 = Importer::importFiles(db, {a, fleetFile(kCxFile), b});
+        QCOMPARE(r2.errors.size(), 2);
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM snapshot").value(), std::int64_t(0));
+    }
+
+    void injectedFailureMidRunRollsBackEverything()
+    {
+        // Given a workspace with a snapshot, when a multi-file run fails in its middle,
+        Database db;
+        QVERIFY(openNew(db));
+        QVERIFY(Importer::importFiles(db, {fleetFile(kCxFile)}).ok());
+        const QString before = dump(db);
+        const QString big = m_dir.filePath(QStringLiteral("Get Tanium Driver Version big.csv"));
+        QByteArray content("Computer Name,Tanium Driver Version\n");
+        for (int i = 0; i < 5000; ++i)
+            content += "host-" + QByteArray::number(i) + ",10.4.2\n";
+        QVERIFY(test::writeFile(big, content));
+        ImportOptions options;
+        options.failAfterRows = 2048;
+        const ImportResult r = Importer::importFiles(db, {fleetFile("gateway-bpf.json"), big}, options);
+        // then nothing of it is kept: same snapshots, same rows.
+        QCOMPARE(r.status, ImportResult::Status::BadInput);
+        QVERIFY(r.errors.join(QString()).contains(QStringLiteral("injected failure")));
+        QCOMPARE(dump(db), before);
+        // And the same run without the failure works.
+        QVERIFY(Importer::importFiles(db, {fleetFile("gateway-bpf.json"), big}).ok());
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM snapshot").value(), std::int64_t(2));
+    }
+
+    void cancelRollsBack()
+    {
+        Database db;
+        QVERIFY(openNew(db));
+        const QString before = dump(db);
+        const QString big = m_dir.filePath(QStringLiteral("Tanium Driver Version cancel.csv"));
+        QByteArray content("Computer Name,Tanium Driver Version\n");
+        for (int i = 0; i < 3000; ++i)
+            content += "host-" + QByteArray::number(i) + ",10.4.2\n";
+        QVERIFY(test::writeFile(big, content));
+        ImportOptions options;
+        int calls = 0;
+        options.progress = [&](std::int64_t, std::int64_t) { return ++calls < 3; };
+        const ImportResult r = Importer::importFiles(db, {big}, options);
+        QCOMPARE(r.status, ImportResult::Status::Cancelled);
+        QCOMPARE(dump(db), before);
+    }
+
+    void endpointsPersistAcrossSnapshots()
+    {
+        Database db;
+        QVERIFY(openNew(db));
+        ImportOptions first;
+        first.takenAt = QDateTime(QDate(2026, 10, 28), QTime(9, 0), Qt::UTC);
+        QVERIFY(Importer::importFiles(db, {fleetFile(kCxFile)}, first).ok());
+        QVERIFY(Importer::importFiles(db, {fleetFile(kCxFile)}).ok());
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM endpoint").value(), std::int64_t(10));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM snapshot_endpoint").value(), std::int64_t(20));
+        QString error;
+        QCOMPARE(resolveSnapshot(db, QStringLiteral("latest"), &error).value(), std::int64_t(2));
+        // Without inventory, the platform stays Unknown.
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM snapshot_endpoint WHERE platform = 'Unknown'").value(),
+                 std::int64_t(20));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImporter)
+#include "tst_importer.moc"
