@@ -235,7 +235,7 @@ private slots:
         QCOMPARE(r.files[0].warningCount, std::int64_t(1));
         QVERIFY2(r.files[0].warnings[0].startsWith(QStringLiteral("line 2:")), qPrintable(r.files[0].warnings[0]));
         QCOMPARE(r.files[0].ignoredColumns, QStringList{QStringLiteral("Mystery")});
-        QCOMPARE(db.scalarInt("SELECT count(*) FROM cx_status WHERE domain = 'dec\nindex' AND class = 4").value(),
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM cx_status_text WHERE domain = 'dec\nindex' AND class = 4").value(),
                  std::int64_t(1));
         // A's answer is unknown, so only B counts as a dec failure.
         const QJsonObject s = summaryOf(db, r.snapshotId);

@@ -112,7 +112,7 @@ public:
         auto known = std::string(" AND a.class NOT IN ") + kUnknownClasses;
         if (s == Shape::PerEndpoint) {
             const std::string base =
-                "FROM answer a JOIN cx_status c ON c.answer_id = a.id "
+                "FROM answer a JOIN cx_status_text c ON c.answer_id = a.id "
                 "WHERE a.snapshot_id = ?1 AND a.dataset = 'cx_status' AND a.endpoint_id IS NOT NULL "
                 "AND a.endpoint_id NOT IN (SELECT endpoint_id FROM answer WHERE snapshot_id = ?1 "
                 "AND dataset = 'cx_status' AND endpoint_id IS NOT NULL AND class IN " +
@@ -126,7 +126,7 @@ public:
             // Each aggregate row stands for `weight` endpoints that gave that exact answer.
             const std::string base = "SELECT sum(a.weight) FROM answer a WHERE a.snapshot_id = ?1 "
                                      "AND a.dataset = 'cx_status'" +
-                                     known + " AND EXISTS (SELECT 1 FROM cx_status c WHERE "
+                                     known + " AND EXISTS (SELECT 1 FROM cx_status_text c WHERE "
                                              "c.answer_id = a.id AND " +
                                      failing;
             for (const char *d : kDomains)
@@ -229,7 +229,7 @@ public:
                                   "' AND lower(trim(c.key)) = '" + key +
                                   "' AND lower(trim(c.value)) IN ('false','no','0')";
         if (s == Shape::PerEndpoint) {
-            std::string sql = "SELECT count(DISTINCT a.endpoint_id) FROM answer a JOIN cx_status c "
+            std::string sql = "SELECT count(DISTINCT a.endpoint_id) FROM answer a JOIN cx_status_text c "
                               "ON c.answer_id = a.id WHERE a.snapshot_id = ?1 AND "
                               "a.dataset = 'cx_status' AND a.endpoint_id IS NOT NULL AND " +
                               match;
@@ -240,7 +240,7 @@ public:
         }
         if (s == Shape::Aggregate && !windowsOnly) {
             return count("SELECT sum(a.weight) FROM answer a WHERE a.snapshot_id = ?1 AND "
-                         "a.dataset = 'cx_status' AND EXISTS (SELECT 1 FROM cx_status c WHERE "
+                         "a.dataset = 'cx_status' AND EXISTS (SELECT 1 FROM cx_status_text c WHERE "
                          "c.answer_id = a.id AND " +
                          match + ")");
         }

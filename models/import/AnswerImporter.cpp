@@ -252,6 +252,7 @@ bool AnswerImporter::header(const std::vector<std::string> &columns, const Sourc
         g.def = group.def;
         g.columns = group.columns;
         g.kind = kindOf(group.def->name);
+        g.datasetUtf8 = group.def->name.toUtf8();
         if (m_mode == Mode::Write) {
             m_report.dataset(group.def->name, group.rule);
             for (size_t i = 0; i < m_report.datasets.size(); ++i) {
@@ -353,8 +354,7 @@ bool AnswerImporter::writeGroup(const ActiveGroup &g, const std::vector<CellValu
         return c >= 0 && size_t(c) < cells.size() ? cells[size_t(c)] : kNoCell;
     };
     const QString &dataset = g.def->name;
-    const QByteArray datasetUtf8 = dataset.toUtf8();
-    const std::string_view datasetView(datasetUtf8.constData(), size_t(datasetUtf8.size()));
+    const std::string_view datasetView(g.datasetUtf8.constData(), size_t(g.datasetUtf8.size()));
 
     if (g.kind == Profiles) {
         ProfileRecord p;

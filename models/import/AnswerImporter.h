@@ -56,6 +56,7 @@ private:
         const DatasetDefinition *def = nullptr;
         std::vector<int> columns; // per role of def
         size_t use = 0; // index into the report's datasets
+        QByteArray datasetUtf8;
         int kind = 0;
     };
     struct Vocabulary

@@ -62,11 +62,6 @@ SnapshotWriter::SnapshotWriter(Database &db)
       m_insertEndpoint(db, "INSERT INTO endpoint(name_key, name) VALUES(?1, ?2)"),
       m_insertAnswer(db, "INSERT INTO answer(snapshot_id, file_id, dataset, endpoint_id, weight, "
                          "line, class) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
-      m_insertTriple{
-          Statement(db, "INSERT INTO cx_status VALUES(?1, ?2, ?3, ?4, ?5, ?6)"),
-          Statement(db, "INSERT INTO client_setting VALUES(?1, ?2, ?3, ?4, ?5, ?6)"),
-          Statement(db, "INSERT INTO tr_status VALUES(?1, ?2, ?3, ?4, ?5, ?6)"),
-      },
       m_insertTool(db, "INSERT INTO tool_status VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
       m_insertExtension(db, "INSERT INTO installed_extension VALUES(?1, ?2, ?3, ?4, ?5)"),
       m_insertSensor(db, "INSERT INTO sensor_value VALUES(?1, ?2, ?3, ?4)"),
@@ -78,11 +73,13 @@ SnapshotWriter::SnapshotWriter(Database &db)
       m_insertAlert(db, "INSERT INTO alert(alert_key) VALUES(?1)"),
       m_insertObservation(
           db, "INSERT OR REPLACE INTO alert_observation VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-              "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)")
+              "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"),
+      m_findKey(db, "SELECT id FROM value_key WHERE kind = ?1 AND a = ?2 AND b = ?3"),
+      m_insertKey(db, "INSERT INTO value_key(kind, a, b) VALUES(?1, ?2, ?3)")
 {
     const Statement *all[] = {&m_insertSnapshot,     &m_insertFile,       &m_updateFile,
                               &m_findEndpoint,       &m_insertEndpoint,   &m_insertAnswer,
-                              &m_insertTriple[0],    &m_insertTriple[1],  &m_insertTriple[2],
+                              &m_findKey,            &m_insertKey,
                               &m_insertTool,         &m_insertExtension,  &m_insertSensor,
                               &m_insertInventory,    &m_insertGroup,      &m_insertProfile,
                               &m_insertProfileGroup, &m_findAlert,        &m_insertAlert,
@@ -140,11 +137,22 @@ std::optional<std::int64_t> SnapshotWriter::endpointId(std::string_view computer
     if (name.empty())
         return std::nullopt;
     lowerInto(name, &m_keyBuffer);
+    if (!m_endpointCacheLoaded) {
+        // Small and mid-sized workspaces: load every endpoint once, so that a cache miss
+        // needs no SELECT.
+        m_endpointCacheLoaded = true;
+        if (m_db.scalarInt("SELECT count(*) FROM endpoint").value_or(kEndpointCacheLimit) <
+            std::int64_t(kEndpointCacheLimit)) {
+            Statement all(m_db, "SELECT name_key, id FROM endpoint");
+            while (all.step())
+                m_endpointCache.emplace(std::string(all.textView(0)), all.int64(1));
+            m_endpointCacheComplete = all.ok();
+        }
+    }
     if (auto it = m_endpointCache.find(m_keyBuffer); it != m_endpointCache.end())
         return it->second;
     std::int64_t id = 0;
-    m_findEndpoint.bindStatic(1, m_keyBuffer);
-    if (m_findEndpoint.step()) {
+    if (!m_endpointCacheComplete && m_findEndpoint.bindStatic(1, m_keyBuffer).step()) {
         id = m_findEndpoint.int64(0);
     } else if (!m_findEndpoint.ok()) {
         fail(m_findEndpoint);
@@ -158,8 +166,10 @@ std::optional<std::int64_t> SnapshotWriter::endpointId(std::string_view computer
         id = m_db.lastInsertRowId();
     }
     m_findEndpoint.reset();
-    if (m_endpointCache.size() >= kEndpointCacheLimit)
+    if (m_endpointCache.size() >= kEndpointCacheLimit) {
         m_endpointCache.clear();
+        m_endpointCacheComplete = false;
+    }
     m_endpointCache.emplace(m_keyBuffer, id);
     return id;
 }
@@ -169,27 +179,166 @@ std::optional<std::int64_t> SnapshotWriter::addAnswer(std::string_view dataset,
                                                       std::int64_t weight, std::int64_t line,
                                                       ValueClass cls)
 {
-    m_insertAnswer.bind(1, m_snapshot)
-        .bind(2, m_currentFile)
-        .bindStatic(3, dataset)
-        .bind(4, endpointId)
-        .bind(5, weight)
-        .bind(6, line)
-        .bind(7, int(cls));
-    if (!m_insertAnswer.run()) {
-        fail(m_insertAnswer);
-        return std::nullopt;
+    if (m_nextAnswerId < 0) {
+        const auto max = m_db.scalarInt("SELECT coalesce(max(id), 0) FROM answer");
+        if (!max) {
+            m_error = m_db.lastError();
+            return std::nullopt;
+        }
+        m_nextAnswerId = *max + 1;
     }
-    return m_db.lastInsertRowId();
+    const std::int64_t id = m_nextAnswerId++;
+    m_pendingAnswers.push_back({id, m_currentFile, keep(dataset), endpointId, weight, line, cls});
+    if (m_pendingAnswers.size() >= kBatch && !flush())
+        return std::nullopt;
+    return id;
+}
+
+std::optional<std::int64_t> SnapshotWriter::valueKeyId(int kind, int line, std::string_view a,
+                                                       std::string_view b)
+{
+    std::vector<RecentKey> &recent = m_recentKeys[kind];
+    RecentKey *slot = nullptr;
+    if (line >= 0 && line < 256) {
+        if (recent.size() <= size_t(line))
+            recent.resize(size_t(line) + 1);
+        slot = &recent[size_t(line)];
+        if (slot->id != 0 && slot->a == a && slot->b == b)
+            return slot->id;
+    }
+    auto remember = [&](std::int64_t id) {
+        if (slot) {
+            slot->a.assign(a.data(), a.size());
+            slot->b.assign(b.data(), b.size());
+            slot->id = id;
+        }
+        return id;
+    };
+    m_keyBuffer.assign(1, char('0' + kind));
+    m_keyBuffer.append(a);
+    m_keyBuffer.push_back('\x1f');
+    m_keyBuffer.append(b);
+    if (auto it = m_keyCache.find(m_keyBuffer); it != m_keyCache.end())
+        return remember(it->second);
+    std::int64_t id = 0;
+    m_findKey.bind(1, kind).bindStatic(2, a).bindStatic(3, b);
+    if (m_findKey.step()) {
+        id = m_findKey.int64(0);
+        m_findKey.reset();
+    } else {
+        if (!m_findKey.ok()) {
+            fail(m_findKey);
+            return std::nullopt;
+        }
+        m_insertKey.bind(1, kind).bindStatic(2, a).bindStatic(3, b);
+        if (!m_insertKey.run()) {
+            fail(m_insertKey);
+            return std::nullopt;
+        }
+        id = m_db.lastInsertRowId();
+    }
+    // Hostile input could invent endless keys: keep the cache bounded.
+    if (m_keyCache.size() >= kEndpointCacheLimit)
+        m_keyCache.clear();
+    m_keyCache.emplace(m_keyBuffer, id);
+    return remember(id);
+}
+
+SnapshotWriter::Text SnapshotWriter::keep(std::string_view t)
+{
+    const Text kept{m_arena.size(), t.size()};
+    m_arena.append(t.data() ? t.data() : "", t.size());
+    return kept;
+}
+
+Statement &SnapshotWriter::batchStatement(int table, size_t rows)
+{
+    const int key = table * 1000 + int(rows);
+    auto it = m_batchStatements.find(key);
+    if (it != m_batchStatements.end())
+        return it->second;
+    static const char *const names[] = {"cx_status", "client_setting", "tr_status"};
+    std::string sql = std::string("INSERT INTO ") + names[table] + " VALUES ";
+    for (size_t r = 0; r < rows; ++r)
+        sql += r ? ",(?,?,?,?,?)" : "(?,?,?,?,?)";
+    return m_batchStatements.emplace(key, Statement(m_db, sql)).first->second;
+}
+
+Statement &SnapshotWriter::answerBatchStatement(size_t rows)
+{
+    const int key = 999000 + int(rows);
+    auto it = m_batchStatements.find(key);
+    if (it != m_batchStatements.end())
+        return it->second;
+    std::string sql = "INSERT INTO answer(id, snapshot_id, file_id, dataset, endpoint_id, weight, "
+                      "line, class) VALUES ";
+    for (size_t r = 0; r < rows; ++r)
+        sql += r ? ",(?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?)";
+    return m_batchStatements.emplace(key, Statement(m_db, sql)).first->second;
 }
 
 bool SnapshotWriter::addTriple(int table, std::int64_t answerId, int line, std::string_view a,
                                std::string_view b, std::string_view c, ValueClass cls)
 {
-    Statement &st = m_insertTriple[table];
-    st.bind(1, answerId).bind(2, line).bindStatic(3, nn(a)).bindStatic(4, nn(b)).bindStatic(5, nn(c)).bind(
-        6, int(cls));
+    if (m_pendingTable != table && !m_pending.empty() && !flushLines())
+        return false;
+    const auto key = valueKeyId(table, line, nn(a), nn(b));
+    if (!key)
+        return false;
+    m_pendingTable = table;
+    m_pending.push_back({answerId, line, *key, keep(c), cls});
+    return m_pending.size() < kBatch || flush();
+}
+
+bool SnapshotWriter::flushAnswers()
+{
+    if (m_pendingAnswers.empty())
+        return true;
+    Statement &st = answerBatchStatement(m_pendingAnswers.size());
+    if (!st.isValid())
+        return fail(st);
+    int i = 1;
+    for (const PendingAnswer &a : m_pendingAnswers) {
+        st.bind(i, a.id)
+            .bind(i + 1, m_snapshot)
+            .bind(i + 2, a.file)
+            .bindStatic(i + 3, text(a.dataset))
+            .bind(i + 4, a.endpoint)
+            .bind(i + 5, a.weight)
+            .bind(i + 6, a.line)
+            .bind(i + 7, int(a.cls));
+        i += 8;
+    }
+    m_pendingAnswers.clear();
     return st.run() || fail(st);
+}
+
+bool SnapshotWriter::flushLines()
+{
+    if (m_pending.empty())
+        return true;
+    Statement &st = batchStatement(m_pendingTable, m_pending.size());
+    if (!st.isValid())
+        return fail(st);
+    int i = 1;
+    for (const PendingLine &l : m_pending) {
+        st.bind(i, l.answer)
+            .bind(i + 1, l.line)
+            .bind(i + 2, l.key)
+            .bindStatic(i + 3, text(l.value))
+            .bind(i + 4, int(l.cls));
+        i += 5;
+    }
+    m_pending.clear();
+    return st.run() || fail(st);
+}
+
+bool SnapshotWriter::flush()
+{
+    const bool ok = flushAnswers() && flushLines();
+    if (m_pending.empty() && m_pendingAnswers.empty())
+        m_arena.clear();
+    return ok;
 }
 
 bool SnapshotWriter::addToolStatus(std::int64_t answerId, int line, std::string_view tool,
@@ -308,6 +457,8 @@ bool SnapshotWriter::addAlert(const AlertRecord &a)
 
 bool SnapshotWriter::finish(const QDateTime &takenAt)
 {
+    if (!flush())
+        return false;
     // Every endpoint with an answer in this snapshot gets one row; its platform comes from
     // OS Platform, else Is Windows, else stays Unknown (health-rules.md "Endpoints").
     struct Facts

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace trh {
 
@@ -43,9 +44,12 @@ public:
     std::optional<std::int64_t> addAnswer(std::string_view dataset,
                                           std::optional<std::int64_t> endpointId,
                                           std::int64_t weight, std::int64_t line, ValueClass cls);
-    // Value rows; `table` is one of the normalised value tables.
+    // A line of a three-column sensor (cx_status, client_setting, tr_status): (a, b) is the
+    // domain/component and key/setting, c the value. Written in batches (see flush()).
     bool addTriple(int table, std::int64_t answerId, int line, std::string_view a,
                    std::string_view b, std::string_view c, ValueClass cls);
+    // Writes every batched answer and line now.
+    bool flush();
     bool addToolStatus(std::int64_t answerId, int line, std::string_view tool,
                        std::string_view status, std::string_view targeted,
                        std::string_view installed, ValueClass cls);
@@ -73,11 +77,64 @@ private:
     std::int64_t m_currentFile = 0;
     int m_profilePriority = 0;
     Statement m_insertSnapshot, m_insertFile, m_updateFile, m_findEndpoint, m_insertEndpoint,
-        m_insertAnswer, m_insertTriple[3], m_insertTool, m_insertExtension, m_insertSensor,
+        m_insertAnswer, m_insertTool, m_insertExtension, m_insertSensor,
         m_insertInventory, m_insertGroup, m_insertProfile, m_insertProfileGroup, m_findAlert,
         m_insertAlert, m_insertObservation;
     std::unordered_map<std::string, std::int64_t> m_endpointCache;
+    // True while the cache holds every endpoint of the workspace: a miss then means "new".
+    bool m_endpointCacheComplete = false;
+    bool m_endpointCacheLoaded = false;
     std::string m_keyBuffer;
+
+    std::optional<std::int64_t> valueKeyId(int kind, int line, std::string_view a,
+                                           std::string_view b);
+    // Endpoints answer the same keys in the same order: remembering the key last seen at
+    // each line position skips most hash lookups.
+    struct RecentKey
+    {
+        std::string a, b;
+        std::int64_t id = 0;
+    };
+    std::vector<RecentKey> m_recentKeys[3];
+    Statement &batchStatement(int table, size_t rows);
+    Statement &answerBatchStatement(size_t rows);
+    bool flushLines();
+    bool flushAnswers();
+
+    // Answers and three-column value lines are written in multi-row INSERTs: the
+    // per-statement cost is most of an import's CPU time. Their texts are copied into
+    // m_arena (offsets, since the arena grows), so callers' buffers may go at once.
+    struct Text
+    {
+        size_t offset, size;
+    };
+    struct PendingLine
+    {
+        std::int64_t answer;
+        int line;
+        std::int64_t key;
+        Text value;
+        ValueClass cls;
+    };
+    struct PendingAnswer
+    {
+        std::int64_t id, file;
+        Text dataset;
+        std::optional<std::int64_t> endpoint;
+        std::int64_t weight, line;
+        ValueClass cls;
+    };
+    static constexpr size_t kBatch = 64;
+    Text keep(std::string_view text);
+    std::string_view text(Text t) const { return std::string_view(m_arena).substr(t.offset, t.size); }
+    std::vector<PendingLine> m_pending;
+    int m_pendingTable = -1;
+    std::vector<PendingAnswer> m_pendingAnswers;
+    std::int64_t m_nextAnswerId = -1; // ids are ours to give: we hold the write lock
+    std::string m_arena;
+    std::unordered_map<int, Statement> m_batchStatements; // table * 1000 + rows
+    Statement m_findKey, m_insertKey;
+    std::unordered_map<std::string, std::int64_t> m_keyCache;
 };
 
 } // namespace trh

@@ -30,6 +30,13 @@ Database &Database::operator=(Database &&other) noexcept
 
 bool Database::open(const QString &path, Mode mode)
 {
+    // Memory statistics take a global mutex on every SQLite allocation; nothing reads them.
+    // (Must happen before SQLite initialises; later calls are refused harmlessly.)
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
     close();
     m_path = path;
     int flags = SQLITE_OPEN_NOMUTEX;
