@@ -1,0 +1,71 @@
+#include "AlertsJsonReader.h"
+
+#include "JsonText.h"
+#include "JsonValue.h"
+
+#include <array>
+#include <string_view>
+#include <utility>
+
+namespace trh {
+
+namespace {
+
+using Field = std::pair<std::string_view, std::string AlertRecord::*>;
+
+// JSON member name -> AlertRecord field.
+constexpr std::array<Field, 18> kFields = {{
+    {"id", &AlertRecord::id},
+    {"guid", &AlertRecord::guid},
+    {"state", &AlertRecord::state},
+    {"type", &AlertRecord::type},
+    {"priority", &AlertRecord::priority},
+    {"severity", &AlertRecord::severity},
+    {"intelDocId", &AlertRecord::intelDocId},
+    {"computerName", &AlertRecord::computerName},
+    {"computerIpAddress", &AlertRecord::computerIpAddress},
+    {"createdAt", &AlertRecord::createdAt},
+    {"alertedAt", &AlertRecord::alertedAt},
+    {"updatedAt", &AlertRecord::updatedAt},
+    {"ackedAt", &AlertRecord::ackedAt},
+    {"receivedAt", &AlertRecord::receivedAt},
+    {"suppressedAt", &AlertRecord::suppressedAt},
+    {"resolvedAt", &AlertRecord::resolvedAt},
+    {"matchType", &AlertRecord::matchType},
+    {"path", &AlertRecord::path},
+}};
+
+} // namespace
+
+AlertsJsonReader::AlertsJsonReader(AlertSink &sink)
+    : JsonObjectListReader(QStringLiteral("alert")), m_sink(sink)
+{}
+
+bool AlertsJsonReader::item(const JsonValue &object, const SourcePos &pos)
+{
+    for (const Field &field : kFields)
+        (m_alert.*field.second).clear();
+    for (const JsonValue member : object) {
+        const std::string_view name = member.key();
+        for (const Field &field : kFields) {
+            if (field.first != name)
+                continue;
+            if (!member.isScalar()) {
+                m_sink.warning(QStringLiteral("alert field %1 is not text; ignored")
+                                   .arg(json::toQString(name)),
+                               pos);
+            } else {
+                (m_alert.*field.second).assign(member.text());
+            }
+            break;
+        }
+    }
+    return m_sink.alert(m_alert, pos);
+}
+
+void AlertsJsonReader::warning(const QString &message, const SourcePos &pos)
+{
+    m_sink.warning(message, pos);
+}
+
+} // namespace trh

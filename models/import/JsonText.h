@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+#include <string_view>
+
+// Text helpers the JSON readers share.
+namespace trh::json {
+
+inline QString toQString(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// A count that may be a number or a string ("12", " 12 ", 12.0): -1 when empty. `ok` is
+// false for text that is not a whole number (the value is then -1 as well).
+std::int64_t parseCount(std::string_view text, bool *ok = nullptr);
+
+} // namespace trh::json

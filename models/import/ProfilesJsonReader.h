@@ -1,0 +1,24 @@
+#pragma once
+
+#include "JsonObjectListReader.h"
+
+namespace trh {
+
+// Threat Response profiles (input-formats.md §8), in file order (= priority order).
+// computerGroups elements may be names or objects with a "name"; id and revision numbers
+// become their text.
+class ProfilesJsonReader final : public JsonObjectListReader
+{
+public:
+    explicit ProfilesJsonReader(ProfileSink &sink);
+
+protected:
+    bool item(const JsonValue &object, const SourcePos &pos) override;
+    void warning(const QString &message, const SourcePos &pos) override;
+
+private:
+    ProfileSink &m_sink;
+    ProfileRecord m_profile;
+};
+
+} // namespace trh

@@ -1,0 +1,199 @@
+#include "JsonTestSinks.h"
+#include "TestSupport.h"
+#include "import/JsonReaders.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QTest>
+
+using namespace trh;
+using trh::test::RecordingAlertSink;
+
+namespace {
+
+ReadResult readFixture(const char *name, RecordingAlertSink &sink)
+{
+    QFile f(test::fixture(QStringLiteral("json/") + QLatin1String(name)));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", name);
+    return readAlerts(f, sink);
+}
+
+ReadResult readBytes(const QByteArray &bytes, RecordingAlertSink &sink)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    return readAlerts(buffer, sink);
+}
+
+// Every field of an alert, in declaration order, for one exact comparison.
+QStringList fields(const AlertRecord &a)
+{
+    QStringList out;
+    for (const std::string *s :
+         {&a.id, &a.guid, &a.state, &a.type, &a.priority, &a.severity, &a.intelDocId,
+          &a.computerName, &a.computerIpAddress, &a.createdAt, &a.alertedAt, &a.updatedAt,
+          &a.ackedAt, &a.receivedAt, &a.suppressedAt, &a.resolvedAt, &a.matchType, &a.path})
+        out << QString::fromStdString(*s);
+    return out;
+}
+
+QStringList lines(std::initializer_list<const char *> items)
+{
+    QStringList out;
+    for (const char *item : items)
+        out << QString::fromUtf8(item);
+    return out;
+}
+
+const QString kShapeError = QStringLiteral("expected an array of alerts or {\"data\": [...]}");
+
+} // namespace
+
+class TestAlertReader : public QObject
+{
+    Q_OBJECT
+private slots:
+    void readsThreatResponse3BareArray()
+    {
+        RecordingAlertSink sink;
+        const ReadResult r = readFixture("alerts_3x.json", sink);
+        QCOMPARE(int(r.status), int(ReadStatus::Ok));
+        QCOMPARE(r.error, QString());
+        QCOMPARE(r.records, 2);
+        QCOMPARE(sink.alerts.size(), size_t(2));
+        QCOMPARE(fields(sink.alerts[0]),
+                 lines({"101", "6d3d8cb4-1c8e-4b1f-9d52-5f3a0d2b8e11", "unresolved", "detect.match",
+                        "high", "info", "42", "ws-001.corp.example", "10.0.0.15",
+                        "2019-02-18T15:23:02.123Z", "2019-02-18T15:22:58.000Z",
+                        "2019-02-18T15:24:10.456Z", "", "", "", "", "", ""}));
+        QCOMPARE(fields(sink.alerts[1]),
+                 lines({"102", "0a6f4f8e-7a43-4c8f-a0d2-9b1cf1c1d222", "resolved", "detect.match",
+                        "low", "info", "43", "srv-002.corp.example", "10.0.1.20",
+                        "2019-02-19T08:00:00.000Z", "2019-02-19T07:59:59.999Z",
+                        "2019-02-20T09:10:11.012Z", "", "", "", "", "", ""}));
+        QCOMPARE(sink.pos[0].jsonPath, std::string("$[0]"));
+        QCOMPARE(sink.pos[0].line, 2);
+        QCOMPARE(sink.pos[1].jsonPath, std::string("$[1]"));
+        QCOMPARE(sink.pos[1].line, 17);
+        QVERIFY(sink.warnings.isEmpty());
+    }
+
+    void readsThreatResponse4DataWrapper()
+    {
+        RecordingAlertSink sink;
+        const ReadResult r = readFixture("alerts_4x.json", sink);
+        QCOMPARE(int(r.status), int(ReadStatus::Ok));
+        QCOMPARE(r.records, 1);
+        QCOMPARE(fields(sink.alerts.at(0)),
+                 lines({"5001", "b8e1f1c2-3d4e-4f50-8a9b-0c1d2e3f4a5b", "inprogress",
+                        "detect.match", "critical", "high", "1234", "ws-001.corp.example",
+                        "10.0.0.15", "2024-05-01T10:00:00.000Z", "2024-05-01T09:59:58.500Z",
+                        "2024-05-01T11:00:00.000Z", "2024-05-01T10:30:00.000Z",
+                        "2024-05-01T10:00:01.250Z", "", "", "process",
+                        "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe"}));
+        QCOMPARE(sink.pos.at(0).jsonPath, std::string("$.data[0]"));
+        QCOMPARE(sink.pos.at(0).line, 3);
+        QVERIFY(sink.warnings.isEmpty()); // details, intelDoc, isSuppressed: ignored silently
+    }
+
+    void nonObjectElementsAreSkipped()
+    {
+        RecordingAlertSink sink;
+        const ReadResult r =
+            readBytes("[\n{\"id\": 1, \"state\": \"ignored\"},\n\"oops\",\n[],\n"
+                      "{\"id\": 2.50, \"state\": true, \"priority\": {\"x\": 1}}\n]",
+                      sink);
+        QCOMPARE(int(r.status), int(ReadStatus::Ok));
+        QCOMPARE(r.records, 2);
+        QCOMPARE(sink.alerts.at(0).id, std::string("1"));
+        QCOMPARE(sink.alerts.at(0).state, std::string("ignored"));
+        QCOMPARE(sink.alerts.at(1).id, std::string("2.50"));
+        QCOMPARE(sink.alerts.at(1).state, std::string("true"));
+        QCOMPARE(sink.alerts.at(1).priority, std::string());
+        QCOMPARE(sink.warnings, lines({"not an object; this alert is skipped",
+                                       "not an object; this alert is skipped",
+                                       "alert field priority is not text; ignored"}));
+        QCOMPARE(sink.warningPos.at(0).jsonPath, std::string("$[1]"));
+        QCOMPARE(sink.warningPos.at(0).line, 3);
+        QCOMPARE(sink.warningPos.at(1).jsonPath, std::string("$[2]"));
+        QCOMPARE(sink.warningPos.at(2).jsonPath, std::string("$[3]"));
+        QCOMPARE(sink.pos.at(1).jsonPath, std::string("$[3]"));
+        QCOMPARE(sink.pos.at(1).line, 5);
+    }
+
+    void fieldsResetBetweenAlerts()
+    {
+        RecordingAlertSink sink;
+        const ReadResult r =
+            readBytes("{\"data\": [{\"id\": 1, \"path\": \"/a\"}, {\"id\": 2}]}", sink);
+        QCOMPARE(int(r.status), int(ReadStatus::Ok));
+        QCOMPARE(sink.alerts.at(0).path, std::string("/a"));
+        QCOMPARE(sink.alerts.at(1).path, std::string());
+    }
+
+    void emptyListIsOk()
+    {
+        RecordingAlertSink sink;
+        ReadResult r = readBytes("[]", sink);
+        QCOMPARE(int(r.status), int(ReadStatus::Ok));
+        QCOMPARE(r.records, 0);
+        r = readBytes("{\"data\": []}", sink);
+        QCOMPARE(int(r.status), int(ReadStatus::Ok));
+        QCOMPARE(r.records, 0);
+    }
+
+    void sinkStops()
+    {
+        RecordingAlertSink sink;
+        sink.stopAfter = 1;
+        const ReadResult r = readFixture("alerts_3x.json", sink);
+        QCOMPARE(int(r.status), int(ReadStatus::Stopped));
+        QCOMPARE(r.records, 1);
+        QCOMPARE(sink.alerts.size(), size_t(1));
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("the file is empty");
+        QTest::newRow("object without data") << QByteArray("{\"alerts\": []}") << kShapeError;
+        QTest::newRow("data object") << QByteArray("{\"data\": {\"id\": 1}}") << kShapeError;
+        QTest::newRow("scalar") << QByteArray("true") << kShapeError;
+        QTest::newRow("garbage") << QByteArray("\x1f\x8b\x08\x00", 4)
+                                 << QStringLiteral("line 1, offset 0, at $: Invalid value.");
+        QTest::newRow("truncated") << QByteArray("[{\"id\": 1},\n {\"id\": 2, \"state\": \"res")
+                                   << QStringLiteral("line 2, offset 36, at $[1].state: Missing "
+                                                     "a closing quotation mark in string.");
+        QTest::newRow("deep") << QByteArray(100000, '[')
+                              << QStringLiteral("line 1, offset 100000, at $[0][0][0][0][0][0]"
+                                                "[0][0][0][0][0][0]...(99976 levels)...[0][0][0]"
+                                                "[0][0][0][0][0][0][0][0]: Invalid value.");
+    }
+    void badInput()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, error);
+        RecordingAlertSink sink;
+        const ReadResult r = readBytes(bytes, sink);
+        QCOMPARE(int(r.status), int(ReadStatus::Failed));
+        QCOMPARE(r.error, error);
+    }
+
+    void byteOrderMarkIsSkipped()
+    {
+        RecordingAlertSink sink;
+        const ReadResult r =
+            readBytes(QByteArray("\xEF\xBB\xBF") +
+                          test::readAll(test::fixture(QStringLiteral("json/alerts_4x.json"))),
+                      sink);
+        QCOMPARE(int(r.status), int(ReadStatus::Ok));
+        QCOMPARE(r.records, 1);
+        QCOMPARE(sink.alerts.at(0).id, std::string("5001"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlertReader)
+#include "tst_alertreader.moc"
