@@ -344,6 +344,36 @@ private slots:
         QCOMPARE(db.scalarInt("SELECT count(*) FROM snapshot").value(), std::int64_t(2));
     }
 
+    void profilesCsvAndThreatResponseStatus()
+    {
+        // Given a profiles CSV (priority order) and a Threat Response - Status export,
+        const QString profiles = m_dir.filePath(QStringLiteral("profiles.csv"));
+        QVERIFY(test::writeFile(profiles, "Name,ID,Revision,Status,Computer Groups\r\n"
+                                          "Servers,13,3,Deployed,\"Web Servers\r\nDatabase Servers\"\r\n"
+                                          "Default,1,9,Active,All Computers\r\n"));
+        const QString status = m_dir.filePath(QStringLiteral("Threat Response - Status.csv"));
+        QVERIFY(test::writeFile(status, "Computer Name,Component,Key,Value,Count\n"
+                                        "A,\"Threat Response\nThreat Response\",\"Active Profile\nOverall Status\",\"Servers\nHealthy\",1\n"));
+        Database db;
+        QVERIFY(openNew(db));
+        const ImportResult r = Importer::importFiles(db, {profiles, status});
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
+        // then profiles keep their order and groups, and the status lines their pairs.
+        QCOMPARE(r.files[0].datasets[0].dataset, QStringLiteral("profiles"));
+        Statement p(db, "SELECT priority, profile_key, name, revision, status FROM profile ORDER BY priority");
+        QVERIFY(p.step());
+        QCOMPARE(p.text(1), QStringLiteral("13"));
+        QCOMPARE(p.text(3), QStringLiteral("3"));
+        QVERIFY(p.step());
+        QCOMPARE(p.text(2), QStringLiteral("Default"));
+        QCOMPARE(p.text(4), QStringLiteral("Active"));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM profile_group WHERE priority = 1").value(), std::int64_t(2));
+        QCOMPARE(r.files[1].datasets[0].dataset, QStringLiteral("tr_status"));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM tr_status_text WHERE component = 'Threat Response' "
+                              "AND key = 'Overall Status' AND value = 'Healthy'").value(),
+                 std::int64_t(1));
+    }
+
     void cancelRollsBack()
     {
         Database db;

@@ -9,7 +9,7 @@
 namespace trh {
 namespace {
 
-constexpr size_t kEndpointCacheLimit = 1 << 18;
+constexpr size_t kEndpointCacheLimit = 1 << 16;
 
 std::string_view trimmedView(std::string_view s)
 {

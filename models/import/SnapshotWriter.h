@@ -124,7 +124,7 @@ private:
         std::int64_t weight, line;
         ValueClass cls;
     };
-    static constexpr size_t kBatch = 64;
+    static constexpr size_t kBatch = 256;
     Text keep(std::string_view text);
     std::string_view text(Text t) const { return std::string_view(m_arena).substr(t.offset, t.size); }
     std::vector<PendingLine> m_pending;

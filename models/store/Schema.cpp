@@ -186,6 +186,55 @@ CREATE TABLE alert_observation (
     PRIMARY KEY (snapshot_id, alert_id)
 ) WITHOUT ROWID;
 )sql",
+        // 1 -> 2: health analysis (findings, per-endpoint states, metrics), notes.
+        R"sql(
+-- What the rules of health-rules.md found in a snapshot: one row per (endpoint, code), or
+-- for an aggregate export one row per answer with its weight (endpoint_id NULL). Every
+-- number the app shows is a count over this table.
+CREATE TABLE finding (
+    id          INTEGER PRIMARY KEY,
+    snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+    endpoint_id INTEGER REFERENCES endpoint(id),
+    code        TEXT NOT NULL,
+    detail      TEXT NOT NULL DEFAULT '',
+    weight      INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX finding_lookup ON finding(snapshot_id, code, endpoint_id);
+CREATE INDEX finding_endpoint ON finding(endpoint_id, snapshot_id);
+
+-- Per-endpoint results of the rules, one row per endpoint of the snapshot.
+CREATE TABLE endpoint_state (
+    snapshot_id    INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+    endpoint_id    INTEGER NOT NULL REFERENCES endpoint(id),
+    coverage_stage TEXT NOT NULL,   -- no_data | not_deployed | no_profile | unhealthy | covered
+    driver_state   TEXT,            -- Windows only
+    bpf_state      TEXT,            -- Linux only
+    PRIMARY KEY (snapshot_id, endpoint_id)
+) WITHOUT ROWID;
+
+-- The snapshot's computed figures and their explanations (JSON), written once per
+-- snapshot by the rules; `rules_version` lets a newer trhealth recompute them.
+CREATE TABLE analysis (
+    snapshot_id   INTEGER PRIMARY KEY REFERENCES snapshot(id) ON DELETE CASCADE,
+    rules_version INTEGER NOT NULL,
+    computed_at   TEXT NOT NULL,
+    metrics       TEXT NOT NULL
+);
+
+-- Notes and accepted-risk exceptions, per endpoint and finding code. They belong to the
+-- endpoint, not to a snapshot, so they carry over from month to month.
+CREATE TABLE note (
+    id             INTEGER PRIMARY KEY,
+    endpoint_id    INTEGER NOT NULL REFERENCES endpoint(id),
+    code           TEXT NOT NULL,
+    text           TEXT NOT NULL,
+    ticket         TEXT NOT NULL DEFAULT '',
+    author         TEXT NOT NULL,
+    created_at     TEXT NOT NULL,   -- ISO 8601 UTC
+    accepted_until TEXT             -- YYYY-MM-DD; NULL: a plain note
+);
+CREATE INDEX note_lookup ON note(endpoint_id, code);
+)sql",
     };
     return steps;
 }
