@@ -83,7 +83,8 @@ int main(int argc, char **argv)
         lines.push_back({"stream", "health_check", health(17)});
         lines.push_back({"threatresponse", "health_check", health(19)});
         lines.push_back({"threatresponse", "applied_intel_revision", "2026112"});
-        lines.push_back({"threatresponse", "applied_profile", windows ? "Windows Workstations" : "Linux Servers"});
+        lines.push_back({"threatresponse", "applied_profile",
+                         windows ? "Windows Workstations" : "Linux Servers"});
         lines.push_back({"threatresponse", "applied_profile_id", windows ? "12" : "14"});
         lines.push_back({"threatresponse", "applied_profile_revision", "7"});
         if (e % 2 == 0)

@@ -25,9 +25,9 @@ private slots:
     void builtInKnowsEveryDataset()
     {
         const QStringList names = DatasetMapping::builtIn().datasetNames();
-        for (const char *n : {"cx_status", "client_settings", "tools_status", "installed_extensions",
-                              "driver_status", "driver_version", "bpf_bcc", "bpf_core",
-                              "bpf_details", "tr_status", "inventory", "profiles"})
+        for (const char *n : {"cx_status", "client_settings", "tools_status",
+                              "installed_extensions", "driver_status", "driver_version", "bpf_bcc",
+                              "bpf_core", "bpf_details", "tr_status", "inventory", "profiles"})
             QVERIFY2(names.contains(QLatin1String(n)), n);
     }
 
@@ -37,14 +37,16 @@ private slots:
             header({"count", " TANIUM DRIVER VERSION", "computer name", "Tanium Driver Status"}));
         QCOMPARE(m.computerName, 2);
         QCOMPARE(m.count, 0);
-        QCOMPARE(groupNames(m), (QStringList{QStringLiteral("driver_status"), QStringLiteral("driver_version")}));
+        QCOMPARE(groupNames(m),
+                 (QStringList{QStringLiteral("driver_status"), QStringLiteral("driver_version")}));
         QCOMPARE(m.groups[0].columns, std::vector<int>{3});
         QVERIFY(m.ignored.empty());
     }
 
     void domainKeyValueIsAmbiguous()
     {
-        const auto m = DatasetMapping::builtIn().match(header({"Computer Name", "Domain", "Key", "Value", "Count"}));
+        const auto m = DatasetMapping::builtIn().match(
+            header({"Computer Name", "Domain", "Key", "Value", "Count"}));
         QCOMPARE(m.groups.size(), size_t(1));
         QCOMPARE(m.groups[0].def->name, QStringLiteral("cx_status"));
         QCOMPARE(m.groups[0].alternatives.size(), size_t(1));
@@ -53,7 +55,8 @@ private slots:
 
     void settingColumnIsNotAmbiguous()
     {
-        const auto m = DatasetMapping::builtIn().match(header({"Computer Name", "Domain", "Setting", "Value"}));
+        const auto m = DatasetMapping::builtIn().match(
+            header({"Computer Name", "Domain", "Setting", "Value"}));
         QCOMPARE(groupNames(m), QStringList{QStringLiteral("client_settings")});
         QVERIFY(m.groups[0].alternatives.empty());
     }
@@ -63,7 +66,8 @@ private slots:
         const auto m = DatasetMapping::builtIn().match(
             header({"Computer Name", "Tool", "Status", "Target Version", "Installed Version",
                     "OS Platform", "Computer Groups", "Something Else"}));
-        QCOMPARE(groupNames(m), (QStringList{QStringLiteral("tools_status"), QStringLiteral("inventory")}));
+        QCOMPARE(groupNames(m),
+                 (QStringList{QStringLiteral("tools_status"), QStringLiteral("inventory")}));
         QCOMPARE(m.groups[0].columns, (std::vector<int>{1, 2, 3, 4}));
         QCOMPARE(m.ignored, std::vector<int>{7});
     }
@@ -78,7 +82,8 @@ private slots:
 
     void profilesCsv()
     {
-        const auto m = DatasetMapping::builtIn().match(header({"Name", "ID", "Revision", "Status", "Computer Groups"}));
+        const auto m = DatasetMapping::builtIn().match(
+            header({"Name", "ID", "Revision", "Status", "Computer Groups"}));
         QCOMPARE(groupNames(m), QStringList{QStringLiteral("profiles")});
         QCOMPARE(m.computerName, -1);
     }
@@ -94,9 +99,11 @@ private slots:
     {
         DatasetMapping site;
         QString error;
-        QVERIFY2(site.load(R"({"datasets":[{"name":"driver_status","columns":[{"role":"value","names":["Treiberstatus"],"required":true}]}]})",
-                           &error, &DatasetMapping::builtIn()),
-                 qPrintable(error));
+        QVERIFY2(
+            site.load(
+                R"({"datasets":[{"name":"driver_status","columns":[{"role":"value","names":["Treiberstatus"],"required":true}]}]})",
+                &error, &DatasetMapping::builtIn()),
+            qPrintable(error));
         const auto m = site.match(header({"Computer Name", "Treiberstatus"}));
         QCOMPARE(groupNames(m), QStringList{QStringLiteral("driver_status")});
         // The other datasets are still the built-in ones.
@@ -109,11 +116,12 @@ private slots:
         QString error;
         QVERIFY(!m.load("not json", &error, &DatasetMapping::builtIn()));
         QVERIFY(error.contains(QStringLiteral("invalid JSON")));
-        QVERIFY(!m.load(R"({"datasets":[{"name":"nope","columns":[{"role":"x","names":["a"]}]}]})", &error,
-                        &DatasetMapping::builtIn()));
-        QVERIFY(error.contains(QStringLiteral("unknown dataset")));
-        QVERIFY(!m.load(R"({"datasets":[{"name":"cx_status","columns":[{"role":"bogus","names":["a"]}]}]})",
+        QVERIFY(!m.load(R"({"datasets":[{"name":"nope","columns":[{"role":"x","names":["a"]}]}]})",
                         &error, &DatasetMapping::builtIn()));
+        QVERIFY(error.contains(QStringLiteral("unknown dataset")));
+        QVERIFY(!m.load(
+            R"({"datasets":[{"name":"cx_status","columns":[{"role":"bogus","names":["a"]}]}]})",
+            &error, &DatasetMapping::builtIn()));
         QVERIFY(error.contains(QStringLiteral("no role")));
     }
 

@@ -39,7 +39,8 @@ QString dump(Database &db)
     while (tables.step()) {
         const QString table = tables.text(0);
         out += QStringLiteral("## %1\n").arg(table);
-        Statement rows(db, QStringLiteral("SELECT * FROM \"%1\" ORDER BY 1, 2").arg(table).toStdString());
+        Statement rows(
+            db, QStringLiteral("SELECT * FROM \"%1\" ORDER BY 1, 2").arg(table).toStdString());
         while (rows.step()) {
             QStringList cells;
             for (int c = 0; c < rows.columnCount(); ++c)
@@ -95,47 +96,63 @@ private slots:
 
         // The summary figures, worked out by hand from make_fleet_fixtures.py.
         const QJsonObject s = summaryOf(db, r.snapshotId);
-        QCOMPARE(s.value(QStringLiteral("schema")).toString(), QStringLiteral("trhealth.summary/1"));
+        QCOMPARE(s.value(QStringLiteral("schema")).toString(),
+                 QStringLiteral("trhealth.summary/1"));
         QCOMPARE(obj(s, "snapshot").value(QStringLiteral("files")).toInt(), 9);
         const QJsonObject ep = obj(s, "endpoints");
         QCOMPARE(ep.value(QStringLiteral("total")).toInt(), 10); // WIN-A and win-a are one
-        QCOMPARE(obj(ep, "by_platform"),
-                 (QJsonObject{{QStringLiteral("Windows"), 5}, {QStringLiteral("Linux"), 4},
-                              {QStringLiteral("Mac"), 1}, {QStringLiteral("Unknown"), 0}}));
-        QCOMPARE(obj(s, "health_failures"),
-                 (QJsonObject{{QStringLiteral("dec"), 1}, {QStringLiteral("index"), 1},
-                              {QStringLiteral("recorder"), 1}, {QStringLiteral("stream"), 1},
-                              {QStringLiteral("threatresponse"), 0}, {QStringLiteral("any"), 3}}));
-        QCOMPARE(obj(s, "driver"),
-                 (QJsonObject{{QStringLiteral("running"), 1}, {QStringLiteral("service_not_installed"), 1},
-                              {QStringLiteral("service_not_running"), 1},
-                              {QStringLiteral("driver_not_installed"), 1}, {QStringLiteral("unknown"), 1}}));
-        QCOMPARE(obj(s, "bpf"),
-                 (QJsonObject{{QStringLiteral("core"), 1}, {QStringLiteral("bcc_only"), 1},
-                              {QStringLiteral("unsupported"), 1}, {QStringLiteral("unknown"), 1}}));
+        QCOMPARE(obj(ep, "by_platform"), (QJsonObject{{QStringLiteral("Windows"), 5},
+                                                      {QStringLiteral("Linux"), 4},
+                                                      {QStringLiteral("Mac"), 1},
+                                                      {QStringLiteral("Unknown"), 0}}));
+        QCOMPARE(obj(s, "health_failures"), (QJsonObject{{QStringLiteral("dec"), 1},
+                                                         {QStringLiteral("index"), 1},
+                                                         {QStringLiteral("recorder"), 1},
+                                                         {QStringLiteral("stream"), 1},
+                                                         {QStringLiteral("threatresponse"), 0},
+                                                         {QStringLiteral("any"), 3}}));
+        QCOMPARE(obj(s, "driver"), (QJsonObject{{QStringLiteral("running"), 1},
+                                                {QStringLiteral("service_not_installed"), 1},
+                                                {QStringLiteral("service_not_running"), 1},
+                                                {QStringLiteral("driver_not_installed"), 1},
+                                                {QStringLiteral("unknown"), 1}}));
+        QCOMPARE(obj(s, "bpf"), (QJsonObject{{QStringLiteral("core"), 1},
+                                             {QStringLiteral("bcc_only"), 1},
+                                             {QStringLiteral("unsupported"), 1},
+                                             {QStringLiteral("unknown"), 1}}));
         QCOMPARE(obj(s, "recorder"),
                  (QJsonObject{{QStringLiteral("min_requirements_not_met"), 1},
                               {QStringLiteral("windows_not_using_driver"), 1}}));
         const QJsonObject tools = obj(s, "tools");
         QCOMPARE(tools.value(QStringLiteral("not_installed_endpoints")).toInt(), 1);
         QCOMPARE(tools.value(QStringLiteral("version_mismatch_endpoints")).toInt(), 1);
-        QCOMPARE(obj(obj(tools, "by_tool"), "Driver").value(QStringLiteral("not_installed")).toInt(), 1);
-        QCOMPARE(obj(obj(tools, "by_tool"), "Recorder").value(QStringLiteral("version_mismatch")).toInt(), 1);
+        QCOMPARE(
+            obj(obj(tools, "by_tool"), "Driver").value(QStringLiteral("not_installed")).toInt(), 1);
+        QCOMPARE(obj(obj(tools, "by_tool"), "Recorder")
+                     .value(QStringLiteral("version_mismatch"))
+                     .toInt(),
+                 1);
         // Figures of later rules are null, never 0.
         QVERIFY(obj(s, "coverage").value(QStringLiteral("covered")).isNull());
         QVERIFY(obj(s, "profiles").value(QStringLiteral("no_profile")).isNull());
 
         // Raw text and classes are kept.
-        QCOMPARE(db.scalarInt("SELECT count(*) FROM answer WHERE dataset = 'cx_status' AND class = 2").value(),
-                 std::int64_t(1));
-        QCOMPARE(db.scalarInt("SELECT count(*) FROM cx_status WHERE value = 'TSE-Error: sensor timed out' AND class = 4").value(),
+        QCOMPARE(
+            db.scalarInt("SELECT count(*) FROM answer WHERE dataset = 'cx_status' AND class = 2")
+                .value(),
+            std::int64_t(1));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM cx_status WHERE value = 'TSE-Error: sensor "
+                              "timed out' AND class = 4")
+                     .value(),
                  std::int64_t(1));
         QCOMPARE(db.scalarInt("SELECT count(*) FROM profile").value(), std::int64_t(4));
-        QCOMPARE(db.scalarInt("SELECT count(*) FROM profile_group WHERE group_name = 'Servers'").value(),
-                 std::int64_t(1));
+        QCOMPARE(
+            db.scalarInt("SELECT count(*) FROM profile_group WHERE group_name = 'Servers'").value(),
+            std::int64_t(1));
         QCOMPARE(db.scalarInt("SELECT count(*) FROM alert_observation").value(), std::int64_t(2));
-        QCOMPARE(db.scalarInt("SELECT count(*) FROM endpoint_group WHERE group_name = 'Linux'").value(),
-                 std::int64_t(4));
+        QCOMPARE(
+            db.scalarInt("SELECT count(*) FROM endpoint_group WHERE group_name = 'Linux'").value(),
+            std::int64_t(4));
         QCOMPARE(db.scalarInt("SELECT count(*) FROM installed_extension").value(), std::int64_t(5));
         Statement name(db, "SELECT name FROM endpoint WHERE name_key = 'win-a'");
         QVERIFY(name.step());
@@ -147,13 +164,16 @@ private slots:
     {
         Database db;
         QVERIFY(openNew(db));
-        const ImportResult r = Importer::importFiles(db, {fleetFile(kCxFile), fleetFile("Get Client Health - Client Settings from all machines.csv")});
+        const ImportResult r = Importer::importFiles(
+            db, {fleetFile(kCxFile),
+                 fleetFile("Get Client Health - Client Settings from all machines.csv")});
         QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
         const FileImportReport &cx = r.files[0];
         QCOMPARE(cx.rows, std::int64_t(10));
         QCOMPARE(cx.datasets.size(), size_t(1));
         QCOMPARE(cx.datasets[0].dataset, QStringLiteral("cx_status"));
-        QVERIFY2(cx.datasets[0].rule.contains(QStringLiteral("file name")), qPrintable(cx.datasets[0].rule));
+        QVERIFY2(cx.datasets[0].rule.contains(QStringLiteral("file name")),
+                 qPrintable(cx.datasets[0].rule));
         QCOMPARE(cx.values[size_t(ValueClass::Pending)], std::int64_t(1));
         QCOMPARE(cx.values[size_t(ValueClass::Error)], std::int64_t(1));
         QVERIFY(cx.format.startsWith(QStringLiteral("console CSV (UTF-8")));
@@ -185,7 +205,8 @@ private slots:
     void ambiguitySettingsByVocabularyAbsence()
     {
         const QString path = m_dir.filePath(QStringLiteral("export-2.csv"));
-        QVERIFY(test::writeFile(path, "Computer Name,Domain,Key,Value\nA,recorder,DatabaseMaxSize,2048\n"));
+        QVERIFY(test::writeFile(
+            path, "Computer Name,Domain,Key,Value\nA,recorder,DatabaseMaxSize,2048\n"));
         Database db;
         QVERIFY(openNew(db));
         const ImportResult r = Importer::importFiles(db, {path});
@@ -196,12 +217,14 @@ private slots:
     void ambiguityUndecidableFailsAndAsSettlesIt()
     {
         const QString path = m_dir.filePath(QStringLiteral("export-3.csv"));
-        QVERIFY(test::writeFile(path, "Computer Name,Domain,Key,Value\nA,[no results],[no results],[no results]\n"));
+        QVERIFY(test::writeFile(
+            path, "Computer Name,Domain,Key,Value\nA,[no results],[no results],[no results]\n"));
         Database db;
         QVERIFY(openNew(db));
         ImportResult r = Importer::importFiles(db, {path});
         QCOMPARE(r.status, ImportResult::Status::BadInput);
-        QVERIFY2(r.errors.join(QString()).contains(QStringLiteral("--as cx_status or --as client_settings")),
+        QVERIFY2(r.errors.join(QString()).contains(
+                     QStringLiteral("--as cx_status or --as client_settings")),
                  qPrintable(r.errors.join(QString())));
         ImportOptions options;
         options.chosenDataset = QStringLiteral("client_settings");
@@ -224,7 +247,8 @@ private slots:
 
     void mismatchedLinesAreWarnedAndKeptRaw()
     {
-        const QString path = m_dir.filePath(QStringLiteral("Client Extensions - Status mismatch.csv"));
+        const QString path =
+            m_dir.filePath(QStringLiteral("Client Extensions - Status mismatch.csv"));
         QVERIFY(test::writeFile(path, "Computer Name,Domain,Key,Value,Mystery\n"
                                       "A,\"dec\nindex\",\"health_check\nhealth_check\",\"ok\",x\n"
                                       "B,dec,health_check,broken,y\n"));
@@ -233,10 +257,14 @@ private slots:
         const ImportResult r = Importer::importFiles(db, {path});
         QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
         QCOMPARE(r.files[0].warningCount, std::int64_t(1));
-        QVERIFY2(r.files[0].warnings[0].startsWith(QStringLiteral("line 2:")), qPrintable(r.files[0].warnings[0]));
+        QVERIFY2(r.files[0].warnings[0].startsWith(QStringLiteral("line 2:")),
+                 qPrintable(r.files[0].warnings[0]));
         QCOMPARE(r.files[0].ignoredColumns, QStringList{QStringLiteral("Mystery")});
-        QCOMPARE(db.scalarInt("SELECT count(*) FROM cx_status_text WHERE domain = 'dec\nindex' AND class = 4").value(),
-                 std::int64_t(1));
+        QCOMPARE(
+            db.scalarInt(
+                  "SELECT count(*) FROM cx_status_text WHERE domain = 'dec\nindex' AND class = 4")
+                .value(),
+            std::int64_t(1));
         // A's answer is unknown, so only B counts as a dec failure.
         const QJsonObject s = summaryOf(db, r.snapshotId);
         QCOMPARE(obj(s, "health_failures").value(QStringLiteral("dec")).toInt(), 1);
@@ -245,10 +273,11 @@ private slots:
     void aggregateExportGivesCountsWithoutEndpoints()
     {
         const QString path = m_dir.filePath(QStringLiteral("Tanium Driver Status aggregate.csv"));
-        QVERIFY(test::writeFile(path, "Tanium Driver Status,Count\n"
-                                      "\"Service Status: SERVICE_RUNNING\nDriver install path: x\",120\n"
-                                      "Service Status: SERVICE_STOPPED,7\n"
-                                      "TSE-Error: No Sensor Definition for this Platform,40\n"));
+        QVERIFY(test::writeFile(path,
+                                "Tanium Driver Status,Count\n"
+                                "\"Service Status: SERVICE_RUNNING\nDriver install path: x\",120\n"
+                                "Service Status: SERVICE_STOPPED,7\n"
+                                "TSE-Error: No Sensor Definition for this Platform,40\n"));
         Database db;
         QVERIFY(openNew(db));
         const ImportResult r = Importer::importFiles(db, {path});
@@ -271,16 +300,21 @@ private slots:
         for (int i = 0; i < garbage.size(); ++i)
             garbage[i] = char((i * 131 + 7) % 256);
         QTest::newRow("binary") << garbage << QStringLiteral("bad.csv");
-        QTest::newRow("truncated json") << QByteArray("{\"data\": {\"now\": \"x\", \"result_sets\": [{\"columns\": [{\"name\": "
-                                                      "\"Computer Name\"}], \"rows\": [{\"data\": [[{\"text\": "
-                                                      "\"A\"}]]}, {\"data\": [[{\"te")
-                                        << QStringLiteral("bad.csv");
-        QTest::newRow("unterminated quote") << QByteArray("Computer Name,Tanium Driver Status\nA,\"Service Status: x\n")
-                                            << QStringLiteral("line 2");
-        QTest::newRow("unknown layout") << QByteArray("Foo,Bar\n1,2\n") << QStringLiteral("unknown layout");
-        QTest::newRow("invalid utf8") << QByteArray("Computer Name,Tanium Driver Version\nA,\xff\xfe\xfa\n")
-                                      << QStringLiteral("line 2");
-        QTest::newRow("unknown json") << QByteArray(R"({"hello": "world"})") << QStringLiteral("unknown JSON");
+        QTest::newRow("truncated json")
+            << QByteArray("{\"data\": {\"now\": \"x\", \"result_sets\": [{\"columns\": [{\"name\": "
+                          "\"Computer Name\"}], \"rows\": [{\"data\": [[{\"text\": "
+                          "\"A\"}]]}, {\"data\": [[{\"te")
+            << QStringLiteral("bad.csv");
+        QTest::newRow("unterminated quote")
+            << QByteArray("Computer Name,Tanium Driver Status\nA,\"Service Status: x\n")
+            << QStringLiteral("line 2");
+        QTest::newRow("unknown layout")
+            << QByteArray("Foo,Bar\n1,2\n") << QStringLiteral("unknown layout");
+        QTest::newRow("invalid utf8")
+            << QByteArray("Computer Name,Tanium Driver Version\nA,\xff\xfe\xfa\n")
+            << QStringLiteral("line 2");
+        QTest::newRow("unknown json")
+            << QByteArray(R"({"hello": "world"})") << QStringLiteral("unknown JSON");
     }
     void badInputLeavesDatabaseExactlyAsItWas()
     {
@@ -311,7 +345,8 @@ private slots:
         const QString b = m_dir.filePath(QStringLiteral("b.json"));
         QVERIFY(test::writeFile(a, ""));
         QVERIFY(test::writeFile(b, "[1, 2"));
-        const ImportResult r = Importer::importFiles(db, {a, fleetFile(kCxFile), b, QStringLiteral("/no/such.csv")});
+        const ImportResult r =
+            Importer::importFiles(db, {a, fleetFile(kCxFile), b, QStringLiteral("/no/such.csv")});
         QCOMPARE(r.status, ImportResult::Status::BadInput);
         QCOMPARE(r.errors.size(), 1); // a missing file is found before anything is read
         QVERIFY(r.errors[0].contains(QStringLiteral("/no/such.csv")));
@@ -334,7 +369,8 @@ private slots:
         QVERIFY(test::writeFile(big, content));
         ImportOptions options;
         options.failAfterRows = 2048;
-        const ImportResult r = Importer::importFiles(db, {fleetFile("gateway-bpf.json"), big}, options);
+        const ImportResult r =
+            Importer::importFiles(db, {fleetFile("gateway-bpf.json"), big}, options);
         // then nothing of it is kept: same snapshots, same rows.
         QCOMPARE(r.status, ImportResult::Status::BadInput);
         QVERIFY(r.errors.join(QString()).contains(QStringLiteral("injected failure")));
@@ -348,30 +384,37 @@ private slots:
     {
         // Given a profiles CSV (priority order) and a Threat Response - Status export,
         const QString profiles = m_dir.filePath(QStringLiteral("profiles.csv"));
-        QVERIFY(test::writeFile(profiles, "Name,ID,Revision,Status,Computer Groups\r\n"
-                                          "Servers,13,3,Deployed,\"Web Servers\r\nDatabase Servers\"\r\n"
-                                          "Default,1,9,Active,All Computers\r\n"));
+        QVERIFY(test::writeFile(profiles,
+                                "Name,ID,Revision,Status,Computer Groups\r\n"
+                                "Servers,13,3,Deployed,\"Web Servers\r\nDatabase Servers\"\r\n"
+                                "Default,1,9,Active,All Computers\r\n"));
         const QString status = m_dir.filePath(QStringLiteral("Threat Response - Status.csv"));
         QVERIFY(test::writeFile(status, "Computer Name,Component,Key,Value,Count\n"
-                                        "A,\"Threat Response\nThreat Response\",\"Active Profile\nOverall Status\",\"Servers\nHealthy\",1\n"));
+                                        "A,\"Threat Response\nThreat Response\",\"Active "
+                                        "Profile\nOverall Status\",\"Servers\nHealthy\",1\n"));
         Database db;
         QVERIFY(openNew(db));
         const ImportResult r = Importer::importFiles(db, {profiles, status});
         QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
         // then profiles keep their order and groups, and the status lines their pairs.
         QCOMPARE(r.files[0].datasets[0].dataset, QStringLiteral("profiles"));
-        Statement p(db, "SELECT priority, profile_key, name, revision, status FROM profile ORDER BY priority");
+        Statement p(
+            db,
+            "SELECT priority, profile_key, name, revision, status FROM profile ORDER BY priority");
         QVERIFY(p.step());
         QCOMPARE(p.text(1), QStringLiteral("13"));
         QCOMPARE(p.text(3), QStringLiteral("3"));
         QVERIFY(p.step());
         QCOMPARE(p.text(2), QStringLiteral("Default"));
         QCOMPARE(p.text(4), QStringLiteral("Active"));
-        QCOMPARE(db.scalarInt("SELECT count(*) FROM profile_group WHERE priority = 1").value(), std::int64_t(2));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM profile_group WHERE priority = 1").value(),
+                 std::int64_t(2));
         QCOMPARE(r.files[1].datasets[0].dataset, QStringLiteral("tr_status"));
-        QCOMPARE(db.scalarInt("SELECT count(*) FROM tr_status_text WHERE component = 'Threat Response' "
-                              "AND key = 'Overall Status' AND value = 'Healthy'").value(),
-                 std::int64_t(1));
+        QCOMPARE(
+            db.scalarInt("SELECT count(*) FROM tr_status_text WHERE component = 'Threat Response' "
+                         "AND key = 'Overall Status' AND value = 'Healthy'")
+                .value(),
+            std::int64_t(1));
     }
 
     void cancelRollsBack()
@@ -405,7 +448,8 @@ private slots:
         QString error;
         QCOMPARE(resolveSnapshot(db, QStringLiteral("latest"), &error).value(), std::int64_t(2));
         // Without inventory, the platform stays Unknown.
-        QCOMPARE(db.scalarInt("SELECT count(*) FROM snapshot_endpoint WHERE platform = 'Unknown'").value(),
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM snapshot_endpoint WHERE platform = 'Unknown'")
+                     .value(),
                  std::int64_t(20));
     }
 };

@@ -19,17 +19,20 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("w.trdb"));
         Database db;
         QVERIFY(Store::open(db, path, Store::OpenMode::CreateOrUpgrade).ok());
-        QCOMPARE(db.scalarInt("PRAGMA user_version").value(), std::int64_t(Schema::currentVersion()));
-        QCOMPARE(db.scalarInt("PRAGMA application_id").value(), std::int64_t(Schema::applicationId()));
+        QCOMPARE(db.scalarInt("PRAGMA user_version").value(),
+                 std::int64_t(Schema::currentVersion()));
+        QCOMPARE(db.scalarInt("PRAGMA application_id").value(),
+                 std::int64_t(Schema::applicationId()));
         QCOMPARE(db.scalarInt("PRAGMA foreign_keys").value(), std::int64_t(1));
         Statement mode(db, "PRAGMA journal_mode");
         QVERIFY(mode.step());
         QCOMPARE(mode.text(0), QStringLiteral("wal"));
-        for (const char *table : {"snapshot", "source_file", "endpoint", "answer", "cx_status",
-                                  "client_setting", "tool_status", "installed_extension",
-                                  "sensor_value", "inventory", "tr_status", "profile", "alert",
-                                  "alert_observation", "snapshot_endpoint", "endpoint_group"}) {
-            Statement st(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1");
+        for (const char *table :
+             {"snapshot", "source_file", "endpoint", "answer", "cx_status", "client_setting",
+              "tool_status", "installed_extension", "sensor_value", "inventory", "tr_status",
+              "profile", "alert", "alert_observation", "snapshot_endpoint", "endpoint_group"}) {
+            Statement st(db,
+                         "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1");
             st.bind(1, std::string_view(table));
             QVERIFY(st.step());
             QVERIFY2(st.int64(0) == 1, table);
@@ -54,8 +57,11 @@ private slots:
     {
         QTemporaryDir dir;
         Database db;
-        QVERIFY(Store::open(db, dir.filePath(QStringLiteral("w.trdb")), Store::OpenMode::CreateOrUpgrade).ok());
-        QVERIFY(!db.exec("INSERT INTO answer(snapshot_id, file_id, dataset, class) VALUES(42, 1, 'x', 0)"));
+        QVERIFY(Store::open(db, dir.filePath(QStringLiteral("w.trdb")),
+                            Store::OpenMode::CreateOrUpgrade)
+                    .ok());
+        QVERIFY(!db.exec(
+            "INSERT INTO answer(snapshot_id, file_id, dataset, class) VALUES(42, 1, 'x', 0)"));
     }
 
     void refusesNewerSchemaAndLeavesItUntouched()
@@ -88,7 +94,8 @@ private slots:
             QVERIFY(db.exec("CREATE TABLE t(x)"));
         }
         Database db;
-        QCOMPARE(Store::open(db, path, Store::OpenMode::CreateOrUpgrade).status, Store::Status::NotOurs);
+        QCOMPARE(Store::open(db, path, Store::OpenMode::CreateOrUpgrade).status,
+                 Store::Status::NotOurs);
     }
 
     void refusesGarbage()
@@ -100,14 +107,16 @@ private slots:
             junk[i] = char((i * 7919) % 251);
         QVERIFY(test::writeFile(path, junk));
         Database db;
-        QCOMPARE(Store::open(db, path, Store::OpenMode::CreateOrUpgrade).status, Store::Status::Damaged);
+        QCOMPARE(Store::open(db, path, Store::OpenMode::CreateOrUpgrade).status,
+                 Store::Status::Damaged);
         QCOMPARE(test::readAll(path), junk);
     }
 
     void missingFileIsReportedForExistingModes()
     {
         Database db;
-        QCOMPARE(Store::open(db, QStringLiteral("/nonexistent/x.trdb"), Store::OpenMode::ReadOnly).status,
+        QCOMPARE(Store::open(db, QStringLiteral("/nonexistent/x.trdb"), Store::OpenMode::ReadOnly)
+                     .status,
                  Store::Status::Missing);
     }
 

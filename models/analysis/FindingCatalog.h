@@ -6,7 +6,13 @@
 
 namespace trh {
 
-enum class Severity { Info, Low, Medium, High };
+enum class Severity
+{
+    Info,
+    Low,
+    Medium,
+    High
+};
 const char *severityKey(Severity severity); // "info", "low", "medium", "high"
 
 // The stable catalogue of finding codes. Every number the app shows is a count of findings
@@ -14,7 +20,7 @@ const char *severityKey(Severity severity); // "info", "low", "medium", "high"
 // Codes are never renamed: reports and notes refer to them across months.
 struct FindingKind
 {
-    const char *code;      // e.g. "driver.service_not_running"
+    const char *code; // e.g. "driver.service_not_running"
     Severity severity;
     const char *title;     // short English title (translated in the UI through tr())
     const char *procedure; // the maintenance-procedure section the fix follows

@@ -14,8 +14,7 @@ namespace {
 // SQL fragments shared by the rules. Classes: 0 value, 1 no_results, 2 pending,
 // 3 too_many, 4 error, 5 not_applicable.
 constexpr const char *kTrDomains = "('dec','index','recorder','stream','threatresponse')";
-constexpr const char *kHealthyValues =
-    "('ok','healthy','pass','passed','good','nominal','true')";
+constexpr const char *kHealthyValues = "('ok','healthy','pass','passed','good','nominal','true')";
 constexpr const char *kUnknownClasses = "(2,3,4)";
 
 const char *const kDomains[] = {"dec", "index", "recorder", "stream", "threatresponse"};
@@ -33,7 +32,12 @@ public:
     QString error;
 
     // Does the dataset have per-endpoint answers (else: only aggregate rows, or nothing)?
-    enum class Shape { None, PerEndpoint, Aggregate };
+    enum class Shape
+    {
+        None,
+        PerEndpoint,
+        Aggregate
+    };
     Shape shape(const char *dataset)
     {
         Statement st(m_db, "SELECT max(endpoint_id IS NOT NULL), count(*) FROM answer "
@@ -82,7 +86,8 @@ public:
 
     QJsonObject endpoints()
     {
-        QJsonObject byPlatform{{q("Windows"), 0}, {q("Linux"), 0}, {q("Mac"), 0}, {q("Unknown"), 0}};
+        QJsonObject byPlatform{
+            {q("Windows"), 0}, {q("Linux"), 0}, {q("Mac"), 0}, {q("Unknown"), 0}};
         Statement st(m_db, "SELECT platform, count(*) FROM snapshot_endpoint "
                            "WHERE snapshot_id = ?1 GROUP BY platform ORDER BY platform");
         st.bind(1, m_snapshot);
@@ -113,7 +118,8 @@ public:
         if (s == Shape::PerEndpoint) {
             const std::string base =
                 "FROM answer a JOIN cx_status_text c ON c.answer_id = a.id "
-                "WHERE a.snapshot_id = ?1 AND a.dataset = 'cx_status' AND a.endpoint_id IS NOT NULL "
+                "WHERE a.snapshot_id = ?1 AND a.dataset = 'cx_status' AND a.endpoint_id IS NOT "
+                "NULL "
                 "AND a.endpoint_id NOT IN (SELECT endpoint_id FROM answer WHERE snapshot_id = ?1 "
                 "AND dataset = 'cx_status' AND endpoint_id IS NOT NULL AND class IN " +
                 std::string(kUnknownClasses) + ") AND " + failing;
@@ -126,8 +132,9 @@ public:
             // Each aggregate row stands for `weight` endpoints that gave that exact answer.
             const std::string base = "SELECT sum(a.weight) FROM answer a WHERE a.snapshot_id = ?1 "
                                      "AND a.dataset = 'cx_status'" +
-                                     known + " AND EXISTS (SELECT 1 FROM cx_status_text c WHERE "
-                                             "c.answer_id = a.id AND " +
+                                     known +
+                                     " AND EXISTS (SELECT 1 FROM cx_status_text c WHERE "
+                                     "c.answer_id = a.id AND " +
                                      failing;
             for (const char *d : kDomains)
                 out.insert(q(d), v(count(base + " AND lower(trim(c.domain)) = '" + d + "')")));
@@ -163,13 +170,12 @@ public:
             const auto windows = count("SELECT count(*) FROM snapshot_endpoint WHERE "
                                        "snapshot_id = ?1 AND platform = 'Windows'");
             computed = s == Shape::PerEndpoint || windows.value_or(0) > 0;
-            Statement st(m_db,
-                         "SELECT se.endpoint_id, a.class, v.value FROM snapshot_endpoint se "
-                         "LEFT JOIN answer a ON a.snapshot_id = se.snapshot_id AND "
-                         "a.dataset = 'driver_status' AND a.endpoint_id = se.endpoint_id "
-                         "LEFT JOIN sensor_value v ON v.answer_id = a.id "
-                         "WHERE se.snapshot_id = ?1 AND se.platform = 'Windows' "
-                         "ORDER BY se.endpoint_id, a.class");
+            Statement st(m_db, "SELECT se.endpoint_id, a.class, v.value FROM snapshot_endpoint se "
+                               "LEFT JOIN answer a ON a.snapshot_id = se.snapshot_id AND "
+                               "a.dataset = 'driver_status' AND a.endpoint_id = se.endpoint_id "
+                               "LEFT JOIN sensor_value v ON v.answer_id = a.id "
+                               "WHERE se.snapshot_id = ?1 AND se.platform = 'Windows' "
+                               "ORDER BY se.endpoint_id, a.class");
             st.bind(1, m_snapshot);
             std::int64_t last = -1;
             while (st.step()) {
@@ -195,10 +201,12 @@ public:
     QJsonObject bpf()
     {
         std::map<std::string, std::int64_t> counts;
-        for (BpfState st : {BpfState::Core, BpfState::BccOnly, BpfState::Unsupported, BpfState::Unknown})
+        for (BpfState st :
+             {BpfState::Core, BpfState::BccOnly, BpfState::Unsupported, BpfState::Unknown})
             counts[bpfStateKey(st)] = 0;
-        const auto linuxCount = count("SELECT count(*) FROM snapshot_endpoint WHERE snapshot_id = ?1 "
-                                 "AND platform = 'Linux'");
+        const auto linuxCount =
+            count("SELECT count(*) FROM snapshot_endpoint WHERE snapshot_id = ?1 "
+                  "AND platform = 'Linux'");
         const bool computed = linuxCount.value_or(0) > 0;
         if (computed) {
             auto pick = [](const char *dataset) {
@@ -206,7 +214,8 @@ public:
                                    "v.answer_id = a.id WHERE a.snapshot_id = se.snapshot_id AND "
                                    "a.dataset = '") +
                        dataset +
-                       "' AND a.endpoint_id = se.endpoint_id AND v.class = 0 ORDER BY a.id LIMIT 1)";
+                       "' AND a.endpoint_id = se.endpoint_id AND v.class = 0 ORDER BY a.id LIMIT "
+                       "1)";
             };
             Statement st(m_db, "SELECT " + pick("bpf_core") + ", " + pick("bpf_bcc") +
                                    " FROM snapshot_endpoint se WHERE se.snapshot_id = ?1 AND "
@@ -225,14 +234,15 @@ public:
     std::optional<std::int64_t> cxKeyFalse(const char *domain, const char *key, bool windowsOnly)
     {
         const Shape s = shape("cx_status");
-        const std::string match = std::string("c.class = 0 AND lower(trim(c.domain)) = '") + domain +
-                                  "' AND lower(trim(c.key)) = '" + key +
+        const std::string match = std::string("c.class = 0 AND lower(trim(c.domain)) = '") +
+                                  domain + "' AND lower(trim(c.key)) = '" + key +
                                   "' AND lower(trim(c.value)) IN ('false','no','0')";
         if (s == Shape::PerEndpoint) {
-            std::string sql = "SELECT count(DISTINCT a.endpoint_id) FROM answer a JOIN cx_status_text c "
-                              "ON c.answer_id = a.id WHERE a.snapshot_id = ?1 AND "
-                              "a.dataset = 'cx_status' AND a.endpoint_id IS NOT NULL AND " +
-                              match;
+            std::string sql =
+                "SELECT count(DISTINCT a.endpoint_id) FROM answer a JOIN cx_status_text c "
+                "ON c.answer_id = a.id WHERE a.snapshot_id = ?1 AND "
+                "a.dataset = 'cx_status' AND a.endpoint_id IS NOT NULL AND " +
+                match;
             if (windowsOnly)
                 sql += " AND a.endpoint_id IN (SELECT endpoint_id FROM snapshot_endpoint WHERE "
                        "snapshot_id = ?1 AND platform = 'Windows')";
@@ -250,8 +260,10 @@ public:
     QJsonObject recorder()
     {
         return QJsonObject{
-            {q("min_requirements_not_met"), v(cxKeyFalse("recorder", "min_requirements_met", false))},
-            {q("windows_not_using_driver"), v(cxKeyFalse("recorder", "is_using_tanium_driver", true))},
+            {q("min_requirements_not_met"),
+             v(cxKeyFalse("recorder", "min_requirements_met", false))},
+            {q("windows_not_using_driver"),
+             v(cxKeyFalse("recorder", "is_using_tanium_driver", true))},
         };
     }
 
@@ -268,7 +280,8 @@ public:
         const char *classify =
             "SELECT a.endpoint_id AS eid, a.id AS aid, a.weight AS w, trim(t.tool) AS tool, "
             "(lower(coalesce(t.status, '')) LIKE '%not installed%' OR "
-            " (t.installed_version IS NOT NULL AND lower(trim(t.installed_version)) IN ('', 'n/a'))) AS ni, "
+            " (t.installed_version IS NOT NULL AND lower(trim(t.installed_version)) IN ('', "
+            "'n/a'))) AS ni, "
             "(t.installed_version IS NOT NULL AND t.targeted_version IS NOT NULL AND "
             " lower(trim(t.installed_version)) NOT IN ('', 'n/a') AND "
             " lower(trim(t.targeted_version)) NOT IN ('', 'n/a') AND "
@@ -288,8 +301,8 @@ public:
         QJsonObject out{
             {q("not_installed_endpoints"),
              v(count("SELECT " + aggUnit + " FROM " + rowSet + " WHERE ni" + notNullEid))},
-            {q("version_mismatch_endpoints"),
-             v(count("SELECT " + aggUnit + " FROM " + rowSet + " WHERE mm AND NOT ni" + notNullEid))},
+            {q("version_mismatch_endpoints"), v(count("SELECT " + aggUnit + " FROM " + rowSet +
+                                                      " WHERE mm AND NOT ni" + notNullEid))},
         };
         QJsonObject byTool;
         Statement st(m_db, std::string("SELECT tool, ") + unit + " FILTER (WHERE ni), " + unit +
@@ -325,7 +338,8 @@ QJsonObject nullObject(std::initializer_list<const char *> keys)
 std::optional<std::int64_t> resolveSnapshot(Database &db, const QString &spec, QString *error)
 {
     if (spec.isEmpty() || spec == QLatin1String("latest")) {
-        const auto id = db.scalarInt("SELECT id FROM snapshot ORDER BY taken_at DESC, id DESC LIMIT 1");
+        const auto id =
+            db.scalarInt("SELECT id FROM snapshot ORDER BY taken_at DESC, id DESC LIMIT 1");
         if (!id)
             *error = QStringLiteral("%1: no snapshot yet — import files first").arg(db.path());
         return id;
@@ -369,9 +383,10 @@ std::optional<QJsonObject> Summary::build(Database &db, std::int64_t snapshotId,
     root.insert(q("intel"), nullObject({"current_revision", "outdated"}));
     root.insert(q("coverage"), nullObject({"no_data", "not_deployed", "no_profile", "unhealthy",
                                            "covered", "percent"}));
-    const QString alertMonth =
-        month.isEmpty() ? QDateTime::fromString(b.takenAt(), Qt::ISODate).toUTC().toString(QStringLiteral("yyyy-MM"))
-                        : month;
+    const QString alertMonth = month.isEmpty() ? QDateTime::fromString(b.takenAt(), Qt::ISODate)
+                                                     .toUTC()
+                                                     .toString(QStringLiteral("yyyy-MM"))
+                                               : month;
     QJsonObject alerts = nullObject({"count", "resolved_without_in_progress", "stale_unresolved"});
     alerts.insert(q("month"), alertMonth);
     alerts.insert(q("mtti_hours"), nullObject({"n", "mean", "median", "p90"}));

@@ -10,7 +10,18 @@
 namespace trh {
 namespace {
 
-enum Kind { CxStatus, ClientSetting, TrStatus, Tools, Extensions, DriverStatus, Sensor, Inventory, Profiles };
+enum Kind
+{
+    CxStatus,
+    ClientSetting,
+    TrStatus,
+    Tools,
+    Extensions,
+    DriverStatus,
+    Sensor,
+    Inventory,
+    Profiles
+};
 
 Kind kindOf(const QString &dataset)
 {
@@ -100,8 +111,7 @@ QDateTime parseRestNow(std::string_view text)
 AnswerImporter::AnswerImporter(SnapshotWriter &writer, const DatasetMapping &mapping,
                                FileImportReport &report, Mode mode)
     : m_writer(writer), m_mapping(mapping), m_report(report), m_mode(mode)
-{
-}
+{}
 
 void AnswerImporter::adoptDecisions(const AnswerImporter &probe)
 {
@@ -184,7 +194,8 @@ bool AnswerImporter::resolve(DatasetMapping::Group &group, const std::vector<std
         }
     }
     if (matches == 1)
-        return choose(byName, QStringLiteral("the file name, which names \"%1\"").arg(matchedQuestion));
+        return choose(byName,
+                      QStringLiteral("the file name, which names \"%1\"").arg(matchedQuestion));
     // 3. The key vocabulary, from the rows a probe pass read.
     if (m_mode == Mode::Probe) {
         m_pending.push_back(group);
@@ -313,7 +324,8 @@ bool AnswerImporter::row(const std::vector<CellValues> &cells, const SourcePos &
     std::optional<std::int64_t> endpoint;
     if (m_nameColumn >= 0) {
         const CellValues &nameCell = cells[size_t(m_nameColumn)];
-        const std::string_view name = nameCell.empty() ? std::string_view() : trimmed(nameCell.front());
+        const std::string_view name =
+            nameCell.empty() ? std::string_view() : trimmed(nameCell.front());
         if (name.empty() || classifyValue(name) != ValueClass::Value || nameCell.size() != 1) {
             warning(QStringLiteral("row skipped: the Computer Name \"%1\" is not a usable name")
                         .arg(qs(name).left(80)),
@@ -327,14 +339,16 @@ bool AnswerImporter::row(const std::vector<CellValues> &cells, const SourcePos &
     std::int64_t weight = 1;
     if (m_countColumn >= 0) {
         const CellValues &countCell = cells[size_t(m_countColumn)];
-        const std::string_view text = countCell.empty() ? std::string_view() : trimmed(countCell.front());
+        const std::string_view text =
+            countCell.empty() ? std::string_view() : trimmed(countCell.front());
         std::int64_t parsed = 0;
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), parsed);
         if (ec == std::errc() && end == text.data() + text.size() && parsed >= 0) {
             weight = parsed;
         } else {
-            warning(QStringLiteral("Count \"%1\" is not a number; counted as 1").arg(qs(text).left(40)),
-                    pos);
+            warning(
+                QStringLiteral("Count \"%1\" is not a number; counted as 1").arg(qs(text).left(40)),
+                pos);
         }
     }
     for (const ActiveGroup &g : m_groups) {
@@ -420,7 +434,8 @@ bool AnswerImporter::writeGroup(const ActiveGroup &g, const std::vector<CellValu
             const int gr = g.def->roleIndex(QStringLiteral("computer_groups"));
             if (gr >= 0 && g.columns[size_t(gr)] >= 0) {
                 for (std::string_view v : cellOf(size_t(gr))) {
-                    if (classifyValue(v) == ValueClass::Value && !m_writer.addEndpointGroup(*endpoint, v))
+                    if (classifyValue(v) == ValueClass::Value &&
+                        !m_writer.addEndpointGroup(*endpoint, v))
                         return fail(m_writer.error(), pos);
                 }
             }
@@ -513,7 +528,8 @@ bool AnswerImporter::writeGroup(const ActiveGroup &g, const std::vector<CellValu
             ok = m_writer.addTriple(SnapshotWriter::CxStatus, *answer, line, v[0], v[1], v[2], c);
             break;
         case ClientSetting:
-            ok = m_writer.addTriple(SnapshotWriter::ClientSetting, *answer, line, v[0], v[1], v[2], c);
+            ok = m_writer.addTriple(SnapshotWriter::ClientSetting, *answer, line, v[0], v[1], v[2],
+                                    c);
             break;
         case TrStatus:
             ok = m_writer.addTriple(SnapshotWriter::TrStatus, *answer, line, v[0], v[1], v[2], c);

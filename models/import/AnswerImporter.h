@@ -20,7 +20,8 @@ class SnapshotWriter;
 class AnswerImporter final : public TableSink, public AlertSink, public ProfileSink
 {
 public:
-    enum class Mode {
+    enum class Mode
+    {
         Probe, // read the header and the first rows only, to settle ambiguous datasets
         Write,
     };
@@ -55,7 +56,7 @@ private:
     {
         const DatasetDefinition *def = nullptr;
         std::vector<int> columns; // per role of def
-        size_t use = 0; // index into the report's datasets
+        size_t use = 0;           // index into the report's datasets
         QByteArray datasetUtf8;
         int kind = 0;
     };

@@ -70,7 +70,8 @@ bool parseDataset(const QJsonObject &o, DatasetDefinition *def, QString *error)
         DatasetDefinition::Column column;
         column.role = col.value(QStringLiteral("role")).toString();
         if (!roles->second.contains(column.role)) {
-            *error = QStringLiteral("dataset \"%1\" has no role \"%2\"").arg(def->name, column.role);
+            *error =
+                QStringLiteral("dataset \"%1\" has no role \"%2\"").arg(def->name, column.role);
             return false;
         }
         column.names = toLowerList(col.value(QStringLiteral("names")).toArray());
@@ -162,7 +163,8 @@ bool DatasetMapping::load(const QByteArray &json, QString *error, const DatasetM
     DatasetMapping result = base ? *base : DatasetMapping();
     const QJsonObject identity = root.value(QStringLiteral("identity")).toObject();
     if (identity.contains(QStringLiteral("computer_name")))
-        result.m_nameAliases = toLowerList(identity.value(QStringLiteral("computer_name")).toArray());
+        result.m_nameAliases =
+            toLowerList(identity.value(QStringLiteral("computer_name")).toArray());
     if (identity.contains(QStringLiteral("count")))
         result.m_countAliases = toLowerList(identity.value(QStringLiteral("count")).toArray());
     if (result.m_nameAliases.isEmpty())
@@ -173,8 +175,9 @@ bool DatasetMapping::load(const QByteArray &json, QString *error, const DatasetM
         DatasetDefinition def;
         if (!parseDataset(v.toObject(), &def, error))
             return false;
-        auto existing = std::find_if(result.m_datasets.begin(), result.m_datasets.end(),
-                                     [&](const DatasetDefinition &d) { return d.name == def.name; });
+        auto existing =
+            std::find_if(result.m_datasets.begin(), result.m_datasets.end(),
+                         [&](const DatasetDefinition &d) { return d.name == def.name; });
         if (existing != result.m_datasets.end())
             *existing = def;
         else

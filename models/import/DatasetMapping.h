@@ -17,13 +17,13 @@ struct DatasetDefinition
         QStringList names; // header aliases, compared case-insensitively after trimming
         bool required = false;
     };
-    QString name;  // "cx_status", "client_settings", ...
-    QString title; // the sensor/question title shown to users
+    QString name;          // "cx_status", "client_settings", ...
+    QString title;         // the sensor/question title shown to users
     QStringList questions; // question text fragments that may appear in file names
     std::vector<Column> columns;
-    bool anyOf = false; // true: any one column is enough (inventory)
-    QString vocabularyRole;   // role whose values identify the dataset (cx_status: "key")
-    QStringList vocabulary;   // lower-case values of that role
+    bool anyOf = false;     // true: any one column is enough (inventory)
+    QString vocabularyRole; // role whose values identify the dataset (cx_status: "key")
+    QStringList vocabulary; // lower-case values of that role
     int roleIndex(const QString &role) const;
 };
 
@@ -48,7 +48,7 @@ public:
     struct Group
     {
         const DatasetDefinition *def = nullptr;
-        std::vector<int> columns;  // header column per role of def (-1 = absent)
+        std::vector<int> columns; // header column per role of def (-1 = absent)
         // Other datasets that fit exactly the same columns (the Domain/Key/Value case);
         // empty when unambiguous. `def` is the first candidate in mapping order.
         std::vector<const DatasetDefinition *> alternatives;

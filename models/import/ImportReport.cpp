@@ -11,7 +11,8 @@ void FileImportReport::addWarning(const QString &warning)
         warnings << warning;
 }
 
-FileImportReport::DatasetUse &FileImportReport::dataset(const QString &datasetName, const QString &rule)
+FileImportReport::DatasetUse &FileImportReport::dataset(const QString &datasetName,
+                                                        const QString &rule)
 {
     for (DatasetUse &d : datasets) {
         if (d.dataset == datasetName)
@@ -95,16 +96,23 @@ QString FileImportReport::toText() const
                               "drill-down; re-export with Computer Name for per-endpoint "
                               "detail\n");
     for (const DatasetUse &d : datasets)
-        out += QStringLiteral("  dataset %1: %2 answers — %3\n").arg(d.dataset).arg(d.answers).arg(d.rule);
+        out += QStringLiteral("  dataset %1: %2 answers — %3\n")
+                   .arg(d.dataset)
+                   .arg(d.answers)
+                   .arg(d.rule);
     QStringList classes;
     for (int c = 0; c < ValueClassCount; ++c) {
         const std::string_view n = valueClassName(ValueClass(c));
-        classes << QStringLiteral("%1 %2").arg(QString::fromLatin1(n.data(), qsizetype(n.size())))
+        classes << QStringLiteral("%1 %2")
+                       .arg(QString::fromLatin1(n.data(), qsizetype(n.size())))
                        .arg(values[size_t(c)]);
     }
-    out += QStringLiteral("  rows read: %1; values: %2\n").arg(rows).arg(classes.join(QStringLiteral(", ")));
+    out += QStringLiteral("  rows read: %1; values: %2\n")
+               .arg(rows)
+               .arg(classes.join(QStringLiteral(", ")));
     if (!ignoredColumns.isEmpty())
-        out += QStringLiteral("  ignored columns: %1\n").arg(ignoredColumns.join(QStringLiteral(", ")));
+        out += QStringLiteral("  ignored columns: %1\n")
+                   .arg(ignoredColumns.join(QStringLiteral(", ")));
     for (const QString &w : warnings)
         out += QStringLiteral("  warning: %1\n").arg(w);
     if (warningCount > warnings.size())

@@ -27,8 +27,8 @@ struct FileImportReport
     QString name;
     std::int64_t size = 0;
     QString sha256;
-    QString format;       // "console CSV (UTF-8, ',')", "REST result_data JSON", ...
-    QString formatReason; // how the format was recognised
+    QString format;         // "console CSV (UTF-8, ',')", "REST result_data JSON", ...
+    QString formatReason;   // how the format was recognised
     bool aggregate = false; // no Computer Name column: counts only
     std::vector<DatasetUse> datasets;
     std::int64_t rows = 0;

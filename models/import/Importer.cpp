@@ -28,7 +28,11 @@ QString sha256Of(const QString &path)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-enum class FileKind { Csv, Json };
+enum class FileKind
+{
+    Csv,
+    Json
+};
 
 // JSON starts with '{' or '[' after an optional UTF-8 BOM and white space; everything else
 // is read as CSV (whose reader rejects binary data and bad encodings clearly).
@@ -38,7 +42,8 @@ FileKind sniffKind(QFile &f)
     qsizetype i = head.startsWith("\xEF\xBB\xBF") ? 3 : 0;
     if (head.startsWith("\xFF\xFE") || head.startsWith("\xFE\xFF"))
         return FileKind::Csv;
-    while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+    while (i < head.size() &&
+           (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
         ++i;
     if (i < head.size() && (head[i] == '{' || head[i] == '['))
         return FileKind::Json;
@@ -106,7 +111,8 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
     Transaction tx(db);
     if (!tx.isActive()) {
         result.status = ImportResult::Status::Failed;
-        result.errors << QStringLiteral("%1: cannot start a transaction: %2").arg(db.path(), db.lastError());
+        result.errors
+            << QStringLiteral("%1: cannot start a transaction: %2").arg(db.path(), db.lastError());
         return result;
     }
     SnapshotWriter writer(db);
@@ -186,13 +192,12 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
 
         if (sniffKind(file) == FileKind::Csv) {
             CsvFormat format;
-            read = tabular([&](QIODevice &in, TableSink &sink) {
-                return CsvReader::read(in, sink, &format);
-            });
+            read = tabular(
+                [&](QIODevice &in, TableSink &sink) { return CsvReader::read(in, sink, &format); });
             report.format = QStringLiteral("console CSV (%1, '%2')")
-                                .arg(format.encoding,
-                                     format.delimiter == '\t' ? QStringLiteral("tab")
-                                                              : QString(QLatin1Char(format.delimiter)));
+                                .arg(format.encoding, format.delimiter == '\t'
+                                                          ? QStringLiteral("tab")
+                                                          : QString(QLatin1Char(format.delimiter)));
             report.formatReason = QStringLiteral("not JSON");
         } else {
             QString why;
@@ -202,10 +207,12 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
             report.formatReason = why;
             switch (kind) {
             case JsonKind::RestResultData:
-                read = tabular([](QIODevice &in, TableSink &sink) { return readRestResultData(in, sink); });
+                read = tabular(
+                    [](QIODevice &in, TableSink &sink) { return readRestResultData(in, sink); });
                 break;
             case JsonKind::GatewayEndpoints:
-                read = tabular([](QIODevice &in, TableSink &sink) { return readGatewayEndpoints(in, sink); });
+                read = tabular(
+                    [](QIODevice &in, TableSink &sink) { return readGatewayEndpoints(in, sink); });
                 break;
             case JsonKind::Alerts:
                 read = readAlerts(file, importer);
@@ -215,14 +222,16 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
                 break;
             case JsonKind::Unknown:
                 read.status = ReadStatus::Failed;
-                read.error = QStringLiteral("unknown JSON layout: not REST result_data, API Gateway "
-                                            "endpoints, Threat Response alerts or profiles%1")
-                                 .arg(why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why));
+                read.error =
+                    QStringLiteral("unknown JSON layout: not REST result_data, API Gateway "
+                                   "endpoints, Threat Response alerts or profiles%1")
+                        .arg(why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why));
                 break;
             }
         }
         chosenUsed = chosenUsed || importer.chosenDatasetUsed();
-        if (importer.newestNow().isValid() && (!newestNow.isValid() || importer.newestNow() > newestNow))
+        if (importer.newestNow().isValid() &&
+            (!newestNow.isValid() || importer.newestNow() > newestNow))
             newestNow = importer.newestNow();
 
         if (cancelled) {
@@ -265,7 +274,8 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
         return result;
     }
     if (!options.chosenDataset.isEmpty() && !chosenUsed)
-        result.notes << QStringLiteral("--as %1 was not needed: no file had an ambiguous column group")
+        result.notes << QStringLiteral(
+                            "--as %1 was not needed: no file had an ambiguous column group")
                             .arg(options.chosenDataset);
 
     for (size_t i = 0; i < result.files.size(); ++i) {
@@ -284,9 +294,8 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
                                  result.takenAt.time().second()));
     if (!writer.finish(result.takenAt) || !tx.commit()) {
         result.status = ImportResult::Status::Failed;
-        result.errors << QStringLiteral("%1: %2").arg(db.path(),
-                                                      writer.error().isEmpty() ? db.lastError()
-                                                                               : writer.error());
+        result.errors << QStringLiteral("%1: %2").arg(
+            db.path(), writer.error().isEmpty() ? db.lastError() : writer.error());
         return result;
     }
     result.snapshotId = *snapshot;

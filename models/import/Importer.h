@@ -17,9 +17,9 @@ class DatasetMapping;
 
 struct ImportOptions
 {
-    QString chosenDataset;  // --as: settles ambiguous column groups
+    QString chosenDataset; // --as: settles ambiguous column groups
     QString label;
-    QDateTime takenAt;      // invalid: newest REST data.now, else the import time
+    QDateTime takenAt; // invalid: newest REST data.now, else the import time
     QString origin = QStringLiteral("import");
     const DatasetMapping *mapping = nullptr; // null: the built-in mapping
     // Called now and then with bytes read so far and in all; return false to cancel.
@@ -30,7 +30,13 @@ struct ImportOptions
 
 struct ImportResult
 {
-    enum class Status { Ok, BadInput, Cancelled, Failed };
+    enum class Status
+    {
+        Ok,
+        BadInput,
+        Cancelled,
+        Failed
+    };
     Status status = Status::Ok;
     QStringList errors; // one clear line per problem, each naming the file
     QStringList notes;  // things worth saying that are not problems

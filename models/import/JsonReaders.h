@@ -10,7 +10,8 @@ class QIODevice;
 // a DOM of the whole file: memory is bounded by the largest single row / node / alert.
 namespace trh {
 
-enum class JsonKind {
+enum class JsonKind
+{
     Unknown,
     RestResultData,   // §5: {"data": {"now", "result_sets": [...]}} (or a list of such)
     GatewayEndpoints, // §6: {"data": {"endpoints": {"edges": [...]}}} (or an array of pages)

@@ -52,12 +52,12 @@ QString isoUtc(const QDateTime &t)
 } // namespace
 
 SnapshotWriter::SnapshotWriter(Database &db)
-    : m_db(db),
-      m_insertSnapshot(db, "INSERT INTO snapshot(taken_at, label, imported_at, origin) "
-                           "VALUES(?1, ?2, ?1, ?3)"),
+    : m_db(db), m_insertSnapshot(db, "INSERT INTO snapshot(taken_at, label, imported_at, origin) "
+                                     "VALUES(?1, ?2, ?1, ?3)"),
       m_insertFile(db, "INSERT INTO source_file(snapshot_id, name, size, sha256, format, report) "
                        "VALUES(?1, ?2, ?3, '', ?4, '{}')"),
-      m_updateFile(db, "UPDATE source_file SET sha256 = ?2, format = ?3, report = ?4 WHERE id = ?1"),
+      m_updateFile(db,
+                   "UPDATE source_file SET sha256 = ?2, format = ?3, report = ?4 WHERE id = ?1"),
       m_findEndpoint(db, "SELECT id FROM endpoint WHERE name_key = ?1"),
       m_insertEndpoint(db, "INSERT INTO endpoint(name_key, name) VALUES(?1, ?2)"),
       m_insertAnswer(db, "INSERT INTO answer(snapshot_id, file_id, dataset, endpoint_id, weight, "
@@ -77,13 +77,12 @@ SnapshotWriter::SnapshotWriter(Database &db)
       m_findKey(db, "SELECT id FROM value_key WHERE kind = ?1 AND a = ?2 AND b = ?3"),
       m_insertKey(db, "INSERT INTO value_key(kind, a, b) VALUES(?1, ?2, ?3)")
 {
-    const Statement *all[] = {&m_insertSnapshot,     &m_insertFile,       &m_updateFile,
-                              &m_findEndpoint,       &m_insertEndpoint,   &m_insertAnswer,
-                              &m_findKey,            &m_insertKey,
-                              &m_insertTool,         &m_insertExtension,  &m_insertSensor,
-                              &m_insertInventory,    &m_insertGroup,      &m_insertProfile,
-                              &m_insertProfileGroup, &m_findAlert,        &m_insertAlert,
-                              &m_insertObservation};
+    const Statement *all[] = {&m_insertSnapshot,  &m_insertFile,     &m_updateFile,
+                              &m_findEndpoint,    &m_insertEndpoint, &m_insertAnswer,
+                              &m_findKey,         &m_insertKey,      &m_insertTool,
+                              &m_insertExtension, &m_insertSensor,   &m_insertInventory,
+                              &m_insertGroup,     &m_insertProfile,  &m_insertProfileGroup,
+                              &m_findAlert,       &m_insertAlert,    &m_insertObservation};
     for (const Statement *st : all) {
         if (!st->isValid()) {
             m_error = QStringLiteral("store is not usable: %1").arg(st->error());
@@ -101,7 +100,9 @@ bool SnapshotWriter::fail(const Statement &st)
 std::optional<std::int64_t> SnapshotWriter::beginSnapshot(const QString &label,
                                                           const QString &origin)
 {
-    m_insertSnapshot.bind(1, isoUtc(QDateTime::currentDateTimeUtc())).bind(2, label).bind(3, origin);
+    m_insertSnapshot.bind(1, isoUtc(QDateTime::currentDateTimeUtc()))
+        .bind(2, label)
+        .bind(3, origin);
     if (!m_insertSnapshot.run()) {
         fail(m_insertSnapshot);
         return std::nullopt;
@@ -124,10 +125,8 @@ std::optional<std::int64_t> SnapshotWriter::addFile(const QString &name, std::in
 bool SnapshotWriter::setFileDetails(std::int64_t fileId, const QString &sha256,
                                     const QString &format, const QByteArray &reportJson)
 {
-    m_updateFile.bind(1, fileId)
-        .bind(2, sha256)
-        .bind(3, format)
-        .bind(4, std::string_view(reportJson.constData(), size_t(reportJson.size())));
+    m_updateFile.bind(1, fileId).bind(2, sha256).bind(3, format).bind(
+        4, std::string_view(reportJson.constData(), size_t(reportJson.size())));
     return m_updateFile.run() || fail(m_updateFile);
 }
 
@@ -150,7 +149,7 @@ std::optional<std::int64_t> SnapshotWriter::endpointId(std::string_view computer
         }
     }
     if (auto it = m_endpointCache.find(m_keyBuffer); it != m_endpointCache.end())
-        return it->second;
+        return markSeen(it->second);
     std::int64_t id = 0;
     if (!m_endpointCacheComplete && m_findEndpoint.bindStatic(1, m_keyBuffer).step()) {
         id = m_findEndpoint.int64(0);
@@ -171,7 +170,17 @@ std::optional<std::int64_t> SnapshotWriter::endpointId(std::string_view computer
         m_endpointCacheComplete = false;
     }
     m_endpointCache.emplace(m_keyBuffer, id);
-    return id;
+    return markSeen(id);
+}
+
+std::int64_t SnapshotWriter::markSeen(std::int64_t endpointId)
+{
+    if (endpointId >= 0) {
+        if (m_seenEndpoints.size() <= size_t(endpointId))
+            m_seenEndpoints.resize(std::max(size_t(endpointId) + 1, m_seenEndpoints.size() * 2));
+        m_seenEndpoints[size_t(endpointId)] = true;
+    }
+    return endpointId;
 }
 
 std::optional<std::int64_t> SnapshotWriter::addAnswer(std::string_view dataset,
@@ -437,12 +446,12 @@ bool SnapshotWriter::addAlert(const AlertRecord &a)
             return fail(m_insertAlert);
         alertId = m_db.lastInsertRowId();
     }
-    const std::string *fields[] = {&a.id,          &a.guid,       &a.state,
-                                   &a.type,        &a.priority,   &a.severity,
-                                   &a.intelDocId,  &a.computerName, &a.computerIpAddress,
-                                   &a.createdAt,   &a.alertedAt,  &a.updatedAt,
-                                   &a.ackedAt,     &a.receivedAt, &a.suppressedAt,
-                                   &a.resolvedAt,  &a.matchType,  &a.path};
+    const std::string *fields[] = {&a.id,         &a.guid,         &a.state,
+                                   &a.type,       &a.priority,     &a.severity,
+                                   &a.intelDocId, &a.computerName, &a.computerIpAddress,
+                                   &a.createdAt,  &a.alertedAt,    &a.updatedAt,
+                                   &a.ackedAt,    &a.receivedAt,   &a.suppressedAt,
+                                   &a.resolvedAt, &a.matchType,    &a.path};
     Statement &st = m_insertObservation;
     st.bind(1, m_snapshot).bind(2, alertId).bind(3, m_currentFile);
     int index = 4;
@@ -465,25 +474,23 @@ bool SnapshotWriter::finish(const QDateTime &takenAt)
     {
         QString platform, isWindows, os, computerId;
     };
-    Statement endpoints(m_db, "SELECT DISTINCT endpoint_id FROM answer "
-                              "WHERE snapshot_id = ?1 AND endpoint_id IS NOT NULL "
-                              "ORDER BY endpoint_id");
     Statement inventory(m_db, "SELECT a.endpoint_id, i.os_platform, i.is_windows, "
                               "i.operating_system, i.computer_id "
                               "FROM answer a JOIN inventory i ON i.answer_id = a.id "
-                              "WHERE a.snapshot_id = ?1 AND a.endpoint_id IS NOT NULL "
-                              "ORDER BY a.endpoint_id, a.id");
+                              "WHERE a.snapshot_id = ?1 AND a.dataset = 'inventory' "
+                              "AND a.endpoint_id IS NOT NULL ORDER BY a.endpoint_id, a.id");
     Statement insert(m_db, "INSERT INTO snapshot_endpoint VALUES(?1, ?2, ?3, ?4, ?5)");
     Statement taken(m_db, "UPDATE snapshot SET taken_at = ?2 WHERE id = ?1");
-    for (const Statement *st : {&endpoints, &inventory, &insert, &taken}) {
+    for (const Statement *st : {&inventory, &insert, &taken}) {
         if (!st->isValid())
             return fail(*st);
     }
-    endpoints.bind(1, m_snapshot);
     inventory.bind(1, m_snapshot);
     bool haveInventory = inventory.step();
-    while (endpoints.step()) {
-        const std::int64_t id = endpoints.int64(0);
+    for (size_t bit = 0; bit < m_seenEndpoints.size(); ++bit) {
+        if (!m_seenEndpoints[bit])
+            continue;
+        const auto id = std::int64_t(bit);
         QString platform, os, computerId;
         bool windowsFlag = false;
         while (haveInventory && inventory.int64(0) < id)
@@ -514,8 +521,6 @@ bool SnapshotWriter::finish(const QDateTime &takenAt)
         if (!insert.run())
             return fail(insert);
     }
-    if (!endpoints.ok())
-        return fail(endpoints);
     if (!inventory.ok())
         return fail(inventory);
     taken.bind(1, m_snapshot).bind(2, isoUtc(takenAt));

@@ -66,7 +66,12 @@ public:
     // Derives the per-snapshot endpoint rows (platform etc.) and sets taken_at.
     bool finish(const QDateTime &takenAt);
 
-    enum Table { CxStatus = 0, ClientSetting = 1, TrStatus = 2 };
+    enum Table
+    {
+        CxStatus = 0,
+        ClientSetting = 1,
+        TrStatus = 2
+    };
 
 private:
     bool fail(const Statement &st);
@@ -77,13 +82,17 @@ private:
     std::int64_t m_currentFile = 0;
     int m_profilePriority = 0;
     Statement m_insertSnapshot, m_insertFile, m_updateFile, m_findEndpoint, m_insertEndpoint,
-        m_insertAnswer, m_insertTool, m_insertExtension, m_insertSensor,
-        m_insertInventory, m_insertGroup, m_insertProfile, m_insertProfileGroup, m_findAlert,
-        m_insertAlert, m_insertObservation;
+        m_insertAnswer, m_insertTool, m_insertExtension, m_insertSensor, m_insertInventory,
+        m_insertGroup, m_insertProfile, m_insertProfileGroup, m_findAlert, m_insertAlert,
+        m_insertObservation;
     std::unordered_map<std::string, std::int64_t> m_endpointCache;
     // True while the cache holds every endpoint of the workspace: a miss then means "new".
     bool m_endpointCacheComplete = false;
     bool m_endpointCacheLoaded = false;
+    // The endpoints of this snapshot, as a bitset over their (dense) ids: one bit each, and
+    // already in id order for finish().
+    std::vector<bool> m_seenEndpoints;
+    std::int64_t markSeen(std::int64_t endpointId);
     std::string m_keyBuffer;
 
     std::optional<std::int64_t> valueKeyId(int kind, int line, std::string_view a,
@@ -126,7 +135,10 @@ private:
     };
     static constexpr size_t kBatch = 256;
     Text keep(std::string_view text);
-    std::string_view text(Text t) const { return std::string_view(m_arena).substr(t.offset, t.size); }
+    std::string_view text(Text t) const
+    {
+        return std::string_view(m_arena).substr(t.offset, t.size);
+    }
     std::vector<PendingLine> m_pending;
     int m_pendingTable = -1;
     std::vector<PendingAnswer> m_pendingAnswers;

@@ -86,7 +86,12 @@ public:
     virtual void warning(const QString &message, const SourcePos &pos) = 0;
 };
 
-enum class ReadStatus { Ok, Failed, Stopped };
+enum class ReadStatus
+{
+    Ok,
+    Failed,
+    Stopped
+};
 
 // Result of reading one file. On Failed, `error` is one clear line naming what was expected
 // and where (the caller prefixes the file name), e.g. "line 812: unterminated quoted field"

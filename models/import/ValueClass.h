@@ -9,7 +9,8 @@ namespace trh {
 // How a sensor answer is classified (input-formats.md §3). The raw text is always kept
 // beside the class. NotApplicable is the "No Sensor Definition for this Platform" error:
 // the sensor does not exist on that OS, which is not a failure of the endpoint.
-enum class ValueClass : std::uint8_t {
+enum class ValueClass : std::uint8_t
+{
     Value = 0,
     NoResults = 1,
     Pending = 2,

@@ -14,8 +14,7 @@ Database::~Database()
 Database::Database(Database &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)),
       m_error(std::move(other.m_error))
-{
-}
+{}
 
 Database &Database::operator=(Database &&other) noexcept
 {
@@ -45,8 +44,8 @@ bool Database::open(const QString &path, Mode mode)
     const QByteArray utf8 = path.toUtf8();
     const int rc = sqlite3_open_v2(utf8.constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        m_error = QStringLiteral("%1: %2").arg(path, QString::fromUtf8(m_db ? sqlite3_errmsg(m_db)
-                                                                         : sqlite3_errstr(rc)));
+        m_error = QStringLiteral("%1: %2").arg(
+            path, QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc)));
         close();
         return false;
     }
@@ -108,10 +107,10 @@ int Database::changes() const
 void Database::captureError(std::string_view context)
 {
     const QString msg = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("not open");
-    m_error = context.empty() ? msg
-                              : QStringLiteral("%1: %2").arg(
-                                    QString::fromUtf8(context.data(), qsizetype(context.size())),
-                                    msg);
+    m_error = context.empty()
+                  ? msg
+                  : QStringLiteral("%1: %2").arg(
+                        QString::fromUtf8(context.data(), qsizetype(context.size())), msg);
 }
 
 void Database::interrupt()
@@ -147,8 +146,7 @@ Statement::~Statement()
 Statement::Statement(Statement &&other) noexcept
     : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(other.m_db),
       m_error(std::move(other.m_error)), m_ok(other.m_ok), m_needsReset(other.m_needsReset)
-{
-}
+{}
 
 Statement &Statement::operator=(Statement &&other) noexcept
 {

@@ -20,7 +20,11 @@ class Statement;
 class Database final
 {
 public:
-    enum class Mode { ReadWrite, ReadOnly };
+    enum class Mode
+    {
+        ReadWrite,
+        ReadOnly
+    };
 
     Database() = default;
     ~Database();

@@ -16,7 +16,13 @@ public:
     // 'TRHT' in PRAGMA application_id marks our files.
     static int applicationId();
 
-    enum class Status { Ok, NewerVersion, NotOurs, Failed };
+    enum class Status
+    {
+        Ok,
+        NewerVersion,
+        NotOurs,
+        Failed
+    };
     struct Result
     {
         Status status = Status::Ok;

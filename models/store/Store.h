@@ -12,12 +12,21 @@ namespace trh {
 class Store final
 {
 public:
-    enum class OpenMode {
+    enum class OpenMode
+    {
         CreateOrUpgrade, // read-write; an empty or missing file becomes a new workspace
         Existing,        // read-write; the file must exist
         ReadOnly,        // nothing is ever written (and the schema is only checked)
     };
-    enum class Status { Ok, Missing, NewerSchema, NotOurs, Damaged, Failed };
+    enum class Status
+    {
+        Ok,
+        Missing,
+        NewerSchema,
+        NotOurs,
+        Damaged,
+        Failed
+    };
 
     struct OpenResult
     {
