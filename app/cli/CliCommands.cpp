@@ -57,7 +57,7 @@ const char *kUsage =
     "\n"
     "commands:\n"
     "  import  --db FILE [--as DATASET] [--label TEXT] [--taken-at ISO8601] [--mapping FILE] [--json] PATH...\n"
-    "  summary --db FILE [--snapshot ID|latest] [--month YYYY-MM] [--json]\n"
+    "  summary --db FILE [--snapshot ID|latest] [--month YYYY-MM] [--json] [--explain]\n"
     "  demo    --db FILE [--endpoints N] [--keep-files DIR]\n"
     "\n"
     "Run 'trhealth-cli COMMAND --help' for a command's options.\n"
@@ -254,7 +254,9 @@ int summaryCommand(const QStringList &args)
                                                   "snapshot's month)."),
                                    QStringLiteral("YYYY-MM"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the summary JSON."));
-    p.addOptions({db, snapshot, month, json});
+    const QCommandLineOption explainOpt(QStringLiteral("explain"),
+                                        QStringLiteral("Explain how each figure is computed."));
+    p.addOptions({db, snapshot, month, json, explainOpt});
     if (const int rc = parse(p, args, QStringLiteral("Print a snapshot's health summary.")); rc >= 0)
         return rc;
     if (!p.positionalArguments().isEmpty())
@@ -264,12 +266,40 @@ int summaryCommand(const QStringList &args)
         !QDate::fromString(p.value(month) + QStringLiteral("-01"), QStringLiteral("yyyy-MM-dd")).isValid())
         return fail(UsageError, QStringLiteral("--month %1: expected YYYY-MM").arg(p.value(month)));
     Database database;
-    if (const int rc = openStore(database, p.value(db), Store::OpenMode::ReadOnly); rc >= 0)
+    // Read-write: the first summary of a snapshot stores its analysis.
+    if (const int rc = openStore(database, p.value(db), Store::OpenMode::Existing); rc >= 0)
         return rc;
     QString error;
     const auto id = resolveSnapshot(database, p.value(snapshot), &error);
     if (!id)
         return fail(BadInput, error);
+    if (p.isSet(explainOpt)) {
+        const auto explanation = Summary::explain(database, *id, &error);
+        if (!explanation)
+            return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), error));
+        if (p.isSet(json)) {
+            out() << QJsonDocument(*explanation).toJson(QJsonDocument::Indented);
+        } else {
+            for (auto it = explanation->begin(); it != explanation->end(); ++it) {
+                const QJsonObject e = it.value().toObject();
+                out() << it.key() << ":\n  formula: " << e.value(QStringLiteral("formula")).toString()
+                      << "\n  inputs: " << e.value(QStringLiteral("inputs")).toVariant().toStringList().join(QStringLiteral(", "))
+                      << "\n  n: " << e.value(QStringLiteral("n")).toInteger() << "\n";
+                for (const QJsonValue &x : e.value(QStringLiteral("excluded")).toArray())
+                    out() << "  excluded: " << x.toObject().value(QStringLiteral("count")).toInteger() << " — "
+                          << x.toObject().value(QStringLiteral("reason")).toString() << "\n";
+                if (e.contains(QStringLiteral("null_reason")))
+                    out() << "  null because: " << e.value(QStringLiteral("null_reason")).toString() << "\n";
+                if (e.contains(QStringLiteral("expected"))) {
+                    const QJsonObject ex = e.value(QStringLiteral("expected")).toObject();
+                    for (auto x = ex.begin(); x != ex.end(); ++x)
+                        out() << "  expected " << x.key() << ": " << x.value().toString() << "\n";
+                }
+            }
+        }
+        out().flush();
+        return Success;
+    }
     const auto summary = Summary::build(database, *id, p.value(month), &error);
     if (!summary)
         return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), error));

@@ -19,8 +19,13 @@ class Summary final
 {
 public:
     // month: "YYYY-MM" for the alert metrics; empty = the month of the snapshot's taken_at.
+    // Analyses the snapshot first if that was not done yet (which writes to the database).
     static std::optional<QJsonObject> build(Database &db, std::int64_t snapshotId,
                                             const QString &month, QString *error);
+    // How each figure is computed: formula, inputs, sample size, exclusions, and why a figure
+    // is null when it is.
+    static std::optional<QJsonObject> explain(Database &db, std::int64_t snapshotId,
+                                              QString *error);
 };
 
 } // namespace trh

@@ -196,6 +196,7 @@ CREATE TABLE finding (
     snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
     endpoint_id INTEGER REFERENCES endpoint(id),
     code        TEXT NOT NULL,
+    subject     TEXT NOT NULL DEFAULT '',  -- what within the endpoint: tool, domain, setting, alert
     detail      TEXT NOT NULL DEFAULT '',
     weight      INTEGER NOT NULL DEFAULT 1
 );
@@ -234,6 +235,15 @@ CREATE TABLE note (
     accepted_until TEXT             -- YYYY-MM-DD; NULL: a plain note
 );
 CREATE INDEX note_lookup ON note(endpoint_id, code);
+
+-- Expected versions set by the administrator (kind 'extension' or 'tool'); without one,
+-- the most common version in the snapshot is expected.
+CREATE TABLE expected_version (
+    kind    TEXT NOT NULL,
+    name    TEXT NOT NULL,            -- lower-case domain or tool name
+    version TEXT NOT NULL,
+    PRIMARY KEY (kind, name)
+) WITHOUT ROWID;
 )sql",
     };
     return steps;
