@@ -2,7 +2,9 @@
 // Extensions - Status" for a fleet (one row per endpoint, Domain/Key/Value multi-line cells),
 // and the same lines flattened to one per row for the sqlite3 shell's .import.
 //
-//   trhealth-bench-gen ENDPOINTS OUTDIR
+//   trhealth-bench-gen ENDPOINTS OUTDIR [SEED]
+//
+// A different SEED changes which endpoints fail, so two files make two months to compare.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -41,8 +43,8 @@ void quoteInto(std::string &out, const std::string &cell)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: %s ENDPOINTS OUTDIR\n", argv[0]);
+    if (argc != 3 && argc != 4) {
+        std::fprintf(stderr, "usage: %s ENDPOINTS OUTDIR [SEED]\n", argv[0]);
         return 1;
     }
     const long endpoints = std::strtol(argv[1], nullptr, 10);
@@ -58,14 +60,16 @@ int main(int argc, char **argv)
     }
     std::fputs("Computer Name,OS Platform,Domain,Key,Value,Count\r\n", console);
     std::fputs("Computer Name,OS Platform,Domain,Key,Value\n", flat);
-    unsigned long long rng = 20261128;
+    unsigned long long rng = argc == 4 ? std::strtoull(argv[3], nullptr, 10) : 20261128;
     std::vector<Line> lines;
     std::string row, domains, keys, values, flatRows;
     long totalLines = 0;
     for (long e = 0; e < endpoints; ++e) {
         const unsigned long long r = next(rng);
-        const bool windows = r % 100 < 60;
-        const char *platform = windows ? "Windows" : (r % 100 < 95 ? "Linux" : "Mac");
+        // The platform (and so the name) depends on the endpoint only; failures on the seed.
+        const long bucket = (e * 7919) % 100;
+        const bool windows = bucket < 60;
+        const char *platform = windows ? "Windows" : (bucket < 95 ? "Linux" : "Mac");
         char name[64];
         std::snprintf(name, sizeof name, "%s-%05ld.corp.example.com", windows ? "WKS" : "srv", e);
         auto health = [&](int salt) {

@@ -137,6 +137,16 @@ struct Profile
     std::set<std::string> groups; // lower-case
 };
 
+// What a (domain, key) pair of Client Extensions - Status means to the rules, worked out
+// once per key instead of once per answer line.
+struct CxKey
+{
+    enum Kind { Other, Health, MinRequirements, UsingDriver, Profile, ProfileId, ProfileRevision, Intel };
+    Kind kind = Other;
+    std::string domain; // lower-case
+    bool trDomain = false, threatResponse = false;
+};
+
 struct Counter
 {
     std::int64_t endpoints = 0; // distinct endpoints with the finding
@@ -184,6 +194,8 @@ private:
     std::map<std::string, std::string> m_expectedExtension; // domain -> version
     std::map<std::string, std::string> m_expectedReason;    // domain -> "configured"/"most common"
     std::optional<long long> m_currentIntel;
+    std::map<std::int64_t, CxKey> m_cxKeys;
+    CxKey m_otherKey;
 
     // Results.
     std::map<std::string, Counter> m_codes; // per code
@@ -235,6 +247,30 @@ bool Run::loadContext()
     for (const char *d : {"cx_status", "driver_status", "tools_status", "installed_extensions",
                           "client_settings", "bpf_core", "bpf_bcc", "inventory"})
         m_shape[d] = shapeOf(m_db, m_snapshot, d);
+
+    Statement keys(m_db, "SELECT id, a, b FROM value_key WHERE kind = 0");
+    while (keys.step()) {
+        CxKey k;
+        k.domain = lower(trimmed(keys.textView(1)));
+        const std::string key = lower(trimmed(keys.textView(2)));
+        k.trDomain = isTrDomain(k.domain);
+        k.threatResponse = k.domain == "threatresponse";
+        if (key == "health_check")
+            k.kind = CxKey::Health;
+        else if (k.domain == "recorder" && key == "min_requirements_met")
+            k.kind = CxKey::MinRequirements;
+        else if (k.domain == "recorder" && key == "is_using_tanium_driver")
+            k.kind = CxKey::UsingDriver;
+        else if (k.threatResponse && key == "applied_profile")
+            k.kind = CxKey::Profile;
+        else if (k.threatResponse && key == "applied_profile_id")
+            k.kind = CxKey::ProfileId;
+        else if (k.threatResponse && key == "applied_profile_revision")
+            k.kind = CxKey::ProfileRevision;
+        else if (k.threatResponse && key == "applied_intel_revision")
+            k.kind = CxKey::Intel;
+        m_cxKeys.emplace(keys.int64(0), k);
+    }
 
     // Profiles in priority order, with their computer groups.
     Statement profiles(m_db, "SELECT priority, profile_key, name, revision FROM profile "
@@ -308,8 +344,8 @@ bool Run::perEndpoint()
                      "ORDER BY endpoint_id",
                      m_snapshot);
     Stream cx(m_db,
-              "SELECT a.endpoint_id, a.class, k.a, k.b, c.value, c.class FROM answer a "
-              "LEFT JOIN cx_status c ON c.answer_id = a.id LEFT JOIN value_key k ON k.id = c.key_id "
+              "SELECT a.endpoint_id, a.class, c.key_id, c.value, c.class FROM answer a "
+              "LEFT JOIN cx_status c ON c.answer_id = a.id "
               "WHERE a.snapshot_id = ?1 AND a.dataset = 'cx_status' AND a.endpoint_id IS NOT NULL "
               "ORDER BY a.endpoint_id",
               m_snapshot);
@@ -373,29 +409,38 @@ bool Run::perEndpoint()
             answered = true;
             if (isUnknown(ValueClass(r.int64(1))))
                 unknown = true;
-            if (!r.isNull(2) && ValueClass(r.int64(5)) == ValueClass::Value) {
-                const std::string domain = lower(trimmed(r.textView(2)));
-                const std::string key = lower(trimmed(r.textView(3)));
-                const std::string_view value = trimmed(r.textView(4));
-                const std::string valueLower = lower(value);
-                if (domain == "threatresponse")
+            if (!r.isNull(2) && ValueClass(r.int64(4)) == ValueClass::Value) {
+                const auto key = m_cxKeys.find(r.int64(2));
+                const CxKey &k = key != m_cxKeys.end() ? key->second : m_otherKey;
+                const std::string_view value = trimmed(r.textView(3));
+                if (k.threatResponse)
                     trDeployed = true;
-                if (key == "health_check" && isTrDomain(domain) && !isHealthy(valueLower))
-                    failures.emplace(domain, std::string(value));
-                else if (domain == "recorder" && key == "min_requirements_met" &&
-                         isFalseAnswer(value))
-                    minReqFalse = true;
-                else if (domain == "recorder" && key == "is_using_tanium_driver" &&
-                         isFalseAnswer(value))
-                    notUsingDriver = true;
-                else if (domain == "threatresponse" && key == "applied_profile")
+                switch (k.kind) {
+                case CxKey::Health:
+                    if (k.trDomain && !isHealthy(lower(value)))
+                        failures.emplace(k.domain, std::string(value));
+                    break;
+                case CxKey::MinRequirements:
+                    minReqFalse = minReqFalse || isFalseAnswer(value);
+                    break;
+                case CxKey::UsingDriver:
+                    notUsingDriver = notUsingDriver || isFalseAnswer(value);
+                    break;
+                case CxKey::Profile:
                     profile = std::string(value);
-                else if (domain == "threatresponse" && key == "applied_profile_id")
+                    break;
+                case CxKey::ProfileId:
                     profileId = std::string(value);
-                else if (domain == "threatresponse" && key == "applied_profile_revision")
+                    break;
+                case CxKey::ProfileRevision:
                     revision = std::string(value);
-                else if (domain == "threatresponse" && key == "applied_intel_revision")
+                    break;
+                case CxKey::Intel:
                     intel = std::string(value);
+                    break;
+                case CxKey::Other:
+                    break;
+                }
             }
             cx.next();
         }
