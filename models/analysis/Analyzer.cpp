@@ -1,5 +1,6 @@
 #include "Analyzer.h"
 
+#include "AlertMetrics.h"
 #include "DriverState.h"
 #include "FindingCatalog.h"
 #include "import/PlatformNames.h"
@@ -178,6 +179,7 @@ private:
     bool loadContext();
     bool perEndpoint();
     bool aggregates();
+    bool alerts();
     QJsonObject figures();
     QJsonObject explanations();
     bool store();
@@ -797,6 +799,30 @@ bool Run::aggregates()
     return m_error.isEmpty();
 }
 
+// Alert findings (resolved without In Progress, stale) of the snapshot's month, attached to
+// the endpoint named by the alert when the snapshot knows it.
+bool Run::alerts()
+{
+    const auto metrics = AlertMetrics::compute(m_db, m_snapshot, QString(), &m_error);
+    if (!metrics)
+        return false;
+    Statement endpoint(m_db, "SELECT id FROM endpoint WHERE name_key = ?1");
+    for (const AlertFinding &f : metrics->findings) {
+        std::optional<std::int64_t> id;
+        endpoint.bind(1, f.computerName.trimmed().toLower());
+        if (endpoint.step())
+            id = endpoint.int64(0);
+        endpoint.reset();
+        const FindingKind *kind = findingKind(f.code);
+        if (!kind)
+            return fail(QStringLiteral("unknown finding code %1").arg(f.code));
+        m_seenThisEndpoint.clear();
+        if (!addFinding(id, kind->code, QStringLiteral("alert %1").arg(f.alertId), f.detail))
+            return false;
+    }
+    return true;
+}
+
 QJsonValue num(std::optional<std::int64_t> v)
 {
     return v ? QJsonValue(qint64(*v)) : QJsonValue(QJsonValue::Null);
@@ -1039,7 +1065,7 @@ bool Run::execute(QString *error)
     clearFindings.bind(1, m_snapshot);
     clearStates.bind(1, m_snapshot);
     const bool ok = clearFindings.run() && clearStates.run() && loadContext() && perEndpoint() &&
-                    aggregates() && store();
+                    aggregates() && alerts() && store();
     if (!ok)
         *error = m_error.isEmpty() ? m_db.lastError() : m_error;
     return ok;

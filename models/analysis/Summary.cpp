@@ -1,5 +1,6 @@
 #include "Summary.h"
 
+#include "AlertMetrics.h"
 #include "Analyzer.h"
 #include "store/Database.h"
 
@@ -45,13 +46,6 @@ private:
     QString m_takenAt;
 };
 
-QJsonObject nullObject(std::initializer_list<const char *> keys)
-{
-    QJsonObject o;
-    for (const char *k : keys)
-        o.insert(q(k), QJsonValue::Null);
-    return o;
-}
 
 } // namespace
 
@@ -101,14 +95,11 @@ std::optional<QJsonObject> Summary::build(Database &db, std::int64_t snapshotId,
     const QJsonObject figures = stored->value(q("figures")).toObject();
     for (auto it = figures.begin(); it != figures.end(); ++it)
         root.insert(it.key(), it.value());
-    const QString alertMonth =
-        month.isEmpty() ? QDateTime::fromString(b.takenAt(), Qt::ISODate).toUTC().toString(QStringLiteral("yyyy-MM"))
-                        : month;
-    QJsonObject alerts = nullObject({"count", "resolved_without_in_progress", "stale_unresolved"});
-    alerts.insert(q("month"), alertMonth);
-    alerts.insert(q("mtti_hours"), nullObject({"n", "mean", "median", "p90"}));
-    alerts.insert(q("mttr_hours"), nullObject({"n", "mean", "median", "p90"}));
-    root.insert(q("alerts"), alerts);
+    // Alert metrics depend on the month asked for, so they are computed here, not stored.
+    const auto alerts = AlertMetrics::compute(db, snapshotId, month, error);
+    if (!alerts)
+        return std::nullopt;
+    root.insert(q("alerts"), alerts->toSummaryJson());
     return root;
 }
 
@@ -121,7 +112,12 @@ std::optional<QJsonObject> Summary::explain(Database &db, std::int64_t snapshotI
         *error = QStringLiteral("the analysis of snapshot %1 could not be read").arg(snapshotId);
         return std::nullopt;
     }
-    return stored->value(q("explain")).toObject();
+    QJsonObject explanation = stored->value(q("explain")).toObject();
+    const auto alerts = AlertMetrics::compute(db, snapshotId, QString(), error);
+    if (!alerts)
+        return std::nullopt;
+    explanation.insert(q("alerts"), alerts->explanation);
+    return explanation;
 }
 
 } // namespace trh
