@@ -1,5 +1,8 @@
 #include "CliCommands.h"
 
+#include "analysis/FindingCatalog.h"
+#include "analysis/Notes.h"
+#include "analysis/SnapshotDiff.h"
 #include "analysis/Summary.h"
 #include "demo/DemoFleet.h"
 #include "import/DatasetMapping.h"
@@ -58,6 +61,11 @@ const char *kUsage =
     "commands:\n"
     "  import  --db FILE [--as DATASET] [--label TEXT] [--taken-at ISO8601] [--mapping FILE] [--json] PATH...\n"
     "  summary --db FILE [--snapshot ID|latest] [--month YYYY-MM] [--json] [--explain]\n"
+    "  diff    --db FILE --from ID --to ID [--json]\n"
+    "  note    add --db FILE --endpoint NAME --code CODE --text TEXT [--ticket T] [--author A]\n"
+    "               [--accept-until YYYY-MM-DD]\n"
+    "          list --db FILE [--endpoint NAME] [--json]\n"
+    "          remove --db FILE --id N\n"
     "  demo    --db FILE [--endpoints N] [--keep-files DIR]\n"
     "\n"
     "Run 'trhealth-cli COMMAND --help' for a command's options.\n"
@@ -367,6 +375,340 @@ int demoCommand(const QStringList &args)
     return Success;
 }
 
+// A positive integer option (a snapshot or note id); nullopt after reporting a usage error.
+std::optional<std::int64_t> idOption(const QCommandLineParser &p, const QCommandLineOption &o,
+                                     int *rc)
+{
+    const QString name = QStringLiteral("--") + o.names().constFirst();
+    if (!p.isSet(o)) {
+        *rc = fail(UsageError, QStringLiteral("%1 ID is required").arg(name));
+        return std::nullopt;
+    }
+    bool ok = false;
+    const qint64 id = p.value(o).toLongLong(&ok);
+    if (!ok || id <= 0) {
+        *rc = fail(UsageError,
+                   QStringLiteral("%1 %2: expected a positive number").arg(name, p.value(o)));
+        return std::nullopt;
+    }
+    return std::int64_t(id);
+}
+
+// Fails with BadInput unless the snapshot exists; -1 when it does.
+int requireSnapshot(Database &db, std::int64_t id)
+{
+    Statement st(db, "SELECT 1 FROM snapshot WHERE id = ?1");
+    st.bind(1, id);
+    if (st.step())
+        return -1;
+    if (!st.ok())
+        return fail(Failure, QStringLiteral("%1: %2").arg(db.path(), st.error()));
+    return fail(BadInput, QStringLiteral("%1: no snapshot %2").arg(db.path()).arg(id));
+}
+
+void printDiffText(const QJsonObject &d)
+{
+    // Explicit QString returns: with QT_USE_QSTRINGBUILDER an `auto` lambda would return a
+    // builder that refers to its destroyed locals.
+    auto snapshot = [](const QJsonObject &s) -> QString {
+        QString t = QStringLiteral("snapshot %1 (%2")
+                        .arg(s.value(QStringLiteral("id")).toInteger())
+                        .arg(s.value(QStringLiteral("taken_at")).toString());
+        if (!s.value(QStringLiteral("label")).toString().isEmpty())
+            t += QStringLiteral(", ") + s.value(QStringLiteral("label")).toString();
+        return t + QLatin1Char(')');
+    };
+    auto signedNumber = [](double v, int decimals) -> QString {
+        return (v > 0 ? QStringLiteral("+") : QString()) + QString::number(v, 'f', decimals);
+    };
+    auto number = [](const QJsonValue &v, int decimals) -> QString {
+        return v.isNull() ? QStringLiteral("—") : QString::number(v.toDouble(), 'f', decimals);
+    };
+    out() << "Diff " << snapshot(d.value(QStringLiteral("from")).toObject()) << " → "
+          << snapshot(d.value(QStringLiteral("to")).toObject()) << "\n";
+    const QJsonObject ep = d.value(QStringLiteral("endpoints")).toObject();
+    out() << "Endpoints: +" << ep.value(QStringLiteral("added_count")).toInteger() << " added, -"
+          << ep.value(QStringLiteral("removed_count")).toInteger() << " removed\n";
+    const QJsonObject headline = d.value(QStringLiteral("headline")).toObject();
+    const QJsonObject cov = headline.value(QStringLiteral("coverage_percent")).toObject();
+    // Coverage is unknown (not 0) for a snapshot the rules have not analysed.
+    auto percent = [&](const QJsonValue &v) -> QString {
+        return v.isNull() ? QStringLiteral("unknown") : number(v, 1) + QLatin1Char('%');
+    };
+    out() << "Coverage: " << percent(cov.value(QStringLiteral("from"))) << " → "
+          << percent(cov.value(QStringLiteral("to")));
+    if (!cov.value(QStringLiteral("delta")).isNull())
+        out() << " (" << signedNumber(cov.value(QStringLiteral("delta")).toDouble(), 1) << ")";
+    out() << "\n";
+    const QJsonObject hf = headline.value(QStringLiteral("health_failures")).toObject();
+    out() << "Health failures: " << hf.value(QStringLiteral("from")).toInteger() << " → "
+          << hf.value(QStringLiteral("to")).toInteger() << " ("
+          << signedNumber(double(hf.value(QStringLiteral("delta")).toInteger()), 0) << ")\n";
+    const QJsonArray codes = d.value(QStringLiteral("codes")).toArray();
+    if (codes.isEmpty())
+        out() << "No findings in either snapshot.\n";
+    for (const QJsonValue &v : codes) {
+        const QJsonObject c = v.toObject();
+        auto count = [&](const char *key) {
+            return c.value(QLatin1String(key))
+                .toObject()
+                .value(QStringLiteral("count"))
+                .toInteger();
+        };
+        out() << c.value(QStringLiteral("code")).toString() << ": +" << count("newly_affected")
+              << " new, -" << count("recovered") << " recovered, " << count("still_affected")
+              << " still";
+        const QJsonObject agg = c.value(QStringLiteral("aggregate_weight")).toObject();
+        if (!agg.value(QStringLiteral("from")).isNull() ||
+            !agg.value(QStringLiteral("to")).isNull())
+            out() << "; aggregate weight " << number(agg.value(QStringLiteral("from")), 0) << " → "
+                  << number(agg.value(QStringLiteral("to")), 0);
+        out() << "\n";
+    }
+}
+
+int diffCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."),
+                                QStringLiteral("FILE"));
+    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("Older snapshot id."),
+                                  QStringLiteral("ID"));
+    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Newer snapshot id."),
+                                QStringLiteral("ID"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the diff JSON."));
+    p.addOptions({db, from, to, json});
+    if (const int rc = parse(p, args,
+                             QStringLiteral("Compare two snapshots: endpoints added and "
+                                            "removed, findings new, recovered and still "
+                                            "open."));
+        rc >= 0)
+        return rc;
+    if (!p.positionalArguments().isEmpty())
+        return fail(UsageError, QStringLiteral("diff: unexpected argument %1")
+                                    .arg(p.positionalArguments().constFirst()));
+    int rc = -1;
+    const auto fromId = idOption(p, from, &rc);
+    if (!fromId)
+        return rc;
+    const auto toId = idOption(p, to, &rc);
+    if (!toId)
+        return rc;
+    Database database;
+    if (rc = openStore(database, p.value(db), Store::OpenMode::ReadOnly); rc >= 0)
+        return rc;
+    if (rc = requireSnapshot(database, *fromId); rc >= 0)
+        return rc;
+    if (rc = requireSnapshot(database, *toId); rc >= 0)
+        return rc;
+    QString error;
+    const auto diff = SnapshotDiff::compute(database, *fromId, *toId, &error);
+    if (!diff)
+        return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), error));
+    const QJsonObject doc = diff->toJson(database);
+    if (p.isSet(json))
+        out() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    else
+        printDiffText(doc);
+    out().flush();
+    return Success;
+}
+
+QJsonObject noteJson(const Note &n)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), qint64(n.id)},
+        {QStringLiteral("endpoint"), n.endpointName},
+        {QStringLiteral("code"), n.code},
+        {QStringLiteral("text"), n.text},
+        {QStringLiteral("ticket"), n.ticket},
+        {QStringLiteral("author"), n.author},
+        {QStringLiteral("created_at"), n.createdAt.toString(Qt::ISODate)},
+        {QStringLiteral("accepted_until"), n.acceptedUntil
+                                               ? QJsonValue(n.acceptedUntil->toString(Qt::ISODate))
+                                               : QJsonValue(QJsonValue::Null)},
+    };
+}
+
+int noteAdd(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."),
+                                QStringLiteral("FILE"));
+    const QCommandLineOption endpoint(QStringLiteral("endpoint"),
+                                      QStringLiteral("Endpoint (Computer Name, any case)."),
+                                      QStringLiteral("NAME"));
+    const QCommandLineOption code(QStringLiteral("code"),
+                                  QStringLiteral("Finding code, e.g. driver.service_not_running."),
+                                  QStringLiteral("CODE"));
+    const QCommandLineOption text(QStringLiteral("text"), QStringLiteral("The note."),
+                                  QStringLiteral("TEXT"));
+    const QCommandLineOption ticket(QStringLiteral("ticket"), QStringLiteral("Ticket reference."),
+                                    QStringLiteral("T"));
+    const QCommandLineOption author(QStringLiteral("author"),
+                                    QStringLiteral("Author (default: $USER / $USERNAME)."),
+                                    QStringLiteral("A"));
+    const QCommandLineOption acceptUntil(
+        QStringLiteral("accept-until"),
+        QStringLiteral("Accept the finding as a known exception up to "
+                       "and including this day."),
+        QStringLiteral("YYYY-MM-DD"));
+    p.addOptions({db, endpoint, code, text, ticket, author, acceptUntil});
+    if (const int rc = parse(p, args,
+                             QStringLiteral("Add a note (or an accepted exception) to an "
+                                            "endpoint's finding."));
+        rc >= 0)
+        return rc;
+    if (!p.positionalArguments().isEmpty())
+        return fail(UsageError, QStringLiteral("note add: unexpected argument %1")
+                                    .arg(p.positionalArguments().constFirst()));
+    for (const QCommandLineOption *o : {&endpoint, &code, &text}) {
+        if (!p.isSet(*o))
+            return fail(UsageError, QStringLiteral("note add: --%1 %2 is required")
+                                        .arg(o->names().constFirst(), o->valueName()));
+    }
+    Note note;
+    if (p.isSet(acceptUntil)) {
+        const QDate d = QDate::fromString(p.value(acceptUntil), QStringLiteral("yyyy-MM-dd"));
+        if (!d.isValid())
+            return fail(
+                UsageError,
+                QStringLiteral("--accept-until %1: expected YYYY-MM-DD").arg(p.value(acceptUntil)));
+        note.acceptedUntil = d;
+    }
+    if (p.value(text).trimmed().isEmpty())
+        return fail(UsageError, QStringLiteral("note add: --text must not be empty"));
+    if (!findingKind(p.value(code)))
+        return fail(BadInput, QStringLiteral("unknown finding code \"%1\"").arg(p.value(code)));
+    note.code = p.value(code);
+    note.text = p.value(text);
+    note.ticket = p.value(ticket);
+    note.author = p.isSet(author) ? p.value(author) : qEnvironmentVariable("USER");
+    if (note.author.isEmpty())
+        note.author = qEnvironmentVariable("USERNAME");
+    Database database;
+    if (const int rc = openStore(database, p.value(db), Store::OpenMode::Existing); rc >= 0)
+        return rc;
+    const auto endpointId = Notes::endpointByName(database, p.value(endpoint));
+    if (!endpointId)
+        return fail(
+            BadInput,
+            QStringLiteral("%1: no endpoint \"%2\"").arg(database.path(), p.value(endpoint)));
+    note.endpointId = *endpointId;
+    QString error;
+    const auto id = Notes::add(database, note, &error);
+    if (!id)
+        return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), error));
+    out() << QStringLiteral("note %1 added\n").arg(*id);
+    out().flush();
+    return Success;
+}
+
+int noteList(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."),
+                                QStringLiteral("FILE"));
+    const QCommandLineOption endpoint(QStringLiteral("endpoint"),
+                                      QStringLiteral("Only this endpoint's notes."),
+                                      QStringLiteral("NAME"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print the notes as JSON."));
+    p.addOptions({db, endpoint, json});
+    if (const int rc = parse(p, args, QStringLiteral("List notes and accepted exceptions."));
+        rc >= 0)
+        return rc;
+    if (!p.positionalArguments().isEmpty())
+        return fail(UsageError, QStringLiteral("note list: unexpected argument %1")
+                                    .arg(p.positionalArguments().constFirst()));
+    Database database;
+    if (const int rc = openStore(database, p.value(db), Store::OpenMode::ReadOnly); rc >= 0)
+        return rc;
+    std::vector<Note> notes;
+    if (p.isSet(endpoint)) {
+        const auto endpointId = Notes::endpointByName(database, p.value(endpoint));
+        if (!endpointId)
+            return fail(
+                BadInput,
+                QStringLiteral("%1: no endpoint \"%2\"").arg(database.path(), p.value(endpoint)));
+        notes = Notes::forEndpoint(database, *endpointId);
+    } else {
+        notes = Notes::all(database);
+    }
+    if (p.isSet(json)) {
+        QJsonArray list;
+        for (const Note &n : notes)
+            list.append(noteJson(n));
+        out() << QJsonDocument(
+                     QJsonObject{{QStringLiteral("schema"), QStringLiteral("trhealth.notes/1")},
+                                 {QStringLiteral("notes"), list}})
+                     .toJson(QJsonDocument::Indented);
+    } else {
+        for (const Note &n : notes) {
+            out() << "#" << n.id << " " << n.endpointName << " " << n.code;
+            if (n.acceptedUntil)
+                out() << " [accepted until " << n.acceptedUntil->toString(Qt::ISODate) << "]";
+            out() << ": " << n.text;
+            if (!n.ticket.isEmpty())
+                out() << " (ticket " << n.ticket << ")";
+            out() << " — " << n.author << ", " << n.createdAt.toString(Qt::ISODate) << "\n";
+        }
+        if (notes.empty())
+            out() << "no notes\n";
+    }
+    out().flush();
+    return Success;
+}
+
+int noteRemove(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."),
+                                QStringLiteral("FILE"));
+    const QCommandLineOption id(QStringLiteral("id"), QStringLiteral("Note id (see note list)."),
+                                QStringLiteral("N"));
+    p.addOptions({db, id});
+    if (const int rc = parse(p, args, QStringLiteral("Remove a note.")); rc >= 0)
+        return rc;
+    if (!p.positionalArguments().isEmpty())
+        return fail(UsageError, QStringLiteral("note remove: unexpected argument %1")
+                                    .arg(p.positionalArguments().constFirst()));
+    int rc = -1;
+    const auto noteId = idOption(p, id, &rc);
+    if (!noteId)
+        return rc;
+    Database database;
+    if (rc = openStore(database, p.value(db), Store::OpenMode::Existing); rc >= 0)
+        return rc;
+    if (!Notes::byId(database, *noteId))
+        return fail(BadInput, QStringLiteral("%1: no note %2").arg(database.path()).arg(*noteId));
+    QString error;
+    if (!Notes::remove(database, *noteId, &error))
+        return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), error));
+    out() << QStringLiteral("note %1 removed\n").arg(*noteId);
+    out().flush();
+    return Success;
+}
+
+// `note add|list|remove`: the sub-command becomes part of the program name, as commands do.
+int noteCommand(const QStringList &args)
+{
+    const QString sub = args.size() > 1 ? args.at(1) : QString();
+    QStringList rest = args.mid(1);
+    if (!rest.isEmpty())
+        rest[0] = args.at(0) + QLatin1Char(' ') + sub;
+    if (sub == QLatin1String("add"))
+        return noteAdd(rest);
+    if (sub == QLatin1String("list"))
+        return noteList(rest);
+    if (sub == QLatin1String("remove"))
+        return noteRemove(rest);
+    return fail(UsageError, sub.isEmpty() ? QStringLiteral("note: expected add, list or remove")
+                                          : QStringLiteral("note: unknown sub-command \"%1\"; "
+                                                           "expected add, list or remove")
+                                                .arg(sub));
+}
+
 } // namespace
 
 int run(const QStringList &arguments)
@@ -384,6 +726,10 @@ int run(const QStringList &arguments)
         return summaryCommand(rest);
     if (command == QLatin1String("demo"))
         return demoCommand(rest);
+    if (command == QLatin1String("diff"))
+        return diffCommand(rest);
+    if (command == QLatin1String("note"))
+        return noteCommand(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help")) {
         out() << kUsage;

@@ -145,7 +145,8 @@ Statement::~Statement()
 
 Statement::Statement(Statement &&other) noexcept
     : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(other.m_db),
-      m_error(std::move(other.m_error)), m_ok(other.m_ok), m_needsReset(other.m_needsReset)
+      m_error(std::move(other.m_error)), m_ok(other.m_ok), m_needsReset(other.m_needsReset),
+      m_running(other.m_running)
 {}
 
 Statement &Statement::operator=(Statement &&other) noexcept
@@ -157,15 +158,19 @@ Statement &Statement::operator=(Statement &&other) noexcept
         m_error = std::move(other.m_error);
         m_ok = other.m_ok;
         m_needsReset = other.m_needsReset;
+        m_running = other.m_running;
     }
     return *this;
 }
 
 void Statement::resetIfNeeded()
 {
-    if (m_needsReset && m_stmt) {
+    // Binding needs a statement that is not running: one that finished, or one that
+    // stopped on a row the caller did not read to the end.
+    if ((m_needsReset || m_running) && m_stmt) {
         sqlite3_reset(m_stmt);
         m_needsReset = false;
+        m_running = false;
     }
 }
 
@@ -233,8 +238,10 @@ bool Statement::step()
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW) {
         m_ok = true;
+        m_running = true;
         return true;
     }
+    m_running = false;
     m_needsReset = true;
     m_ok = rc == SQLITE_DONE;
     if (!m_ok)
@@ -257,6 +264,7 @@ void Statement::reset()
         sqlite3_clear_bindings(m_stmt);
     }
     m_needsReset = false;
+    m_running = false;
 }
 
 int Statement::columnCount() const

@@ -61,7 +61,8 @@ private:
     QString m_error;
 };
 
-// A prepared statement bound to one Database. Reset automatically by bind-after-step.
+// A prepared statement bound to one Database. Binding again after step() resets it, whether
+// it ran to the end or stopped on a row.
 class Statement final
 {
 public:
@@ -109,7 +110,8 @@ private:
     sqlite3 *m_db = nullptr;
     QString m_error;
     bool m_ok = true;
-    bool m_needsReset = false;
+    bool m_needsReset = false; // stepped to the end (or failed)
+    bool m_running = false;    // stopped on a row
     void resetIfNeeded();
 };
 
