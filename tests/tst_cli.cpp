@@ -151,6 +151,47 @@ private slots:
         QVERIFY(r.err.contains("--as nonsense: unknown dataset"));
     }
 
+    void findingsDrillDownWithNotesAndExceptions()
+    {
+        QStringList args{QStringLiteral("import"), QStringLiteral("--db"), db("f.trdb")};
+        args << fleetFiles();
+        QCOMPARE(test::runCli(args).exitCode, 0);
+        auto findings = [&](const char *code) {
+            const auto r = test::runCli({QStringLiteral("findings"), QStringLiteral("--db"), db("f.trdb"),
+                                         QStringLiteral("--code"), QString::fromLatin1(code), QStringLiteral("--json")});
+            return QJsonDocument::fromJson(r.out).object();
+        };
+        // The figure health_failures.dec = 1 drills down to exactly WIN-D.
+        QJsonObject f = findings("health.dec");
+        QCOMPARE(f.value(QStringLiteral("count")).toInt(), 1);
+        const QJsonObject row = f.value(QStringLiteral("findings")).toArray().at(0).toObject();
+        QCOMPARE(row.value(QStringLiteral("endpoint")).toString(), QStringLiteral("WIN-D")); // first spelling seen
+        QCOMPARE(row.value(QStringLiteral("detail")).toString(), QStringLiteral("connection refused"));
+        QCOMPARE(row.value(QStringLiteral("accepted")).toBool(), false);
+        // An exception until a date after the snapshot marks it accepted; it is still listed.
+        auto r = test::runCli({QStringLiteral("note"), QStringLiteral("add"), QStringLiteral("--db"), db("f.trdb"),
+                               QStringLiteral("--endpoint"), QStringLiteral("WIN-D"), QStringLiteral("--code"),
+                               QStringLiteral("health.dec"), QStringLiteral("--text"), QStringLiteral("lab machine"),
+                               QStringLiteral("--accept-until"), QStringLiteral("2026-12-31")});
+        QCOMPARE(r.exitCode, 0);
+        f = findings("health.dec");
+        QCOMPARE(f.value(QStringLiteral("count")).toInt(), 1);
+        QCOMPARE(f.value(QStringLiteral("accepted")).toInt(), 1);
+        QCOMPARE(f.value(QStringLiteral("findings")).toArray().at(0).toObject().value(QStringLiteral("notes")).toString(),
+                 QStringLiteral("lab machine"));
+        // An exception that expired before the snapshot is a plain note again.
+        r = test::runCli({QStringLiteral("note"), QStringLiteral("add"), QStringLiteral("--db"), db("f.trdb"),
+                          QStringLiteral("--endpoint"), QStringLiteral("win-b"), QStringLiteral("--code"),
+                          QStringLiteral("health.stream"), QStringLiteral("--text"), QStringLiteral("old"),
+                          QStringLiteral("--accept-until"), QStringLiteral("2026-11-01")});
+        QCOMPARE(r.exitCode, 0);
+        f = findings("health.stream");
+        QCOMPARE(f.value(QStringLiteral("accepted")).toInt(), 0);
+        r = test::runCli({QStringLiteral("findings"), QStringLiteral("--db"), db("f.trdb"), QStringLiteral("--code"),
+                          QStringLiteral("nonsense")});
+        QCOMPARE(r.exitCode, 2);
+    }
+
     void demoBuildsSeveralSnapshots()
     {
         auto r = test::runCli({QStringLiteral("demo"), QStringLiteral("--db"), db("demo.trdb"), QStringLiteral("--endpoints"), QStringLiteral("300")});

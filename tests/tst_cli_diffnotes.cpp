@@ -1,5 +1,6 @@
 // trhealth-cli diff and note, run as a process on a workspace built with SQL.
 #include "TestSupport.h"
+#include "analysis/Analyzer.h"
 #include "store/Database.h"
 #include "store/Store.h"
 
@@ -38,6 +39,10 @@ bool buildWorkspace(const QString &path)
     bool ok = db.exec("INSERT INTO snapshot(id, taken_at, label, imported_at) VALUES "
                       "(1, '2026-10-27T09:00:00Z', 'October', '2026-10-27T09:00:00Z'), "
                       "(2, '2026-11-27T09:00:00Z', 'November', '2026-11-27T09:00:00Z')");
+    // Findings written by hand stand for analysed snapshots: mark them so.
+    Statement analysed(db, "INSERT INTO analysis VALUES(?1, ?2, '2026-11-27T09:00:00Z', '{}')");
+    for (int snapshot : {1, 2})
+        ok = ok && analysed.bind(1, snapshot).bind(2, Analyzer::rulesVersion()).run();
     const char *endpoints[] = {"WS-Alpha", "WS-Bravo", "WS-Charlie", "WS-Delta", "WS-Echo"};
     Statement ep(db, "INSERT INTO endpoint(id, name_key, name) VALUES(?1, ?2, ?3)");
     for (int i = 0; i < 5; ++i) {
