@@ -192,6 +192,31 @@ private slots:
         QCOMPARE(r.exitCode, 2);
     }
 
+    void expectedExtensionVersionChangesOutliers()
+    {
+        QStringList args{QStringLiteral("import"), QStringLiteral("--db"), db("x.trdb")};
+        args << fleetFiles();
+        QCOMPARE(test::runCli(args).exitCode, 0);
+        auto outliers = [&] {
+            const auto r = test::runCli({QStringLiteral("findings"), QStringLiteral("--db"), db("x.trdb"),
+                                         QStringLiteral("--code"), QStringLiteral("extensions.version_outlier"),
+                                         QStringLiteral("--json")});
+            return QJsonDocument::fromJson(r.out).object().value(QStringLiteral("count")).toInt();
+        };
+        // recorder: 3.2.0 twice, 3.1.0 once -> one outlier; expecting 3.1.0 makes it two.
+        QCOMPARE(outliers(), 1);
+        auto r = test::runCli({QStringLiteral("expect"), QStringLiteral("--db"), db("x.trdb"), QStringLiteral("--extension"),
+                               QStringLiteral("Recorder"), QStringLiteral("--version"), QStringLiteral("3.1.0")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("recorder\t3.1.0\n"));
+        QCOMPARE(outliers(), 2);
+        r = test::runCli({QStringLiteral("expect"), QStringLiteral("--db"), db("x.trdb"), QStringLiteral("--extension"),
+                          QStringLiteral("recorder"), QStringLiteral("--clear")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(outliers(), 1);
+        QCOMPARE(test::runCli({QStringLiteral("expect"), QStringLiteral("--db"), db("x.trdb")}).exitCode, 1);
+    }
+
     void demoBuildsSeveralSnapshots()
     {
         auto r = test::runCli({QStringLiteral("demo"), QStringLiteral("--db"), db("demo.trdb"), QStringLiteral("--endpoints"), QStringLiteral("300")});

@@ -64,6 +64,7 @@ const char *kUsage =
     "  summary --db FILE [--snapshot ID|latest] [--month YYYY-MM] [--json] [--explain]\n"
     "  findings --db FILE [--snapshot ID|latest] [--code CODE] [--json]\n"
     "  diff    --db FILE --from ID --to ID [--json]\n"
+    "  expect  --db FILE (--list | --extension DOMAIN (--version V | --clear))\n"
     "  note    add --db FILE --endpoint NAME --code CODE --text TEXT [--ticket T] [--author A]\n"
     "               [--accept-until YYYY-MM-DD]\n"
     "          list --db FILE [--endpoint NAME] [--json]\n"
@@ -696,6 +697,49 @@ int noteRemove(const QStringList &args)
 }
 
 // `note add|list|remove`: the sub-command becomes part of the program name, as commands do.
+// Expected client-extension versions (else the most common version in each snapshot).
+int expectCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."), QStringLiteral("FILE"));
+    const QCommandLineOption extension(QStringLiteral("extension"),
+                                       QStringLiteral("Client extension domain, e.g. recorder."),
+                                       QStringLiteral("DOMAIN"));
+    const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Expected version."),
+                                     QStringLiteral("VERSION"));
+    const QCommandLineOption clear(QStringLiteral("clear"),
+                                   QStringLiteral("Forget the expected version of --extension."));
+    const QCommandLineOption list(QStringLiteral("list"), QStringLiteral("List the expected versions."));
+    p.addOptions({db, extension, version, clear, list});
+    if (const int rc = parse(p, args, QStringLiteral("Set the expected version of a client extension.")); rc >= 0)
+        return rc;
+    const bool setting = p.isSet(extension) && p.isSet(version) && !p.isSet(clear);
+    const bool clearing = p.isSet(extension) && p.isSet(clear) && !p.isSet(version);
+    if (!p.isSet(list) && !setting && !clearing)
+        return fail(UsageError, QStringLiteral("expect: give --list, --extension D --version V, or "
+                                               "--extension D --clear"));
+    Database database;
+    if (const int rc = openStore(database, p.value(db), Store::OpenMode::Existing); rc >= 0)
+        return rc;
+    if (setting || clearing) {
+        const QString domain = p.value(extension).trimmed().toLower();
+        Transaction tx(database);
+        Statement change(database, setting ? "INSERT OR REPLACE INTO expected_version VALUES('extension', ?1, ?2)"
+                                           : "DELETE FROM expected_version WHERE kind = 'extension' AND name = ?1");
+        change.bind(1, domain);
+        if (setting)
+            change.bind(2, p.value(version).trimmed());
+        // Findings of every snapshot depend on it: they are recomputed when next needed.
+        if (!change.run() || !database.exec("DELETE FROM analysis") || !tx.commit())
+            return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), database.lastError()));
+    }
+    Statement all(database, "SELECT name, version FROM expected_version WHERE kind = 'extension' ORDER BY name");
+    while (all.step())
+        out() << all.text(0) << "\t" << all.text(1) << "\n";
+    out().flush();
+    return Success;
+}
+
 // The endpoints behind a figure: every finding of a snapshot (optionally of one code), with
 // the note or accepted-risk exception that touches it.
 int findingsCommand(const QStringList &args)
@@ -809,6 +853,8 @@ int run(const QStringList &arguments)
         return demoCommand(rest);
     if (command == QLatin1String("diff"))
         return diffCommand(rest);
+    if (command == QLatin1String("expect"))
+        return expectCommand(rest);
     if (command == QLatin1String("findings"))
         return findingsCommand(rest);
     if (command == QLatin1String("note"))
