@@ -47,14 +47,6 @@ std::string lower(std::string_view s)
     return out;
 }
 
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
 
 bool isTrDomain(const std::string &d)
 {
@@ -96,7 +88,7 @@ int compareVersions(const std::string &a, const std::string &b)
 
 bool emptyOrNa(std::string_view v)
 {
-    const std::string l = lower(trimmed(v));
+    const std::string l = lower(trimmedAnswer(v));
     return l.empty() || l == "n/a";
 }
 
@@ -253,8 +245,8 @@ bool Run::loadContext()
     Statement keys(m_db, "SELECT id, a, b FROM value_key WHERE kind = 0");
     while (keys.step()) {
         CxKey k;
-        k.domain = lower(trimmed(keys.textView(1)));
-        const std::string key = lower(trimmed(keys.textView(2)));
+        k.domain = lower(trimmedAnswer(keys.textView(1)));
+        const std::string key = lower(trimmedAnswer(keys.textView(2)));
         k.trDomain = isTrDomain(k.domain);
         k.threatResponse = k.domain == "threatresponse";
         if (key == "health_check")
@@ -281,9 +273,9 @@ bool Run::loadContext()
     std::map<std::int64_t, size_t> byPriority;
     while (profiles.step()) {
         byPriority[profiles.int64(0)] = m_profiles.size();
-        m_profiles.push_back({lower(trimmed(profiles.textView(1))),
-                              lower(trimmed(profiles.textView(2))),
-                              std::string(trimmed(profiles.textView(3))),
+        m_profiles.push_back({lower(trimmedAnswer(profiles.textView(1))),
+                              lower(trimmedAnswer(profiles.textView(2))),
+                              std::string(trimmedAnswer(profiles.textView(3))),
                               {}});
     }
     Statement groups(m_db, "SELECT priority, group_name FROM profile_group WHERE snapshot_id = ?1");
@@ -414,7 +406,7 @@ bool Run::perEndpoint()
             if (!r.isNull(2) && ValueClass(r.int64(4)) == ValueClass::Value) {
                 const auto key = m_cxKeys.find(r.int64(2));
                 const CxKey &k = key != m_cxKeys.end() ? key->second : m_otherKey;
-                const std::string_view value = trimmed(r.textView(3));
+                const std::string_view value = trimmedAnswer(r.textView(3));
                 if (k.threatResponse)
                     trDeployed = true;
                 switch (k.kind) {
@@ -614,27 +606,27 @@ bool Run::perEndpoint()
         bool toolNotInstalled = false, toolMismatch = false;
         while (tools.at(id)) {
             Statement &r = tools.row();
-            const QString tool = qs(trimmed(r.textView(1)));
+            const QString tool = qs(trimmedAnswer(r.textView(1)));
             const std::string status = lower(r.textView(2));
             const bool haveInstalledColumn = !r.isNull(4);
             const bool notInstalled = status.find("not installed") != std::string::npos ||
                                       (haveInstalledColumn && emptyOrNa(r.textView(4)));
             const bool mismatch = !notInstalled && !r.isNull(3) && haveInstalledColumn &&
                                   !emptyOrNa(r.textView(3)) &&
-                                  trimmed(r.textView(3)) != trimmed(r.textView(4));
+                                  trimmedAnswer(r.textView(3)) != trimmedAnswer(r.textView(4));
             if (notInstalled) {
                 toolNotInstalled = true;
                 ++m_byTool[tool.toStdString()].first;
                 if (!addFinding(id, "tools.not_installed", tool,
                                 QStringLiteral("status \"%1\", installed \"%2\"")
-                                    .arg(qs(trimmed(r.textView(2))), qs(trimmed(r.textView(4))))))
+                                    .arg(qs(trimmedAnswer(r.textView(2))), qs(trimmedAnswer(r.textView(4))))))
                     return false;
             } else if (mismatch) {
                 toolMismatch = true;
                 ++m_byTool[tool.toStdString()].second;
                 if (!addFinding(id, "tools.version_mismatch", tool,
                                 QStringLiteral("installed %1, targeted %2")
-                                    .arg(qs(trimmed(r.textView(4))), qs(trimmed(r.textView(3))))))
+                                    .arg(qs(trimmedAnswer(r.textView(4))), qs(trimmedAnswer(r.textView(3))))))
                     return false;
             }
             tools.next();
@@ -644,8 +636,8 @@ bool Run::perEndpoint()
 
         // --- Installed extensions ------------------------------------------------------------
         while (extensions.at(id)) {
-            const std::string domain = lower(trimmed(extensions.row().textView(1)));
-            const std::string version(trimmed(extensions.row().textView(2)));
+            const std::string domain = lower(trimmedAnswer(extensions.row().textView(1)));
+            const std::string version(trimmedAnswer(extensions.row().textView(2)));
             auto expected = m_expectedExtension.find(domain);
             if (expected != m_expectedExtension.end() && !version.empty() &&
                 version != expected->second &&
@@ -659,12 +651,12 @@ bool Run::perEndpoint()
 
         // --- Non-default client settings in TR domains -------------------------------------
         while (settings.at(id)) {
-            const std::string domain = lower(trimmed(settings.row().textView(1)));
+            const std::string domain = lower(trimmedAnswer(settings.row().textView(1)));
             if (isTrDomain(domain)) {
-                const QString setting = qs(trimmed(settings.row().textView(2)));
+                const QString setting = qs(trimmedAnswer(settings.row().textView(2)));
                 if (!addFinding(id, "settings.non_default",
                                 QStringLiteral("%1/%2").arg(QString::fromStdString(domain), setting),
-                                qs(trimmed(settings.row().textView(3)))))
+                                qs(trimmedAnswer(settings.row().textView(3)))))
                     return false;
             }
             settings.next();
@@ -718,9 +710,9 @@ bool Run::aggregates()
             }
             if (isUnknown(ValueClass(st.int64(2))) || ValueClass(st.int64(6)) != ValueClass::Value)
                 continue;
-            const std::string domain = lower(trimmed(st.textView(3)));
-            const std::string key = lower(trimmed(st.textView(4)));
-            const std::string_view value = trimmed(st.textView(5));
+            const std::string domain = lower(trimmedAnswer(st.textView(3)));
+            const std::string key = lower(trimmedAnswer(st.textView(4)));
+            const std::string_view value = trimmedAnswer(st.textView(5));
             const QString subject = QStringLiteral("answer %1").arg(current);
             std::string code;
             if (key == "health_check" && isTrDomain(domain) && !isHealthy(lower(value))) {
@@ -776,12 +768,12 @@ bool Run::aggregates()
                 weight = st.int64(1);
                 ni = mm = false;
             }
-            const QString tool = qs(trimmed(st.textView(2)));
+            const QString tool = qs(trimmedAnswer(st.textView(2)));
             const bool notInstalled = lower(st.textView(3)).find("not installed") != std::string::npos ||
                                       (!st.isNull(5) && emptyOrNa(st.textView(5)));
             const bool mismatch = !notInstalled && !st.isNull(4) && !st.isNull(5) &&
                                   !emptyOrNa(st.textView(4)) &&
-                                  trimmed(st.textView(4)) != trimmed(st.textView(5));
+                                  trimmedAnswer(st.textView(4)) != trimmedAnswer(st.textView(5));
             if (notInstalled) {
                 ni = true;
                 m_byTool[tool.toStdString()].first += weight;

@@ -48,14 +48,6 @@ constexpr std::int64_t kProbeRows = 5000;
 constexpr std::int64_t kTickRows = 512;
 const CellValues kNoCell{std::string_view()};
 
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
 
 QString qs(std::string_view s)
 {
@@ -87,7 +79,7 @@ ValueClass cellClass(const CellValues &values)
 // "2019/02/18 15:23:02 GMT-0000" (REST data.now) to UTC.
 QDateTime parseRestNow(std::string_view text)
 {
-    const QString s = qs(trimmed(text));
+    const QString s = qs(trimmedAnswer(text));
     const qsizetype gmt = s.indexOf(QLatin1String("GMT"));
     QDateTime t = QDateTime::fromString(gmt > 0 ? s.left(gmt).trimmed() : s,
                                         QStringLiteral("yyyy/MM/dd HH:mm:ss"));
@@ -294,7 +286,7 @@ void AnswerImporter::probeRow(const std::vector<CellValues> &cells)
                 continue;
             Vocabulary &v = m_vocabulary[c->name];
             for (std::string_view key : cells[size_t(column)]) {
-                key = trimmed(key);
+                key = trimmedAnswer(key);
                 if (key.empty() || classifyValue(key) != ValueClass::Value)
                     continue;
                 ++v.realKeys;
@@ -325,7 +317,7 @@ bool AnswerImporter::row(const std::vector<CellValues> &cells, const SourcePos &
     if (m_nameColumn >= 0) {
         const CellValues &nameCell = cells[size_t(m_nameColumn)];
         const std::string_view name =
-            nameCell.empty() ? std::string_view() : trimmed(nameCell.front());
+            nameCell.empty() ? std::string_view() : trimmedAnswer(nameCell.front());
         if (name.empty() || classifyValue(name) != ValueClass::Value || nameCell.size() != 1) {
             warning(QStringLiteral("row skipped: the Computer Name \"%1\" is not a usable name")
                         .arg(qs(name).left(80)),
@@ -340,7 +332,7 @@ bool AnswerImporter::row(const std::vector<CellValues> &cells, const SourcePos &
     if (m_countColumn >= 0) {
         const CellValues &countCell = cells[size_t(m_countColumn)];
         const std::string_view text =
-            countCell.empty() ? std::string_view() : trimmed(countCell.front());
+            countCell.empty() ? std::string_view() : trimmedAnswer(countCell.front());
         std::int64_t parsed = 0;
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), parsed);
         if (ec == std::errc() && end == text.data() + text.size() && parsed >= 0) {
@@ -375,7 +367,7 @@ bool AnswerImporter::writeGroup(const ActiveGroup &g, const std::vector<CellValu
         auto first = [&](const char *role) {
             const int r = g.def->roleIndex(QLatin1String(role));
             const CellValues &v = r >= 0 ? cellOf(size_t(r)) : kNoCell;
-            return std::string(v.empty() ? std::string_view() : trimmed(v.front()));
+            return std::string(v.empty() ? std::string_view() : trimmedAnswer(v.front()));
         };
         p.name = first("name");
         p.id = first("id");
@@ -384,8 +376,8 @@ bool AnswerImporter::writeGroup(const ActiveGroup &g, const std::vector<CellValu
         const int gr = g.def->roleIndex(QStringLiteral("computer_groups"));
         if (gr >= 0) {
             for (std::string_view v : cellOf(size_t(gr))) {
-                if (!trimmed(v).empty())
-                    p.computerGroups.emplace_back(trimmed(v));
+                if (!trimmedAnswer(v).empty())
+                    p.computerGroups.emplace_back(trimmedAnswer(v));
             }
         }
         return profile(p, pos);
@@ -404,7 +396,7 @@ bool AnswerImporter::writeGroup(const ActiveGroup &g, const std::vector<CellValu
                 join(cell, &m_joined[r]);
                 fields[r] = m_joined[r];
             } else {
-                fields[r] = cell.empty() ? std::string_view() : trimmed(cell.front());
+                fields[r] = cell.empty() ? std::string_view() : trimmedAnswer(cell.front());
             }
             const ValueClass c = cellClass(cell);
             cls = first ? c : combineClasses(cls, c);
@@ -516,7 +508,7 @@ bool AnswerImporter::writeGroup(const ActiveGroup &g, const std::vector<CellValu
                 v[r] = m_joined[r];
             } else {
                 // A present but empty cell is '' (not NULL, which means "no such column").
-                const std::string_view t = trimmed(cellOf(r)[k]);
+                const std::string_view t = trimmedAnswer(cellOf(r)[k]);
                 v[r] = t.data() ? t : std::string_view("", 0);
             }
         }

@@ -11,14 +11,6 @@ namespace {
 
 constexpr size_t kEndpointCacheLimit = 1 << 16;
 
-std::string_view trimmedView(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
 
 // Lower-cases a name: ASCII in place, anything else through QString (full Unicode rules).
 void lowerInto(std::string_view name, std::string *out)
@@ -132,7 +124,7 @@ bool SnapshotWriter::setFileDetails(std::int64_t fileId, const QString &sha256,
 
 std::optional<std::int64_t> SnapshotWriter::endpointId(std::string_view computerName)
 {
-    const std::string_view name = trimmedView(computerName);
+    const std::string_view name = trimmedAnswer(computerName);
     if (name.empty())
         return std::nullopt;
     lowerInto(name, &m_keyBuffer);
@@ -399,7 +391,7 @@ bool SnapshotWriter::addInventory(std::int64_t answerId, std::string_view comput
 
 bool SnapshotWriter::addEndpointGroup(std::int64_t endpointId, std::string_view group)
 {
-    const std::string_view g = trimmedView(group);
+    const std::string_view g = trimmedAnswer(group);
     if (g.empty())
         return true;
     m_insertGroup.bind(1, m_snapshot).bind(2, endpointId).bindStatic(3, g);
@@ -420,7 +412,7 @@ bool SnapshotWriter::addProfile(const ProfileRecord &profile)
     if (!m_insertProfile.run())
         return fail(m_insertProfile);
     for (const std::string &group : profile.computerGroups) {
-        const std::string_view g = trimmedView(group);
+        const std::string_view g = trimmedAnswer(group);
         if (g.empty())
             continue;
         m_insertProfileGroup.bind(1, m_snapshot).bind(2, priority).bind(3, g);

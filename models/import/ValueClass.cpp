@@ -22,14 +22,6 @@ bool istartsWith(std::string_view text, std::string_view prefix)
     return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }
 
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
 
 int rank(ValueClass c)
 {
@@ -52,9 +44,18 @@ int rank(ValueClass c)
 
 } // namespace
 
+std::string_view trimmedAnswer(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+
 ValueClass classifyValue(std::string_view raw)
 {
-    const std::string_view text = trimmed(raw);
+    const std::string_view text = trimmedAnswer(raw);
     if (text.empty())
         return ValueClass::Value;
     const char first = text.front();
@@ -76,7 +77,7 @@ ValueClass classifyValue(std::string_view raw)
         return ValueClass::Value;
     }
     if (istartsWith(text, "TSE-Error:")) {
-        std::string_view rest = trimmed(text.substr(10));
+        std::string_view rest = trimmedAnswer(text.substr(10));
         if (iequals(rest, "No Sensor Definition for this Platform"))
             return ValueClass::NotApplicable;
         return ValueClass::Error;

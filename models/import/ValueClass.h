@@ -21,6 +21,8 @@ enum class ValueClass : std::uint8_t
 inline constexpr int ValueClassCount = 6;
 
 ValueClass classifyValue(std::string_view text);
+// The answer text without surrounding spaces, tabs and carriage returns (a view into it).
+std::string_view trimmedAnswer(std::string_view text);
 // Stable lower-case name used in reports and JSON: value, no_results, pending, too_many,
 // error, not_applicable.
 std::string_view valueClassName(ValueClass c);
