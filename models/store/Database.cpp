@@ -267,6 +267,16 @@ void Statement::reset()
     m_running = false;
 }
 
+int Statement::parameterCount() const
+{
+    return m_stmt ? sqlite3_bind_parameter_count(m_stmt) : 0;
+}
+
+const char *Statement::parameterName(int index) const
+{
+    return m_stmt ? sqlite3_bind_parameter_name(m_stmt, index) : nullptr;
+}
+
 int Statement::columnCount() const
 {
     return m_stmt ? sqlite3_column_count(m_stmt) : 0;
@@ -313,6 +323,24 @@ std::optional<double> Statement::optReal(int column) const
     if (isNull(column))
         return std::nullopt;
     return real(column);
+}
+
+QVariant Statement::value(int column) const
+{
+    switch (sqlite3_column_type(m_stmt, column)) {
+    case SQLITE_INTEGER:
+        return QVariant(qlonglong(sqlite3_column_int64(m_stmt, column)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(m_stmt, column));
+    case SQLITE_TEXT:
+        return QVariant(text(column));
+    case SQLITE_BLOB: {
+        const auto *p = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+        return QVariant(QByteArray(p, sqlite3_column_bytes(m_stmt, column)));
+    }
+    default:
+        return QVariant();
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QVariant>
 
 #include <cstdint>
 #include <optional>
@@ -96,6 +97,11 @@ public:
     void reset();
     bool ok() const { return m_ok; }
 
+    // Parameters: how many (the largest index), and the name of one with its prefix
+    // (":name"), nullptr for a nameless "?".
+    int parameterCount() const;
+    const char *parameterName(int index) const;
+
     int columnCount() const;
     bool isNull(int column) const;
     std::int64_t int64(int column) const;
@@ -104,6 +110,9 @@ public:
     QString text(int column) const;
     std::optional<std::int64_t> optInt(int column) const;
     std::optional<double> optReal(int column) const;
+    // The column with its own type: NULL is an invalid QVariant, INTEGER a qlonglong, REAL a
+    // double, TEXT a QString, BLOB a QByteArray. For code that shows values it did not choose.
+    QVariant value(int column) const;
 
 private:
     sqlite3_stmt *m_stmt = nullptr;

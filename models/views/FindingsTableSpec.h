@@ -1,0 +1,41 @@
+#pragma once
+
+#include "SqlTableModel.h"
+
+#include <QString>
+
+namespace trh {
+
+// Columns of findingsSpec(), in order.
+enum class FindingsColumn
+{
+    Endpoint,
+    Platform,
+    Finding,
+    Subject,
+    Detail,
+};
+
+// Columns of endpointsSpec(), in order.
+enum class EndpointsColumn
+{
+    Endpoint,
+    Platform,
+    Os,
+    CoverageStage,
+    Driver,
+    Bpf,
+    Findings,
+};
+
+// The findings of a snapshot, one row per finding (key: finding id), optionally of one
+// finding code. Findings of aggregate exports have no endpoint: their Endpoint and Platform
+// cells are empty.
+SqlTableSpec findingsSpec(qint64 snapshotId, const QString &code = {});
+
+// The endpoints of a snapshot, one row per endpoint (key: endpoint id), with the rules'
+// states and the number of findings. States are shown as stored (codes such as
+// "not_deployed"): they are data, like the sensors' answers.
+SqlTableSpec endpointsSpec(qint64 snapshotId);
+
+} // namespace trh

@@ -1,0 +1,165 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSet>
+#include <QString>
+#include <QVariantMap>
+#include <QVector>
+
+#include <memory>
+
+class QEventLoop;
+
+namespace trh {
+
+class SqlTableWorker;
+struct SqlTableSource;
+
+// What a SqlTableModel shows: SQL fragments written by developers (never user text; user
+// text only reaches SQLite as bound LIKE patterns).
+struct SqlTableSpec
+{
+    // FROM clause with joins and aliases, e.g.
+    // "finding f LEFT JOIN endpoint e ON e.id = f.endpoint_id".
+    QString from;
+    // Unique, non-NULL integer key of a row within `where`, e.g. "f.id". Pages are read back
+    // by key equality together with `where`, so an index on the key helps.
+    QString key;
+    // Base filter with named parameters, e.g. "f.snapshot_id = :snapshot"; may be empty.
+    // Parameter and table names starting with "trh_" are the model's own.
+    QString where;
+    // Values of the named parameters, by name without the ':' (qint64-like or QString).
+    QVariantMap params;
+    struct Column
+    {
+        QString title; // translated by whoever builds the spec
+        QString expr;  // SQL expression, e.g. "e.name"
+        bool searchable = true;
+    };
+    QVector<Column> columns;
+};
+
+// A table over a query of any size that stays fluid: sorting and filtering run in SQL on a
+// worker thread with its own read-only connection, which first collects the ordered keys of
+// every matching row (a million keys are 8 MB) and then reads the rows a view asks for, a
+// page at a time by key. rowCount() is always the full count; cells not read yet show a
+// placeholder. A newer setSource/sort/filter supersedes older ones: their queries are
+// interrupted and their results dropped. Reversing the order of the current sort needs no
+// query: the order is total (the key breaks ties in the same direction), so the model
+// reverses its keys.
+//
+// Sort order is ORDER BY <column expr> <dir>, <key> <dir>; column -1 sorts by key alone.
+// Search and column filters are LIKE '%text%' with % _ and \ escaped: case-insensitive for
+// ASCII letters, as SQLite's LIKE is.
+class SqlTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SqlTableModel)
+public:
+    enum Role
+    {
+        // bool: true while the cell shows the placeholder because its page is not read yet.
+        LoadingRole = Qt::UserRole + 1,
+    };
+    // Rows read per page, and how many pages stay cached (the least recently used go).
+    static constexpr int kPageSize = 256;
+    static constexpr int kCachedPages = 64;
+
+    explicit SqlTableModel(QObject *parent = nullptr);
+    ~SqlTableModel() override; // stops the worker thread (interrupting its query) and joins it
+
+    // Shows spec over the workspace file dbPath, read through the worker's own read-only
+    // connection. Keeps the search, and the sort and column filters of columns that still
+    // exist.
+    void setSource(const QString &dbPath, const SqlTableSpec &spec);
+    // Rows where any searchable column contains text; empty shows every row. Cheap to call
+    // on every keystroke: only the newest text is queried (debouncing is still the view's).
+    void setSearchText(const QString &text);
+    // Rows whose column contains text; empty clears that column's filter.
+    void setColumnFilter(int column, const QString &text);
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    QString searchText() const { return m_query.search; }
+    int sortColumn() const { return m_query.sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_query.order; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    // The key of a row shown, -1 if there is no such row.
+    qint64 keyAt(int row) const;
+    // True while a result is being computed or pages are being read.
+    bool isLoading() const;
+    // Every key of the result shown, in order (for export and drill-down). While a newer
+    // request is loading this is still the previous result: waitForIdle() first.
+    QVector<qint64> keys() const;
+    // Runs a local event loop until nothing is loading; false on timeout (a negative timeout
+    // never ends the wait). For tests and exports, never for code that a user waits on.
+    bool waitForIdle(int timeoutMs = 30000);
+
+signals:
+    void loadingChanged(bool loading);
+    // A query failed; the message includes SQLite's. The model is then empty.
+    void errorOccurred(const QString &message);
+
+private:
+    // Everything a result depends on.
+    struct QueryState
+    {
+        std::shared_ptr<const SqlTableSource> source;
+        QString search;
+        QVector<QString> filters; // per column, empty = none
+        int sortColumn = -1;
+        Qt::SortOrder order = Qt::AscendingOrder;
+    };
+    struct Page
+    {
+        QVector<QVariant> cells; // row-major, columnCount() per row
+        quint64 lastUse = 0;
+    };
+
+    void ensureWorker();
+    void requery();
+    bool canReverseShownKeys() const;
+    void reverseShownKeys();
+    void clearPages();
+    const Page *cachedPage(int page) const;
+    void requestPage(int page) const;
+    void scheduleLoadingSignal() const;
+    void emitLoadingIfChanged();
+    void onKeysReady(quint64 generation, const QVector<qint64> &keys);
+    void onKeysFailed(quint64 generation, const QString &message);
+    void onPageReady(quint64 generation, int page, const QVector<QVariant> &cells);
+    void onPageFailed(quint64 generation, int page, const QString &message);
+
+    std::unique_ptr<SqlTableWorker> m_worker; // started by the first setSource()
+
+    // What was asked for last.
+    SqlTableSpec m_spec;
+    QueryState m_query;
+    quint64 m_generation = 0; // of the newest request; 0: no source yet
+
+    // What is shown (changes only between beginResetModel and endResetModel).
+    QueryState m_shown;
+    quint64 m_shownGeneration = 0;
+    bool m_shownFailed = false;
+    QVector<QString> m_titles;
+    QVector<qint64> m_keys;
+
+    // Pages of m_keys: cached, requested, failed. data() fills them, hence mutable.
+    mutable QHash<int, Page> m_pages;
+    mutable quint64 m_useClock = 0;
+    mutable QSet<int> m_pendingPages;
+    mutable QSet<int> m_failedPages;
+    bool m_pageErrorReported = false;
+
+    bool m_loadingSignalled = false;
+    mutable bool m_loadingSignalQueued = false;
+    QEventLoop *m_idleLoop = nullptr; // the loop of a running waitForIdle()
+};
+
+} // namespace trh
