@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Builds trhealth, creates the demo fleet workspace and shows it.
+# Builds trhealth, creates the demo fleet workspace (once) and opens it in the console; with no
+# display it prints the fleet's summary instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
-cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DTRHEALTH_BUILD_TESTS=OFF
+cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DTRHEALTH_BUILD_TESTS=OFF \
+    -DTRHEALTH_BUILD_BENCH=OFF
 cmake --build build/release -j "$(nproc 2>/dev/null || echo 2)"
 db=${TRHEALTH_DEMO_DB:-$HOME/.local/share/trhealth/demo.trdb}
 mkdir -p "$(dirname "$db")"
 if [ ! -s "$db" ]; then
     build/release/app/trhealth-cli demo --db "$db"
 fi
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    exec build/release/app/trhealth --db "$db"
+fi
+echo "No display: here is the summary (run on a desktop to open the console)."
 build/release/app/trhealth-cli summary --db "$db"

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -83,6 +84,14 @@ public:
     // unless bindStatic is used, whose memory must outlive the next step().
     Statement &bind(int index, std::int64_t value);
     Statement &bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    // Any other integer type (qint64 is long long, std::int64_t is long on Linux).
+    template <typename T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, std::int64_t> &&
+                                               !std::is_same_v<T, int> && !std::is_same_v<T, bool>,
+                                           int> = 0>
+    Statement &bind(int index, T value)
+    {
+        return bind(index, static_cast<std::int64_t>(value));
+    }
     Statement &bind(int index, double value);
     Statement &bind(int index, std::string_view text);
     Statement &bind(int index, const QString &text);

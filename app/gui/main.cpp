@@ -1,0 +1,63 @@
+// trhealth: the desktop console.
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QSettings>
+#include <QTimer>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("trhealth"));
+    QCoreApplication::setOrganizationName(QStringLiteral("trhealth"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TRHEALTH_VERSION));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "The Threat Response maintenance console."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QCoreApplication::translate("main", "Workspace file to open."),
+                                QStringLiteral("FILE"));
+    parser.addOption(db);
+    // For tools/screenshots.sh: render one page to a PNG and quit.
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save the window as a PNG and quit."),
+        QStringLiteral("PNG"));
+    const QCommandLineOption page(
+        QStringLiteral("page"),
+        QCoreApplication::translate("main", "Page to show first (object name)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption drill(
+        QStringLiteral("drill-down"),
+        QCoreApplication::translate("main", "Finding code to drill down to."),
+        QStringLiteral("CODE"));
+    parser.addOptions({screenshot, page, drill});
+    parser.process(app);
+
+    trh::MainWindow window;
+    window.show();
+    if (parser.isSet(screenshot)) {
+        window.resize(1400, 900);
+        QObject::connect(&window, &trh::MainWindow::overviewLoaded, &window, [&] {
+            if (parser.isSet(page))
+                window.showPage(parser.value(page));
+            if (parser.isSet(drill))
+                window.drillDown(parser.value(drill));
+            // Let the table pages read their first rows before the picture is taken.
+            QTimer::singleShot(1500, &window, [&] {
+                window.grab().save(parser.value(screenshot));
+                QCoreApplication::quit();
+            });
+        });
+    }
+    const QString last = QSettings().value(QStringLiteral("lastWorkspace")).toString();
+    if (parser.isSet(db))
+        window.openWorkspace(parser.value(db));
+    else if (!last.isEmpty() && QFileInfo::exists(last))
+        window.openWorkspace(last);
+    return app.exec();
+}

@@ -1,0 +1,395 @@
+#include "MainWindow.h"
+
+#include "pages/FindingsPage.h"
+#include "pages/GuidancePage.h"
+#include "pages/OverviewPage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace trh {
+namespace {
+
+struct PageDef
+{
+    const char *objectName;
+    const char *title;
+    QStringList codes;
+};
+
+QList<PageDef> findingPages()
+{
+    return {
+        {"clientHealthPage",
+         QT_TRANSLATE_NOOP("MainWindow", "Client Health"),
+         {QStringLiteral("health.%"), QStringLiteral("coverage.%")}},
+        {"toolsPage",
+         QT_TRANSLATE_NOOP("MainWindow", "Tools & Extensions"),
+         {QStringLiteral("tools.%"), QStringLiteral("extensions.%"), QStringLiteral("recorder.%")}},
+        {"driverPage",
+         QT_TRANSLATE_NOOP("MainWindow", "Driver (Windows)"),
+         {QStringLiteral("driver.%")}},
+        {"bpfPage", QT_TRANSLATE_NOOP("MainWindow", "BPF (Linux)"), {QStringLiteral("bpf.%")}},
+        {"settingsPage",
+         QT_TRANSLATE_NOOP("MainWindow", "Client Settings"),
+         {QStringLiteral("settings.%")}},
+        {"profilesPage",
+         QT_TRANSLATE_NOOP("MainWindow", "Profiles"),
+         {QStringLiteral("profile.%"), QStringLiteral("intel.%")}},
+        {"alertsPage", QT_TRANSLATE_NOOP("MainWindow", "Alerts"), {QStringLiteral("alerts.%")}},
+    };
+}
+
+QString snapshotText(const SnapshotInfo &s)
+{
+    const QString when = QLocale().toString(
+        QDateTime::fromString(s.takenAt, Qt::ISODate).toLocalTime(), QLocale::ShortFormat);
+    return s.label.isEmpty() ? when : QStringLiteral("%1 — %2").arg(when, s.label);
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("trhealth"));
+    resize(1280, 820);
+    buildPages();
+    buildMenus();
+    connect(&m_watcher, &QFutureWatcher<OverviewData>::finished, this, &MainWindow::loaded);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    updateRecentMenu();
+}
+
+MainWindow::~MainWindow()
+{
+    m_watcher.waitForFinished();
+}
+
+void MainWindow::buildPages()
+{
+    auto *split = new QSplitter(this);
+    m_navigation = new QListWidget(split);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->setMaximumWidth(220);
+    m_pages = new QStackedWidget(split);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    split->setStretchFactor(1, 1);
+    setCentralWidget(split);
+
+    auto addPage = [this](QWidget *page, const QString &title) {
+        m_pages->addWidget(page);
+        auto *item = new QListWidgetItem(title, m_navigation);
+        item->setData(Qt::UserRole, page->objectName());
+    };
+    // Empty state: what to do first.
+    m_empty = new QWidget;
+    m_empty->setObjectName(QStringLiteral("emptyPage"));
+    auto *emptyLayout = new QVBoxLayout(m_empty);
+    emptyLayout->addStretch();
+    auto *emptyText =
+        new QLabel(tr("<h2>No snapshot yet</h2><p>Open a workspace, import Tanium exports, or "
+                      "open the demo fleet to look around.</p>"));
+    emptyText->setAlignment(Qt::AlignCenter);
+    emptyLayout->addWidget(emptyText);
+    auto *emptyButtons = new QHBoxLayout;
+    emptyButtons->addStretch();
+    auto *openButton = new QPushButton(tr("Open Workspace…"));
+    auto *demoButton = new QPushButton(tr("Open the Demo Fleet"));
+    demoButton->setObjectName(QStringLiteral("openDemoButton"));
+    emptyButtons->addWidget(openButton);
+    emptyButtons->addWidget(demoButton);
+    emptyButtons->addStretch();
+    emptyLayout->addLayout(emptyButtons);
+    emptyLayout->addStretch();
+    connect(openButton, &QPushButton::clicked, this, &MainWindow::openDialog);
+    connect(demoButton, &QPushButton::clicked, this, &MainWindow::openDemo);
+    m_pages->addWidget(m_empty);
+
+    m_overview = new OverviewPage;
+    addPage(m_overview, tr("Overview"));
+    for (const PageDef &def : findingPages()) {
+        auto *page =
+            new FindingsPage(QString::fromLatin1(def.objectName),
+                             QCoreApplication::translate("MainWindow", def.title), def.codes);
+        m_findingPages << page;
+        addPage(page, QCoreApplication::translate("MainWindow", def.title));
+        connect(page, &FindingsPage::guidanceRequested, this, [this](const QString &code) {
+            showPage(QStringLiteral("guidancePage"));
+            m_guidance->showCode(code);
+        });
+    }
+    m_guidance = new GuidancePage;
+    addPage(m_guidance, tr("Guidance"));
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || m_dbPath.isEmpty() || m_data.snapshotId == 0) {
+            if (row >= 0 && m_navigation->item(row)->data(Qt::UserRole).toString() ==
+                                QLatin1String("guidancePage"))
+                m_pages->setCurrentWidget(m_guidance);
+            else
+                m_pages->setCurrentWidget(m_empty);
+            return;
+        }
+        const QString name = m_navigation->item(row)->data(Qt::UserRole).toString();
+        if (QWidget *page = m_pages->findChild<QWidget *>(name))
+            m_pages->setCurrentWidget(page);
+    });
+    connect(m_overview, &OverviewPage::drillDown, this,
+            [this](const QString &code, const QString &) { drillDown(code); });
+    m_pages->setCurrentWidget(m_empty);
+
+    auto *bar = addToolBar(tr("Snapshot"));
+    bar->setObjectName(QStringLiteral("snapshotToolBar"));
+    bar->addWidget(new QLabel(tr(" Snapshot: ")));
+    m_snapshot = new QComboBox;
+    m_snapshot->setObjectName(QStringLiteral("snapshotSelector"));
+    m_snapshot->setAccessibleName(tr("Snapshot"));
+    m_snapshot->setMinimumContentsLength(28);
+    bar->addWidget(m_snapshot);
+    bar->addWidget(new QLabel(tr("  Compare with: ")));
+    m_compare = new QComboBox;
+    m_compare->setObjectName(QStringLiteral("compareSelector"));
+    m_compare->setAccessibleName(tr("Compare with"));
+    m_compare->setMinimumContentsLength(28);
+    bar->addWidget(m_compare);
+    auto reloadSelected = [this] {
+        if (!m_updatingSelectors)
+            load(m_snapshot->currentData().toLongLong(), m_compare->currentData().toLongLong());
+    };
+    connect(m_snapshot, &QComboBox::activated, this, [this] {
+        if (!m_updatingSelectors)
+            load(m_snapshot->currentData().toLongLong(), -1);
+    });
+    connect(m_compare, &QComboBox::activated, this, reloadSelected);
+
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("snapshotStatus"));
+    statusBar()->addWidget(m_status, 1);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Workspace…"), this, &MainWindow::openDialog);
+    open->setShortcut(QKeySequence::Open);
+    open->setObjectName(QStringLiteral("actionOpen"));
+    QAction *demo = file->addAction(tr("Open the &Demo Fleet"), this, &MainWindow::openDemo);
+    demo->setObjectName(QStringLiteral("actionDemo"));
+    m_recent = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        const QString name = m_navigation->item(i)->data(Qt::UserRole).toString();
+        QAction *a =
+            go->addAction(m_navigation->item(i)->text(), this, [this, name] { showPage(name); });
+        if (i < 9)
+            a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About trhealth"), this, [this] {
+        QMessageBox::about(
+            this, tr("About trhealth"),
+            tr("<p><b>trhealth</b> %1</p><p>The Threat Response maintenance console: "
+               "health findings, coverage, alerts and the monthly report from Tanium "
+               "exports.</p>")
+                .arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::openWorkspace(const QString &path)
+{
+    m_dbPath = QFileInfo(path).absoluteFilePath();
+    setWindowTitle(tr("%1 — trhealth").arg(QFileInfo(m_dbPath).fileName()));
+    rememberRecent(m_dbPath);
+    load(0, -1);
+}
+
+bool MainWindow::isLoading() const
+{
+    return m_watcher.isRunning();
+}
+
+void MainWindow::load(qint64 snapshotId, qint64 previousId)
+{
+    if (m_dbPath.isEmpty())
+        return;
+    m_status->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(m_dbPath)));
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    // The first look at a snapshot runs its health rules: never on the GUI thread.
+    m_watcher.setFuture(QtConcurrent::run([path = m_dbPath, snapshotId, previousId] {
+        return loadOverview(path, snapshotId, previousId);
+    }));
+}
+
+void MainWindow::loaded()
+{
+    QApplication::restoreOverrideCursor();
+    m_data = m_watcher.result();
+    if (!m_data.error.isEmpty()) {
+        m_status->setText(m_data.error);
+        QMessageBox::warning(this, tr("Cannot open the workspace"), m_data.error);
+        return;
+    }
+    m_updatingSelectors = true;
+    m_snapshot->clear();
+    m_compare->clear();
+    m_compare->addItem(tr("(none)"), qint64(0));
+    for (const SnapshotInfo &s : m_data.snapshots) {
+        m_snapshot->addItem(snapshotText(s), s.id);
+        if (s.id != m_data.snapshotId)
+            m_compare->addItem(snapshotText(s), s.id);
+    }
+    m_snapshot->setCurrentIndex(m_snapshot->findData(m_data.snapshotId));
+    m_compare->setCurrentIndex(std::max(0, m_compare->findData(m_data.previousId)));
+    m_updatingSelectors = false;
+    if (m_data.snapshotId == 0) {
+        m_pages->setCurrentWidget(m_empty);
+        m_status->setText(tr("%1 has no snapshot yet").arg(QDir::toNativeSeparators(m_dbPath)));
+        emit overviewLoaded();
+        return;
+    }
+    m_overview->setData(m_data);
+    for (FindingsPage *page : m_findingPages)
+        page->setWorkspace(m_dbPath, m_data.snapshotId);
+    const SnapshotInfo *current = nullptr;
+    for (const SnapshotInfo &s : m_data.snapshots) {
+        if (s.id == m_data.snapshotId)
+            current = &s;
+    }
+    m_status->setText(
+        tr("Snapshot %1, taken %2 — %n source file(s)", nullptr, current ? current->files : 0)
+            .arg(m_data.snapshotId)
+            .arg(current ? snapshotText(*current) : QString()));
+    m_status->setToolTip(m_data.sources.join(QLatin1Char('\n')));
+    if (m_pages->currentWidget() == m_empty)
+        showPage(QStringLiteral("overviewPage"));
+    emit overviewLoaded();
+}
+
+void MainWindow::showPage(const QString &objectName)
+{
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        if (m_navigation->item(i)->data(Qt::UserRole).toString() == objectName) {
+            m_navigation->setCurrentRow(i);
+            if (QWidget *page = m_pages->findChild<QWidget *>(objectName);
+                page && m_data.snapshotId)
+                m_pages->setCurrentWidget(page);
+        }
+    }
+}
+
+void MainWindow::drillDown(const QString &codePattern)
+{
+    for (FindingsPage *page : m_findingPages) {
+        const QString name = page->objectName();
+        for (const PageDef &def : findingPages()) {
+            if (name != QLatin1String(def.objectName))
+                continue;
+            for (const QString &pattern : def.codes) {
+                const QString prefix = pattern.chopped(1);
+                if (codePattern == pattern || codePattern.startsWith(prefix)) {
+                    page->filterCode(codePattern);
+                    showPage(name);
+                    return;
+                }
+            }
+        }
+    }
+}
+
+void MainWindow::openDialog()
+{
+    QSettings settings;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Workspace"), settings.value(QStringLiteral("lastDirectory")).toString(),
+        tr("trhealth workspaces (*.trdb *.trhealth);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());
+    openWorkspace(path);
+}
+
+void MainWindow::openDemo()
+{
+    // The demo fleet lives in the user's data folder and is built once by trhealth-cli demo.
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    QDir().mkpath(dir);
+    const QString path = QDir(dir).filePath(QStringLiteral("demo.trdb"));
+    if (!QFileInfo::exists(path)) {
+        const QString cli =
+            QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("trhealth-cli"));
+        QProgressDialog progress(tr("Building the demo fleet…"), QString(), 0, 0, this);
+        progress.setWindowModality(Qt::WindowModal);
+        progress.show();
+        QProcess process;
+        process.start(cli, {QStringLiteral("demo"), QStringLiteral("--db"), path});
+        while (!process.waitForFinished(50))
+            QCoreApplication::processEvents();
+        if (process.exitCode() != 0) {
+            QMessageBox::warning(this, tr("Demo fleet"),
+                                 QString::fromUtf8(process.readAllStandardError()));
+            return;
+        }
+    }
+    openWorkspace(path);
+}
+
+void MainWindow::rememberRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentWorkspaces")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > 8)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentWorkspaces"), recent);
+    settings.setValue(QStringLiteral("lastWorkspace"), path);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recent->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentWorkspaces")).toStringList();
+    for (const QString &path : recent)
+        m_recent->addAction(QDir::toNativeSeparators(path), this,
+                            [this, path] { openWorkspace(path); });
+    m_recent->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace trh

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "views/OverviewData.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace trh {
+
+class FindingsPage;
+class GuidancePage;
+class OverviewPage;
+
+// The console: navigation on the left, one page per maintenance area, a snapshot selector
+// (and the snapshot compared with) in the tool bar, the snapshot's time and sources in the
+// status bar. Remembers its layout, the last workspace and the recent ones.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a workspace file; the overview loads in the background.
+    void openWorkspace(const QString &path);
+    QString workspace() const { return m_dbPath; }
+    // Shows the page whose objectName is given ("overviewPage", "clientHealthPage", …).
+    void showPage(const QString &objectName);
+    // Opens the findings page that owns codePattern, filtered to it.
+    void drillDown(const QString &codePattern);
+    // True while the overview of the current snapshot is loading.
+    bool isLoading() const;
+
+signals:
+    void overviewLoaded();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void buildPages();
+    void load(qint64 snapshotId, qint64 previousId);
+    void loaded();
+    void openDialog();
+    void openDemo();
+    void rememberRecent(const QString &path);
+    void updateRecentMenu();
+
+    QString m_dbPath;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QComboBox *m_snapshot = nullptr;
+    QComboBox *m_compare = nullptr;
+    QLabel *m_status = nullptr;
+    QMenu *m_recent = nullptr;
+    OverviewPage *m_overview = nullptr;
+    GuidancePage *m_guidance = nullptr;
+    QWidget *m_empty = nullptr;
+    QList<FindingsPage *> m_findingPages;
+    QFutureWatcher<OverviewData> m_watcher;
+    OverviewData m_data;
+    bool m_updatingSelectors = false;
+};
+
+} // namespace trh

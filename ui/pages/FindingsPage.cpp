@@ -1,0 +1,253 @@
+#include "FindingsPage.h"
+
+#include "analysis/FindingCatalog.h"
+#include "analysis/Guidance.h"
+#include "analysis/Notes.h"
+#include "store/Database.h"
+#include "store/Store.h"
+#include "views/SqlTableModel.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace trh {
+
+FindingsPage::FindingsPage(const QString &objectName, const QString &title,
+                           const QStringList &codes, QWidget *parent)
+    : QWidget(parent), m_codes(codes)
+{
+    setObjectName(objectName);
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout;
+    m_title = new QLabel(title, this);
+    QFont f = m_title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.3);
+    f.setBold(true);
+    m_title->setFont(f);
+    bar->addWidget(m_title);
+    bar->addStretch();
+    m_codeFilter = new QComboBox(this);
+    m_codeFilter->setObjectName(objectName + QStringLiteral(".codeFilter"));
+    m_codeFilter->setAccessibleName(tr("Finding"));
+    m_codeFilter->addItem(tr("All findings on this page"), QString());
+    for (const FindingKind &k : findingCatalog()) {
+        const QString code = QString::fromLatin1(k.code);
+        for (const QString &pattern : codes) {
+            if (pattern.endsWith(QLatin1Char('%')) ? code.startsWith(pattern.chopped(1))
+                                                   : code == pattern) {
+                m_codeFilter->addItem(QCoreApplication::translate("Finding", k.title), code);
+                break;
+            }
+        }
+    }
+    bar->addWidget(m_codeFilter);
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(objectName + QStringLiteral(".search"));
+    m_search->setPlaceholderText(tr("Search endpoints, subjects, details…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search"));
+    m_search->setMinimumWidth(260);
+    bar->addWidget(m_search);
+    layout->addLayout(bar);
+    m_count = new QLabel(this);
+    m_count->setObjectName(objectName + QStringLiteral(".count"));
+    layout->addWidget(m_count);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_view = new QTableView(split);
+    m_view->setObjectName(objectName + QStringLiteral(".table"));
+    m_view->setAccessibleName(title);
+    m_view->setSortingEnabled(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_model = new SqlTableModel(this);
+    m_view->setModel(m_model);
+    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    for (const auto &[column, width] : {std::pair{0, 16}, {1, 7}, {2, 18}, {3, 12}})
+        m_view->setColumnWidth(column, width * em);
+    m_details = new QTextBrowser(split);
+    m_details->setObjectName(objectName + QStringLiteral(".details"));
+    m_details->setAccessibleName(tr("Details of the selected endpoint"));
+    m_details->setOpenLinks(false);
+    m_details->setPlaceholderText(
+        tr("Select a row to see the endpoint's answers, findings and how to fix them."));
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+
+    // Typing restarts the timer: the query runs when the user pauses.
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_debounce, &QTimer::timeout, this,
+            [this] { m_model->setSearchText(m_search->text()); });
+    connect(m_codeFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_pattern = m_codeFilter->currentData().toString();
+        reload();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+            [this] { m_count->setText(tr("%n finding(s)", nullptr, m_model->rowCount())); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &FindingsPage::showDetails);
+    connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == QLatin1String("guidance"))
+            emit guidanceRequested(url.path());
+    });
+}
+
+void FindingsPage::setWorkspace(const QString &dbPath, qint64 snapshotId)
+{
+    m_dbPath = dbPath;
+    m_snapshot = snapshotId;
+    reload();
+}
+
+void FindingsPage::filterCode(const QString &codePattern)
+{
+    const int index = m_codeFilter->findData(codePattern);
+    m_codeFilter->setCurrentIndex(index >= 0 ? index : 0);
+    m_pattern = index >= 0 ? codePattern : QString();
+    if (index < 0 && codePattern.endsWith(QLatin1Char('%')))
+        m_pattern = codePattern;
+    reload();
+}
+
+void FindingsPage::reload()
+{
+    if (m_dbPath.isEmpty() || m_snapshot <= 0)
+        return;
+    SqlTableSpec spec;
+    spec.from = QStringLiteral("finding f LEFT JOIN endpoint e ON e.id = f.endpoint_id "
+                               "LEFT JOIN snapshot_endpoint se ON se.snapshot_id = f.snapshot_id "
+                               "AND se.endpoint_id = f.endpoint_id");
+    spec.key = QStringLiteral("f.id");
+    QStringList patterns = m_pattern.isEmpty() ? m_codes : QStringList{m_pattern};
+    QStringList ors;
+    for (int i = 0; i < patterns.size(); ++i) {
+        const QString name = QStringLiteral("code%1").arg(i);
+        ors << (patterns[i].endsWith(QLatin1Char('%')) ? QStringLiteral("f.code LIKE :%1").arg(name)
+                                                       : QStringLiteral("f.code = :%1").arg(name));
+        spec.params.insert(name, patterns[i]);
+    }
+    spec.where =
+        QStringLiteral("f.snapshot_id = :snapshot AND (%1)").arg(ors.join(QStringLiteral(" OR ")));
+    spec.params.insert(QStringLiteral("snapshot"), m_snapshot);
+    spec.columns = {{tr("Endpoint"), QStringLiteral("e.name"), true},
+                    {tr("Platform"), QStringLiteral("se.platform"), true},
+                    {tr("Finding"), QStringLiteral("f.code"), true},
+                    {tr("Subject"), QStringLiteral("f.subject"), true},
+                    {tr("Detail"), QStringLiteral("f.detail"), true}};
+    m_model->setSource(m_dbPath, spec);
+    if (m_model->sortColumn() < 0)
+        m_view->sortByColumn(0, Qt::AscendingOrder);
+    m_details->clear();
+}
+
+void FindingsPage::showDetails()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()) {
+        m_details->clear();
+        return;
+    }
+    const qint64 findingId = m_model->keyAt(current.row());
+    Database db;
+    if (!Store::open(db, m_dbPath, Store::OpenMode::ReadOnly).ok())
+        return;
+    Statement f(
+        db, "SELECT f.endpoint_id, coalesce(e.name, ''), f.code, f.subject, f.detail, "
+            "coalesce(se.platform, ''), coalesce(se.os_name, ''), coalesce(st.coverage_stage, '') "
+            "FROM finding f LEFT JOIN endpoint e ON e.id = f.endpoint_id "
+            "LEFT JOIN snapshot_endpoint se ON se.snapshot_id = f.snapshot_id AND se.endpoint_id = "
+            "f.endpoint_id "
+            "LEFT JOIN endpoint_state st ON st.snapshot_id = f.snapshot_id AND st.endpoint_id = "
+            "f.endpoint_id "
+            "WHERE f.id = ?1");
+    f.bind(1, findingId);
+    if (!f.step())
+        return;
+    const bool hasEndpoint = !f.isNull(0);
+    const qint64 endpoint = f.int64(0);
+    QString html = QStringLiteral("<h3>%1</h3>").arg(f.text(1).toHtmlEscaped());
+    if (hasEndpoint)
+        html += tr("<p>%1 · %2 · coverage stage: %3</p>")
+                    .arg(f.text(5).toHtmlEscaped(), f.text(6).toHtmlEscaped(),
+                         f.text(7).toHtmlEscaped());
+    html += tr("<h4>Findings</h4><ul>");
+    Statement all(db, "SELECT code, subject, detail FROM finding WHERE snapshot_id = ?1 AND "
+                      "endpoint_id = ?2 ORDER BY code");
+    all.bind(1, m_snapshot).bind(2, endpoint);
+    const QDate today = QDate::currentDate();
+    while (hasEndpoint && all.step()) {
+        const FindingKind *k = findingKind(all.text(0));
+        const QString title = k ? QCoreApplication::translate("Finding", k->title) : all.text(0);
+        const bool accepted = Notes::isAccepted(db, endpoint, all.text(0), today);
+        html += QStringLiteral("<li><a href=\"guidance:%1\">%2</a> — %3 %4%5</li>")
+                    .arg(all.text(0).toHtmlEscaped(), title.toHtmlEscaped(),
+                         all.text(1).toHtmlEscaped(), all.text(2).toHtmlEscaped(),
+                         accepted ? tr(" <b>(accepted)</b>") : QString());
+    }
+    html += QStringLiteral("</ul>");
+    if (hasEndpoint) {
+        const auto notes = Notes::forEndpoint(db, endpoint);
+        if (!notes.empty()) {
+            html += tr("<h4>Notes</h4><ul>");
+            for (const Note &n : notes) {
+                html +=
+                    QStringLiteral("<li>%1 — %2 (%3, %4)%5</li>")
+                        .arg(n.code.toHtmlEscaped(), n.text.toHtmlEscaped(),
+                             n.author.toHtmlEscaped(),
+                             QLocale().toString(n.createdAt.toLocalTime(), QLocale::ShortFormat),
+                             n.acceptedUntil ? tr("; accepted until %1")
+                                                   .arg(QLocale().toString(*n.acceptedUntil,
+                                                                           QLocale::ShortFormat))
+                                             : QString());
+            }
+            html += QStringLiteral("</ul>");
+        }
+        html += tr("<h4>Answers</h4><table cellspacing=\"0\" cellpadding=\"2\">");
+        Statement answers(db, "SELECT a.dataset, a.class, coalesce(k.a, ''), coalesce(k.b, ''), "
+                              "coalesce(c.value, v.value, '') "
+                              "FROM answer a LEFT JOIN cx_status c ON c.answer_id = a.id "
+                              "LEFT JOIN value_key k ON k.id = c.key_id "
+                              "LEFT JOIN sensor_value v ON v.answer_id = a.id "
+                              "WHERE a.snapshot_id = ?1 AND a.endpoint_id = ?2 AND a.dataset IN "
+                              "('cx_status', 'driver_status', 'driver_version', 'bpf_core', "
+                              "'bpf_bcc', 'bpf_details') "
+                              "ORDER BY a.dataset, a.id, c.line LIMIT 200");
+        answers.bind(1, m_snapshot).bind(2, endpoint);
+        static const char *const classes[] = {"value",    "no results", "pending",
+                                              "too many", "error",      "not applicable"};
+        while (answers.step()) {
+            const int cls = int(answers.int64(1));
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td><code>%4</code></"
+                                   "td><td><i>%5</i></td></tr>")
+                        .arg(answers.text(0).toHtmlEscaped(), answers.text(2).toHtmlEscaped(),
+                             answers.text(3).toHtmlEscaped(),
+                             answers.text(4).toHtmlEscaped().replace(QLatin1Char('\n'),
+                                                                     QStringLiteral("<br>")),
+                             QString::fromLatin1(cls >= 0 && cls < 6 ? classes[cls] : "?"));
+        }
+        html += QStringLiteral("</table>");
+    }
+    const auto entry = Guidance::entry(f.text(2));
+    if (entry)
+        html += QStringLiteral("<hr>") + Guidance::toHtml(*entry);
+    m_details->setHtml(html);
+}
+
+} // namespace trh

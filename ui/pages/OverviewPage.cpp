@@ -1,0 +1,408 @@
+#include "OverviewPage.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QFrame>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStackedBarSeries>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+namespace trh {
+namespace {
+
+QJsonObject obj(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toObject();
+}
+
+QString number(const QJsonValue &v, int decimals = 0)
+{
+    if (v.isNull() || v.isUndefined())
+        return QStringLiteral("—");
+    return QLocale().toString(v.toDouble(), 'f', decimals);
+}
+
+} // namespace
+
+OverviewPage::OverviewPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("overviewPage"));
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scroll);
+    m_content = new QWidget(scroll);
+    m_layout = new QVBoxLayout(m_content);
+    scroll->setWidget(m_content);
+}
+
+QWidget *OverviewPage::link(const QJsonValue &value, const QString &codePattern,
+                            const QString &title, const QString &suffix)
+{
+    auto *button = new QPushButton(number(value) + suffix);
+    button->setFlat(true);
+    button->setCursor(Qt::PointingHandCursor);
+    button->setObjectName(QStringLiteral("link:") + codePattern);
+    button->setAccessibleName(tr("%1: %2 — show the endpoints").arg(title, number(value)));
+    button->setToolTip(value.isNull()
+                           ? tr("Not computable from this snapshot's data — see the explanation")
+                           : tr("Show these endpoints and how to fix them"));
+    QFont f = button->font();
+    f.setBold(true);
+    button->setFont(f);
+    button->setStyleSheet(
+        QStringLiteral("QPushButton { text-align: right; color: palette(link); "
+                       "padding: 2px 6px; } QPushButton:hover { text-decoration: underline; }"));
+    button->setEnabled(!value.isNull() && value.toDouble() > 0 && !codePattern.isEmpty());
+    connect(button, &QPushButton::clicked, this,
+            [this, codePattern, title] { emit drillDown(codePattern, title); });
+    return button;
+}
+
+QWidget *OverviewPage::panel(const QString &title, const QString &explainKey,
+                             const QList<QPair<QString, QWidget *>> &rows)
+{
+    auto *box = new QGroupBox(title);
+    box->setObjectName(QStringLiteral("panel:") + explainKey);
+    auto *grid = new QGridLayout(box);
+    int r = 0;
+    for (const auto &[label, widget] : rows) {
+        auto *l = new QLabel(label);
+        l->setBuddy(widget);
+        grid->addWidget(l, r, 0);
+        grid->addWidget(widget, r, 1, Qt::AlignRight);
+        ++r;
+    }
+    auto *why = new QToolButton(box);
+    why->setText(tr("How is this computed?"));
+    why->setAutoRaise(true);
+    why->setObjectName(QStringLiteral("explain:") + explainKey);
+    connect(why, &QToolButton::clicked, this,
+            [this, explainKey, title] { explain(explainKey, title); });
+    grid->addWidget(why, r, 0, 1, 2, Qt::AlignLeft);
+    grid->setRowStretch(r + 1, 1);
+    return box;
+}
+
+void OverviewPage::explain(const QString &key, const QString &title)
+{
+    const QJsonObject e = m_data.explain.value(key).toObject();
+    QString html = QStringLiteral("<p><b>%1</b></p><p>%2</p>")
+                       .arg(title.toHtmlEscaped(),
+                            e.value(QStringLiteral("formula")).toString().toHtmlEscaped());
+    QStringList inputs;
+    for (const QJsonValue &i : e.value(QStringLiteral("inputs")).toArray())
+        inputs << i.toString().toHtmlEscaped();
+    html += tr("<p>Inputs: %1<br>Sample size: %2</p>")
+                .arg(inputs.join(QStringLiteral(", ")))
+                .arg(e.value(QStringLiteral("n")).toInteger());
+    const QJsonArray excluded = e.value(QStringLiteral("excluded")).toArray();
+    if (!excluded.isEmpty()) {
+        html += tr("<p>Excluded:</p><ul>");
+        for (const QJsonValue &x : excluded)
+            html +=
+                QStringLiteral("<li>%1: %2</li>")
+                    .arg(x.toObject().value(QStringLiteral("count")).toInteger())
+                    .arg(x.toObject().value(QStringLiteral("reason")).toString().toHtmlEscaped());
+        html += QStringLiteral("</ul>");
+    }
+    if (e.contains(QStringLiteral("null_reason")))
+        html += tr("<p>Not computable: %1</p>")
+                    .arg(e.value(QStringLiteral("null_reason")).toString().toHtmlEscaped());
+    QMessageBox box(QMessageBox::Information, tr("How %1 is computed").arg(title), html,
+                    QMessageBox::Close, this);
+    box.setTextFormat(Qt::RichText);
+    box.exec();
+}
+
+QWidget *OverviewPage::waterfall(const QJsonObject &coverage)
+{
+    // A waterfall: all endpoints, minus each reason for not being covered, down to covered.
+    const char *const stages[] = {"no_data", "not_deployed", "no_profile", "unhealthy"};
+    const QStringList titles = {tr("Endpoints"),  tr("No data"),   tr("Not deployed"),
+                                tr("No profile"), tr("Unhealthy"), tr("Covered")};
+    qint64 remaining = 0;
+    for (const char *s : stages)
+        remaining += coverage.value(QLatin1String(s)).toInteger();
+    remaining += coverage.value(QStringLiteral("covered")).toInteger();
+    const qint64 total = remaining;
+    auto *base = new QBarSet(QString());
+    auto *value = new QBarSet(tr("Endpoints"));
+    base->setColor(Qt::transparent);
+    base->setBorderColor(Qt::transparent);
+    *base << 0;
+    *value << total;
+    for (const char *s : stages) {
+        const qint64 n = coverage.value(QLatin1String(s)).toInteger();
+        remaining -= n;
+        *base << remaining;
+        *value << n;
+    }
+    *base << 0;
+    *value << coverage.value(QStringLiteral("covered")).toInteger();
+    value->setColor(palette().color(QPalette::Highlight));
+    auto *series = new QStackedBarSeries;
+    series->append(base);
+    series->append(value);
+    series->setBarWidth(0.6);
+    auto *chart = new QChart;
+    chart->addSeries(series);
+    chart->legend()->hide();
+    chart->setBackgroundVisible(false);
+    chart->setMargins(QMargins(0, 0, 0, 0));
+    auto *x = new QBarCategoryAxis;
+    x->append(titles);
+    x->setLabelsColor(palette().color(QPalette::WindowText));
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    auto *y = new QValueAxis;
+    y->setRange(0, double(std::max<qint64>(total, 1)));
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->setLabelsColor(palette().color(QPalette::WindowText));
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    const QStringList codes = {QString(),
+                               QStringLiteral("coverage.no_data"),
+                               QStringLiteral("coverage.not_deployed"),
+                               QStringLiteral("profile.none"),
+                               QStringLiteral("health.%"),
+                               QString()};
+    connect(series, &QStackedBarSeries::clicked, this, [this, codes, titles](int index, QBarSet *) {
+        if (index >= 0 && index < codes.size() && !codes[index].isEmpty())
+            emit drillDown(codes[index], titles[index]);
+    });
+    auto *view = new QChartView(chart);
+    view->setObjectName(QStringLiteral("coverageWaterfall"));
+    view->setAccessibleName(tr("Coverage waterfall"));
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(220);
+    view->setStyleSheet(QStringLiteral("background: transparent"));
+    return view;
+}
+
+void OverviewPage::setData(const OverviewData &overview)
+{
+    m_data = overview;
+    while (QLayoutItem *item = m_layout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    const QJsonObject &s = overview.summary;
+    const QJsonObject coverage = obj(s, "coverage");
+
+    // Coverage headline with its change since the previous snapshot.
+    auto *top = new QHBoxLayout;
+    auto *tile = new QGroupBox(tr("Threat Response coverage"));
+    tile->setObjectName(QStringLiteral("coverageTile"));
+    auto *tileLayout = new QVBoxLayout(tile);
+    auto *percent = new QLabel(
+        coverage.value(QStringLiteral("percent")).isNull()
+            ? QStringLiteral("—")
+            : QLocale().toString(coverage.value(QStringLiteral("percent")).toDouble(), 'f', 1) +
+                  QStringLiteral(" %"));
+    percent->setObjectName(QStringLiteral("coveragePercent"));
+    QFont big = percent->font();
+    big.setPointSizeF(big.pointSizeF() * 2.6);
+    big.setBold(true);
+    percent->setFont(big);
+    tileLayout->addWidget(percent);
+    QString change = tr("no earlier snapshot to compare with");
+    const QJsonValue before =
+        obj(overview.previousSummary, "coverage").value(QStringLiteral("percent"));
+    if (!before.isUndefined() && !before.isNull() &&
+        !coverage.value(QStringLiteral("percent")).isNull()) {
+        const double delta =
+            coverage.value(QStringLiteral("percent")).toDouble() - before.toDouble();
+        const QString when = QDateTime::fromString(obj(overview.previousSummary, "snapshot")
+                                                       .value(QStringLiteral("taken_at"))
+                                                       .toString(),
+                                                   Qt::ISODate)
+                                 .toLocalTime()
+                                 .date()
+                                 .toString(QLocale().dateFormat(QLocale::ShortFormat));
+        change = tr("%1%2 points since %3")
+                     .arg(delta >= 0 ? QStringLiteral("+") : QString())
+                     .arg(QLocale().toString(delta, 'f', 1))
+                     .arg(when);
+    }
+    auto *changeLabel = new QLabel(change);
+    changeLabel->setObjectName(QStringLiteral("coverageChange"));
+    tileLayout->addWidget(changeLabel);
+    const QJsonObject ep = obj(s, "endpoints");
+    tileLayout->addWidget(
+        new QLabel(tr("%1 endpoints: %2 Windows, %3 Linux, %4 Mac")
+                       .arg(number(ep.value(QStringLiteral("total"))),
+                            number(obj(ep, "by_platform").value(QStringLiteral("Windows"))),
+                            number(obj(ep, "by_platform").value(QStringLiteral("Linux"))),
+                            number(obj(ep, "by_platform").value(QStringLiteral("Mac"))))));
+    const QJsonObject snap = obj(s, "snapshot");
+    auto *fresh =
+        new QLabel(tr("Snapshot taken %1")
+                       .arg(QLocale().toString(
+                           QDateTime::fromString(snap.value(QStringLiteral("taken_at")).toString(),
+                                                 Qt::ISODate)
+                               .toLocalTime(),
+                           QLocale::ShortFormat)));
+    fresh->setObjectName(QStringLiteral("snapshotFreshness"));
+    tileLayout->addWidget(fresh);
+    tileLayout->addStretch();
+    top->addWidget(tile, 1);
+    auto *chartBox = new QGroupBox(tr("Coverage waterfall — click a bar for its endpoints"));
+    auto *chartLayout = new QVBoxLayout(chartBox);
+    chartLayout->addWidget(waterfall(coverage));
+    top->addWidget(chartBox, 2);
+    auto *topWidget = new QWidget;
+    topWidget->setLayout(top);
+    m_layout->addWidget(topWidget);
+
+    auto *grid = new QGridLayout;
+    const QJsonObject health = obj(s, "health_failures");
+    QList<QPair<QString, QWidget *>> healthRows;
+    const QList<QPair<const char *, QString>> domains = {{"dec", tr("dec (Direct Connect)")},
+                                                         {"index", tr("index")},
+                                                         {"recorder", tr("recorder")},
+                                                         {"stream", tr("stream")},
+                                                         {"threatresponse", tr("threatresponse")}};
+    for (const auto &[key, label] : domains)
+        healthRows.append({label, link(health.value(QLatin1String(key)),
+                                       QStringLiteral("health.") + QLatin1String(key),
+                                       tr("Health failures: %1").arg(label))});
+    healthRows.append({tr("Endpoints with any failure"),
+                       link(health.value(QStringLiteral("any")), QStringLiteral("health.%"),
+                            tr("Health failures"))});
+    grid->addWidget(
+        panel(tr("Client health failures"), QStringLiteral("health_failures"), healthRows), 0, 0);
+
+    const QJsonObject driver = obj(s, "driver");
+    grid->addWidget(
+        panel(
+            tr("Windows Tanium Driver"), QStringLiteral("driver"),
+            {{tr("Running"),
+              link(driver.value(QStringLiteral("running")), QString(), tr("Running"))},
+             {tr("Driver not installed"),
+              link(driver.value(QStringLiteral("driver_not_installed")),
+                   QStringLiteral("driver.driver_not_installed"), tr("Driver not installed"))},
+             {tr("Service not installed"),
+              link(driver.value(QStringLiteral("service_not_installed")),
+                   QStringLiteral("driver.service_not_installed"), tr("Service not installed"))},
+             {tr("Service not running"),
+              link(driver.value(QStringLiteral("service_not_running")),
+                   QStringLiteral("driver.service_not_running"), tr("Service not running"))},
+             {tr("Unknown"), link(driver.value(QStringLiteral("unknown")),
+                                  QStringLiteral("driver.unknown"), tr("Driver state unknown"))}}),
+        0, 1);
+    const QJsonObject bpf = obj(s, "bpf");
+    grid->addWidget(
+        panel(tr("Linux BPF support"), QStringLiteral("bpf"),
+              {{tr("CO-RE"), link(bpf.value(QStringLiteral("core")), QString(), tr("CO-RE"))},
+               {tr("BCC only"), link(bpf.value(QStringLiteral("bcc_only")),
+                                     QStringLiteral("bpf.bcc_only"), tr("BCC only"))},
+               {tr("Unsupported"), link(bpf.value(QStringLiteral("unsupported")),
+                                        QStringLiteral("bpf.unsupported"), tr("BPF unsupported"))},
+               {tr("Unknown"), link(bpf.value(QStringLiteral("unknown")),
+                                    QStringLiteral("bpf.unknown"), tr("BPF unknown"))}}),
+        0, 2);
+    const QJsonObject tools = obj(s, "tools");
+    const QJsonObject recorder = obj(s, "recorder");
+    qint64 outliers = 0;
+    for (const QJsonValue &f : s.value(QStringLiteral("findings")).toArray()) {
+        if (f.toObject().value(QStringLiteral("code")).toString() ==
+            QLatin1String("extensions.version_outlier"))
+            outliers = f.toObject().value(QStringLiteral("endpoints")).toInteger();
+    }
+    grid->addWidget(
+        panel(tr("Tools, extensions and recorder"), QStringLiteral("tools"),
+              {{tr("Tool not installed"),
+                link(tools.value(QStringLiteral("not_installed_endpoints")),
+                     QStringLiteral("tools.not_installed"), tr("Tool not installed"))},
+               {tr("Tool version mismatch"),
+                link(tools.value(QStringLiteral("version_mismatch_endpoints")),
+                     QStringLiteral("tools.version_mismatch"), tr("Tool version mismatch"))},
+               {tr("Extension version outliers"),
+                link(QJsonValue(outliers), QStringLiteral("extensions.version_outlier"),
+                     tr("Extension version outliers"))},
+               {tr("Recorder minimum requirements not met"),
+                link(recorder.value(QStringLiteral("min_requirements_not_met")),
+                     QStringLiteral("recorder.min_requirements_not_met"),
+                     tr("Recorder minimum requirements not met"))},
+               {tr("Recorder not using the driver (Windows)"),
+                link(recorder.value(QStringLiteral("windows_not_using_driver")),
+                     QStringLiteral("recorder.not_using_driver"),
+                     tr("Recorder not using the driver"))}}),
+        1, 0);
+    const QJsonObject profiles = obj(s, "profiles");
+    const QJsonObject intel = obj(s, "intel");
+    grid->addWidget(
+        panel(tr("Profiles and intel"), QStringLiteral("profiles"),
+              {{tr("No profile"), link(profiles.value(QStringLiteral("no_profile")),
+                                       QStringLiteral("profile.none"), tr("No profile"))},
+               {tr("Unknown profile"),
+                link(profiles.value(QStringLiteral("unknown_profile")),
+                     QStringLiteral("profile.unknown"), tr("Unknown profile"))},
+               {tr("Outdated revision"),
+                link(profiles.value(QStringLiteral("outdated_revision")),
+                     QStringLiteral("profile.outdated_revision"), tr("Outdated profile revision"))},
+               {tr("Wrong profile for group"),
+                link(profiles.value(QStringLiteral("wrong_profile_for_group")),
+                     QStringLiteral("profile.wrong_for_group"), tr("Wrong profile for group"))},
+               {tr("Outdated intel (current %1)")
+                    .arg(intel.value(QStringLiteral("current_revision")).isNull()
+                             ? QStringLiteral("—")
+                             : QString::number(
+                                   intel.value(QStringLiteral("current_revision")).toInteger())),
+                link(intel.value(QStringLiteral("outdated")), QStringLiteral("intel.outdated"),
+                     tr("Outdated intel"))}}),
+        1, 1);
+    const QJsonObject alerts = obj(s, "alerts");
+    auto stats = [](const QJsonObject &o) {
+        if (o.value(QStringLiteral("n")).isNull() || o.value(QStringLiteral("n")).toInt() == 0)
+            return tr("— (n = %1)").arg(number(o.value(QStringLiteral("n"))));
+        return tr("median %1 h, p90 %3 h\nmean %2 h, n = %4")
+            .arg(number(o.value(QStringLiteral("median")), 1),
+                 number(o.value(QStringLiteral("mean")), 1),
+                 number(o.value(QStringLiteral("p90")), 1), number(o.value(QStringLiteral("n"))));
+    };
+    auto *mtti = new QLabel(stats(obj(alerts, "mtti_hours")));
+    mtti->setAlignment(Qt::AlignRight);
+    mtti->setObjectName(QStringLiteral("mtti"));
+    auto *mttr = new QLabel(stats(obj(alerts, "mttr_hours")));
+    mttr->setAlignment(Qt::AlignRight);
+    mttr->setObjectName(QStringLiteral("mttr"));
+    grid->addWidget(
+        panel(tr("Alerts created in %1").arg(alerts.value(QStringLiteral("month")).toString()),
+              QStringLiteral("alerts"),
+              {{tr("Alerts"), new QLabel(number(alerts.value(QStringLiteral("count"))))},
+               {tr("Mean time to investigate"), mtti},
+               {tr("Mean time to remediate"), mttr},
+               {tr("Resolved without In Progress"),
+                link(alerts.value(QStringLiteral("resolved_without_in_progress")),
+                     QStringLiteral("alerts.skipped_in_progress"),
+                     tr("Resolved without In Progress"))},
+               {tr("Unresolved for 7 days or more"),
+                link(alerts.value(QStringLiteral("stale_unresolved")),
+                     QStringLiteral("alerts.stale_unresolved"), tr("Stale unresolved alerts"))}}),
+        1, 2);
+    for (int c = 0; c < 3; ++c)
+        grid->setColumnStretch(c, 1);
+    auto *gridWidget = new QWidget;
+    gridWidget->setLayout(grid);
+    m_layout->addWidget(gridWidget);
+    m_layout->addStretch();
+}
+
+} // namespace trh
