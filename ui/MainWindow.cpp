@@ -97,6 +97,7 @@ void MainWindow::buildPages()
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->setMaximumWidth(220);
+    m_navigation->setStyleSheet(QStringLiteral("QListWidget#navigation::item { padding: 6px 10px; }"));
     m_pages = new QStackedWidget(split);
     m_pages->setObjectName(QStringLiteral("pages"));
     split->setStretchFactor(1, 1);
@@ -169,13 +170,13 @@ void MainWindow::buildPages()
     m_snapshot = new QComboBox;
     m_snapshot->setObjectName(QStringLiteral("snapshotSelector"));
     m_snapshot->setAccessibleName(tr("Snapshot"));
-    m_snapshot->setMinimumContentsLength(28);
+    m_snapshot->setMinimumContentsLength(40);
     bar->addWidget(m_snapshot);
     bar->addWidget(new QLabel(tr("  Compare with: ")));
     m_compare = new QComboBox;
     m_compare->setObjectName(QStringLiteral("compareSelector"));
     m_compare->setAccessibleName(tr("Compare with"));
-    m_compare->setMinimumContentsLength(28);
+    m_compare->setMinimumContentsLength(40);
     bar->addWidget(m_compare);
     auto reloadSelected = [this] {
         if (!m_updatingSelectors)

@@ -31,6 +31,7 @@ GuidancePage::GuidancePage(QWidget *parent) : QWidget(parent)
     m_view->setObjectName(QStringLiteral("guidanceView"));
     m_view->setOpenExternalLinks(false);
     split->setStretchFactor(1, 3);
+    split->setSizes({360, 900});
     layout->addWidget(split, 1);
     for (const FindingKind &k : findingCatalog()) {
         auto *item = new QListWidgetItem(QCoreApplication::translate("Finding", k.title), m_list);
