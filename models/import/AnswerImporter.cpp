@@ -48,7 +48,6 @@ constexpr std::int64_t kProbeRows = 5000;
 constexpr std::int64_t kTickRows = 512;
 const CellValues kNoCell{std::string_view()};
 
-
 QString qs(std::string_view s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
@@ -448,16 +447,21 @@ bool AnswerImporter::writeGroup(const ActiveGroup &g, const std::vector<CellValu
     }
 
     // Correlated multi-line cells: line k of every column belongs together.
+    // A cell may have no values at all (REST "data": [[]], Gateway "values": []): compare
+    // with the first present column's count, not with the first non-zero one.
     size_t lines = 0;
+    bool counted = false;
     bool mismatch = false;
     for (size_t r = 0; r < roles; ++r) {
         if (g.columns[r] < 0)
             continue;
         const size_t n = cellOf(r).size();
-        if (lines == 0)
+        if (!counted) {
             lines = n;
-        else if (n != lines)
+            counted = true;
+        } else if (n != lines) {
             mismatch = true;
+        }
     }
     if (mismatch) {
         QStringList counts, titles;
