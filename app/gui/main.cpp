@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QSettings>
+#include <QTableView>
 #include <QTimer>
 
 int main(int argc, char **argv)
@@ -47,8 +48,15 @@ int main(int argc, char **argv)
                 window.showPage(parser.value(page));
             if (parser.isSet(drill))
                 window.drillDown(parser.value(drill));
-            // Let the table pages read their first rows before the picture is taken.
-            QTimer::singleShot(1500, &window, [&] {
+            // Let the table pages read their first rows, select the first one (to show the
+            // details pane), then take the picture.
+            QTimer::singleShot(1000, &window, [&] {
+                for (QTableView *view : window.findChildren<QTableView *>()) {
+                    if (view->isVisible() && view->model() && view->model()->rowCount() > 0)
+                        view->setCurrentIndex(view->model()->index(0, 0));
+                }
+            });
+            QTimer::singleShot(1800, &window, [&] {
                 window.grab().save(parser.value(screenshot));
                 QCoreApplication::quit();
             });

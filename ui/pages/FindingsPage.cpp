@@ -75,9 +75,7 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_model = new SqlTableModel(this);
     m_view->setModel(m_model);
-    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    for (const auto &[column, width] : {std::pair{0, 16}, {1, 7}, {2, 18}, {3, 12}})
-        m_view->setColumnWidth(column, width * em);
+
     m_details = new QTextBrowser(split);
     m_details->setObjectName(objectName + QStringLiteral(".details"));
     m_details->setAccessibleName(tr("Details of the selected endpoint"));
@@ -99,8 +97,24 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
         m_pattern = m_codeFilter->currentData().toString();
         reload();
     });
-    connect(m_model, &QAbstractItemModel::modelReset, this,
-            [this] { m_count->setText(tr("%n finding(s)", nullptr, m_model->rowCount())); });
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        if (m_model->columnCount() >= 4) {
+            m_widths.clear();
+            for (int c = 0; c < 4; ++c)
+                m_widths << m_view->columnWidth(c);
+        }
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_count->setText(tr("%n finding(s)", nullptr, m_model->rowCount()));
+        // A reset makes the header forget its section sizes: put back the user's (or the
+        // defaults the first time) once the header has taken in the columns.
+        QTimer::singleShot(0, this, [this] {
+            const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+            const int defaults[] = {14 * em, 6 * em, 16 * em, 10 * em};
+            for (int c = 0; c < 4 && c < m_model->columnCount(); ++c)
+                m_view->setColumnWidth(c, c < m_widths.size() ? m_widths[c] : defaults[c]);
+        });
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &FindingsPage::showDetails);
     connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {

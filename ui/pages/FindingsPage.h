@@ -52,6 +52,7 @@ private:
     QTableView *m_view = nullptr;
     QTextBrowser *m_details = nullptr;
     SqlTableModel *m_model = nullptr;
+    QList<int> m_widths; // the user's column widths, kept across resets
 };
 
 } // namespace trh
