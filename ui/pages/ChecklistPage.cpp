@@ -4,9 +4,10 @@
 #include "store/Store.h"
 
 #include <QDate>
+#include <QDir>
 #include <QFrame>
-#include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -23,7 +24,11 @@ QString userName()
 {
     QString name = qEnvironmentVariable("USER");
     if (name.isEmpty())
+        name = qEnvironmentVariable("LOGNAME");
+    if (name.isEmpty())
         name = qEnvironmentVariable("USERNAME");
+    if (name.isEmpty())
+        name = QDir::home().dirName();
     return name;
 }
 
@@ -67,12 +72,14 @@ ChecklistPage::ChecklistPage(QWidget *parent) : QWidget(parent)
         const QString prefix = QStringLiteral("checklist.") + step.id + QLatin1Char('.');
         auto *box = new QGroupBox(tr("%1. %2").arg(int(i + 1)).arg(step.title));
         box->setObjectName(prefix + QStringLiteral("box"));
-        auto *grid = new QGridLayout(box);
-        grid->setColumnStretch(1, 1);
+        // What to review, its status and the sign-off on the left; the notes on the right.
+        auto *cardLayout = new QHBoxLayout(box);
+        auto *left = new QVBoxLayout;
+        cardLayout->addLayout(left, 3);
         auto *what = new QLabel(step.what);
         what->setWordWrap(true);
         what->setForegroundRole(QPalette::PlaceholderText);
-        grid->addWidget(what, 0, 0, 1, 4);
+        left->addWidget(what);
         row.status = new QLabel;
         row.status->setObjectName(prefix + QStringLiteral("status"));
         row.status->setWordWrap(true);
@@ -80,13 +87,13 @@ ChecklistPage::ChecklistPage(QWidget *parent) : QWidget(parent)
         QFont bold = row.status->font();
         bold.setBold(true);
         row.status->setFont(bold);
-        grid->addWidget(row.status, 1, 0, 1, 4);
+        left->addWidget(row.status);
 
         auto *whoLabel = new QLabel(tr("Signed off by:"));
-        row.who = new QLineEdit(userName());
+        row.who = new QLineEdit;
         row.who->setObjectName(prefix + QStringLiteral("signedBy"));
         row.who->setAccessibleName(tr("%1: signed off by").arg(step.title));
-        row.who->setMaximumWidth(220);
+        row.who->setMaximumWidth(200);
         whoLabel->setBuddy(row.who);
         row.when = new QLabel;
         row.when->setObjectName(prefix + QStringLiteral("signedAt"));
@@ -97,15 +104,16 @@ ChecklistPage::ChecklistPage(QWidget *parent) : QWidget(parent)
         whoRow->addWidget(row.who);
         whoRow->addWidget(row.sign);
         whoRow->addWidget(row.when, 1);
-        grid->addLayout(whoRow, 2, 0, 1, 4);
+        left->addLayout(whoRow);
+        left->addStretch();
 
         row.notes = new QPlainTextEdit;
         row.notes->setObjectName(prefix + QStringLiteral("notes"));
         row.notes->setAccessibleName(tr("%1: notes").arg(step.title));
         row.notes->setPlaceholderText(tr("Notes: what was found, what was done, tickets…"));
         row.notes->setTabChangesFocus(true);
-        row.notes->setFixedHeight(row.notes->fontMetrics().lineSpacing() * 3 + 14);
-        grid->addWidget(row.notes, 3, 0, 1, 4);
+        row.notes->setFixedHeight(row.notes->fontMetrics().lineSpacing() * 4 + 12);
+        cardLayout->addWidget(row.notes, 2);
         layout->addWidget(box);
 
         connect(row.sign, &QPushButton::clicked, this, [this, i] { toggleSignOff(m_rows[i]); });

@@ -226,7 +226,7 @@ QWidget *HistoryPage::trendView(Trend &trend, const QString &objectName, const Q
     trend.chart->setTitle(title);
     trend.chart->setBackgroundVisible(false);
     trend.chart->setMargins(QMargins(4, 4, 4, 4));
-    trend.chart->legend()->setAlignment(Qt::AlignBottom);
+    trend.chart->legend()->setAlignment(Qt::AlignRight);
     trend.chart->legend()->setVisible(!trend.percent);
     trend.x = new QDateTimeAxis;
     trend.x->setFormat(QStringLiteral("yyyy-MM-dd"));
@@ -248,11 +248,17 @@ QWidget *HistoryPage::trendView(Trend &trend, const QString &objectName, const Q
 
 void HistoryPage::addSeries(Trend &trend, const QString &key, const QString &name)
 {
+    // Distinct colours (the theme's sixth colour is close to its first); "any" is the total,
+    // drawn apart as a thicker dashed line in applyPalette().
+    static const QColor colors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e),
+                                    QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28),
+                                    QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b)};
     auto *series = new QLineSeries;
     series->setObjectName(trend.group + QLatin1Char('.') + key);
     series->setName(name);
     series->setPointsVisible(true);
     trend.chart->addSeries(series);
+    series->setPen(QPen(colors[trend.series.size() % std::size(colors)], 2));
     series->attachAxis(trend.x);
     series->attachAxis(trend.y);
     trend.series.emplace_back(key, series);
@@ -390,9 +396,8 @@ void HistoryPage::fillTrend(Trend &trend)
         trend.x->setRange(now.addDays(-1), now.addDays(1));
         return;
     }
-    // A little room either side so that the first and last points are not on the frame.
-    const qint64 span = last - first;
-    const qint64 pad = span > 0 ? span / 20 : qint64(24) * 3600 * 1000;
+    // Ticks fall on the first and last snapshots; a single snapshot gets a day either side.
+    const qint64 pad = last > first ? 0 : qint64(24) * 3600 * 1000;
     trend.x->setRange(QDateTime::fromMSecsSinceEpoch(first - pad, Qt::UTC),
                       QDateTime::fromMSecsSinceEpoch(last + pad, Qt::UTC));
     trend.x->setTickCount(int(std::clamp<size_t>(m_history.size(), 2, 6)));
@@ -420,6 +425,12 @@ void HistoryPage::applyPalette()
             axis->setTitleBrush(text);
             axis->setGridLineColor(grid);
             axis->setLinePenColor(grid);
+        }
+        for (auto &[key, series] : t.series) {
+            if (key != QLatin1String("any"))
+                continue;
+            QPen pen(text, 3, Qt::DashLine);
+            series->setPen(pen);
         }
     }
 }
