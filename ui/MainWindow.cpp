@@ -1,7 +1,9 @@
 #include "MainWindow.h"
 
+#include "pages/ChecklistPage.h"
 #include "pages/FindingsPage.h"
 #include "pages/GuidancePage.h"
+#include "pages/HistoryPage.h"
 #include "pages/OverviewPage.h"
 
 #include <QAction>
@@ -147,6 +149,10 @@ void MainWindow::buildPages()
     }
     m_guidance = new GuidancePage;
     addPage(m_guidance, tr("Guidance"));
+    m_history = new HistoryPage;
+    addPage(m_history, tr("History"));
+    m_checklist = new ChecklistPage;
+    addPage(m_checklist, tr("Checklist"));
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || m_dbPath.isEmpty() || m_data.snapshotId == 0) {
             if (row >= 0 && m_navigation->item(row)->data(Qt::UserRole).toString() ==
@@ -279,6 +285,10 @@ void MainWindow::loaded()
     m_overview->setData(m_data);
     for (FindingsPage *page : m_findingPages)
         page->setWorkspace(m_dbPath, m_data.snapshotId);
+    m_history->setWorkspace(m_dbPath);
+    m_history->setSnapshots(m_data.snapshotId, m_data.previousId);
+    m_checklist->setWorkspace(m_dbPath);
+    m_checklist->setSummary(m_data.summary);
     const SnapshotInfo *current = nullptr;
     for (const SnapshotInfo &s : m_data.snapshots) {
         if (s.id == m_data.snapshotId)

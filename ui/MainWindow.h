@@ -13,8 +13,10 @@ class QStackedWidget;
 
 namespace trh {
 
+class ChecklistPage;
 class FindingsPage;
 class GuidancePage;
+class HistoryPage;
 class OverviewPage;
 
 // The console: navigation on the left, one page per maintenance area, a snapshot selector
@@ -64,6 +66,8 @@ private:
     QMenu *m_recent = nullptr;
     OverviewPage *m_overview = nullptr;
     GuidancePage *m_guidance = nullptr;
+    HistoryPage *m_history = nullptr;
+    ChecklistPage *m_checklist = nullptr;
     QWidget *m_empty = nullptr;
     QList<FindingsPage *> m_findingPages;
     QFutureWatcher<OverviewData> m_watcher;

@@ -245,6 +245,19 @@ CREATE TABLE expected_version (
     PRIMARY KEY (kind, name)
 ) WITHOUT ROWID;
 )sql",
+        // 2 -> 3: the monthly maintenance checklist's sign-offs and notes.
+        R"sql(
+-- One row per month ("YYYY-MM") and procedure step (Checklist::steps()): who signed the
+-- step off and when (both NULL: not signed off), and free notes.
+CREATE TABLE checklist (
+    month     TEXT NOT NULL,
+    step      TEXT NOT NULL,
+    signed_by TEXT,
+    signed_at TEXT,                 -- ISO 8601 UTC
+    notes     TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (month, step)
+) WITHOUT ROWID;
+)sql",
     };
     return steps;
 }

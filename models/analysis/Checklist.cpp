@@ -1,0 +1,306 @@
+#include "Checklist.h"
+
+#include "store/Database.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace trh {
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("Checklist", text, nullptr, n);
+}
+
+QJsonObject obj(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toObject();
+}
+
+// A figure of the summary, or "—" when the data cannot give it (null).
+QString figure(const QJsonValue &v, int decimals = 0)
+{
+    if (!v.isDouble())
+        return QStringLiteral("—");
+    return QLocale().toString(v.toDouble(), 'f', decimals);
+}
+
+qint64 count(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toInteger();
+}
+
+// Endpoints with a finding of `code`, from the summary's findings list.
+qint64 findingEndpoints(const QJsonObject &summary, const char *code)
+{
+    for (const QJsonValue &f : summary.value(QStringLiteral("findings")).toArray()) {
+        const QJsonObject o = f.toObject();
+        if (o.value(QStringLiteral("code")).toString() == QLatin1String(code))
+            return o.value(QStringLiteral("endpoints")).toInteger();
+    }
+    return 0;
+}
+
+bool failWith(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+bool validate(const QString &month, const QString &step, QString *error)
+{
+    if (!Checklist::isMonth(month))
+        return failWith(error, QStringLiteral("bad month \"%1\": expected YYYY-MM").arg(month));
+    if (!Checklist::isStep(step))
+        return failWith(error, QStringLiteral("unknown checklist step \"%1\"").arg(step));
+    return true;
+}
+
+std::optional<ChecklistEntry> read(Database &db, const QString &month, const QString &step,
+                                   QString *error)
+{
+    Statement st(db, "SELECT signed_by, signed_at, notes FROM checklist "
+                     "WHERE month = ?1 AND step = ?2");
+    st.bind(1, month).bind(2, step);
+    ChecklistEntry e;
+    e.month = month;
+    e.step = step;
+    if (st.step()) {
+        e.signedBy = st.text(0);
+        if (!st.isNull(1))
+            e.signedAt = QDateTime::fromString(st.text(1), Qt::ISODate).toUTC();
+        e.notes = st.text(2);
+    } else if (!st.ok()) {
+        failWith(error, st.error());
+        return std::nullopt;
+    }
+    return e;
+}
+
+} // namespace
+
+const std::vector<ChecklistStep> &Checklist::steps()
+{
+    // Built on first use, so that the titles are in the language installed by then.
+    static const std::vector<ChecklistStep> all = {
+        {QStringLiteral("health"), tr("Health failures in the Threat Response domains"),
+         tr("Review the client extension health failures (DEC, Index, Recorder, Stream, "
+            "Threat Response) and remediate them.")},
+        {QStringLiteral("settings"), tr("Non-default client settings"),
+         tr("Review the settings set explicitly on clients; unexpected values can change how "
+            "Threat Response behaves.")},
+        {QStringLiteral("tools"), tr("Endpoint tool versions"),
+         tr("Check that the targeted tool versions are installed everywhere.")},
+        {QStringLiteral("extensions"), tr("Client extension versions"),
+         tr("Check the installed client extension binaries against the release notes.")},
+        {QStringLiteral("driver"), tr("Tanium Driver on Windows"),
+         tr("Check that the Tanium Driver is installed and its service running, and that "
+            "Recorder uses it.")},
+        {QStringLiteral("bpf"), tr("BPF support on Linux"),
+         tr("Check which Linux endpoints support BPF (CO-RE or BCC) for Recorder.")},
+        {QStringLiteral("coverage"), tr("Threat Response coverage"),
+         tr("Check how many endpoints are fully covered, and why the others are not.")},
+        {QStringLiteral("profiles"), tr("Profiles"),
+         tr("Check that every endpoint has the right, current Threat Response profile.")},
+        {QStringLiteral("alerts"), tr("Alert workflow and response times"),
+         tr("Review mean time to investigate and to remediate, and that alerts go through "
+            "In Progress before they are resolved.")},
+    };
+    return all;
+}
+
+bool Checklist::isStep(const QString &id)
+{
+    for (const ChecklistStep &s : steps()) {
+        if (s.id == id)
+            return true;
+    }
+    return false;
+}
+
+bool Checklist::isMonth(const QString &month)
+{
+    static const QRegularExpression re(QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])$"));
+    return re.match(month).hasMatch();
+}
+
+QString Checklist::monthOf(const QJsonObject &summary)
+{
+    const QDateTime taken = QDateTime::fromString(
+        obj(summary, "snapshot").value(QStringLiteral("taken_at")).toString(), Qt::ISODate);
+    const QDateTime when = taken.isValid() ? taken : QDateTime::currentDateTimeUtc();
+    return when.toUTC().toString(QStringLiteral("yyyy-MM"));
+}
+
+ChecklistStatus Checklist::status(const QString &step, const QJsonObject &summary)
+{
+    ChecklistStatus s;
+    if (summary.isEmpty()) {
+        s.text = tr("No snapshot");
+        return s;
+    }
+    if (step == QLatin1String("health")) {
+        const QJsonObject h = obj(summary, "health_failures");
+        int domains = 0;
+        for (const char *d : {"dec", "index", "recorder", "stream", "threatresponse"}) {
+            if (count(h, d) > 0)
+                ++domains;
+        }
+        const qint64 any = count(h, "any");
+        s.attention = any > 0;
+        s.text = any > 0 ? tr("Health failures: %1 in %n domain(s)", domains)
+                               .arg(tr("%n endpoint(s)", int(any)))
+                         : tr("No health failures");
+    } else if (step == QLatin1String("settings")) {
+        const qint64 n = findingEndpoints(summary, "settings.non_default");
+        s.attention = n > 0;
+        s.text = n > 0 ? tr("Non-default settings on %n endpoint(s)", int(n))
+                       : tr("No non-default settings");
+    } else if (step == QLatin1String("tools")) {
+        const QJsonObject t = obj(summary, "tools");
+        const qint64 missing = count(t, "not_installed_endpoints");
+        const qint64 mismatch = count(t, "version_mismatch_endpoints");
+        s.attention = missing + mismatch > 0;
+        s.text = tr("Tools missing on %1, version mismatch on %2")
+                     .arg(tr("%n endpoint(s)", int(missing)), tr("%n endpoint(s)", int(mismatch)));
+    } else if (step == QLatin1String("extensions")) {
+        const qint64 n = findingEndpoints(summary, "extensions.version_outlier");
+        s.attention = n > 0;
+        s.text = n > 0 ? tr("Unexpected extension versions on %n endpoint(s)", int(n))
+                       : tr("Extension versions consistent");
+    } else if (step == QLatin1String("driver")) {
+        const QJsonObject d = obj(summary, "driver");
+        const qint64 problems = count(d, "service_not_installed") +
+                                count(d, "service_not_running") + count(d, "driver_not_installed");
+        const qint64 notUsing = count(obj(summary, "recorder"), "windows_not_using_driver");
+        s.attention = problems + notUsing > 0;
+        s.text = tr("Driver running on %1; not installed or not running on %2; unknown %3; "
+                    "Recorder not using it on %4")
+                     .arg(figure(d.value(QStringLiteral("running"))), QLocale().toString(problems),
+                          figure(d.value(QStringLiteral("unknown"))), QLocale().toString(notUsing));
+    } else if (step == QLatin1String("bpf")) {
+        const QJsonObject b = obj(summary, "bpf");
+        s.attention = count(b, "unsupported") + count(b, "unknown") > 0;
+        s.text = tr("BPF CO-RE %1, BCC only %2, unsupported %3, unknown %4")
+                     .arg(figure(b.value(QStringLiteral("core"))),
+                          figure(b.value(QStringLiteral("bcc_only"))),
+                          figure(b.value(QStringLiteral("unsupported"))),
+                          figure(b.value(QStringLiteral("unknown"))));
+    } else if (step == QLatin1String("coverage")) {
+        const QJsonObject c = obj(summary, "coverage");
+        const qint64 total = count(c, "no_data") + count(c, "not_deployed") +
+                             count(c, "no_profile") + count(c, "unhealthy") + count(c, "covered");
+        s.attention = count(c, "covered") < total;
+        s.text = tr("Coverage %1% (%2 of %3 endpoints covered)")
+                     .arg(figure(c.value(QStringLiteral("percent")), 1),
+                          QLocale().toString(count(c, "covered")), QLocale().toString(total));
+    } else if (step == QLatin1String("profiles")) {
+        const QJsonObject p = obj(summary, "profiles");
+        s.attention = count(p, "no_profile") + count(p, "unknown_profile") +
+                          count(p, "outdated_revision") + count(p, "wrong_profile_for_group") >
+                      0;
+        s.text = tr("No profile %1, unknown %2, outdated revision %3, wrong for group %4")
+                     .arg(figure(p.value(QStringLiteral("no_profile"))),
+                          figure(p.value(QStringLiteral("unknown_profile"))),
+                          figure(p.value(QStringLiteral("outdated_revision"))),
+                          figure(p.value(QStringLiteral("wrong_profile_for_group"))));
+    } else if (step == QLatin1String("alerts")) {
+        const QJsonObject a = obj(summary, "alerts");
+        const qint64 skipped = count(a, "resolved_without_in_progress");
+        const qint64 stale = count(a, "stale_unresolved");
+        s.attention = skipped + stale > 0;
+        s.text = tr("%1 in %2; MTTI %3 h, MTTR %4 h; %5 resolved without In Progress, %6 stale")
+                     .arg(tr("%n alert(s)", int(count(a, "count"))),
+                          a.value(QStringLiteral("month")).toString(),
+                          figure(obj(a, "mtti_hours").value(QStringLiteral("mean")), 1),
+                          figure(obj(a, "mttr_hours").value(QStringLiteral("mean")), 1),
+                          QLocale().toString(skipped), QLocale().toString(stale));
+    } else {
+        s.text = tr("Unknown step");
+    }
+    return s;
+}
+
+std::optional<std::vector<ChecklistEntry>> Checklist::load(Database &db, const QString &month,
+                                                           QString *error)
+{
+    if (!isMonth(month)) {
+        failWith(error, QStringLiteral("bad month \"%1\": expected YYYY-MM").arg(month));
+        return std::nullopt;
+    }
+    std::vector<ChecklistEntry> entries;
+    for (const ChecklistStep &s : steps()) {
+        auto e = read(db, month, s.id, error);
+        if (!e)
+            return std::nullopt;
+        entries.push_back(std::move(*e));
+    }
+    return entries;
+}
+
+bool Checklist::save(Database &db, const ChecklistEntry &entry, QString *error)
+{
+    if (!validate(entry.month, entry.step, error))
+        return false;
+    if (entry.signedBy.trimmed().isEmpty() != !entry.signedAt.isValid())
+        return failWith(error, QStringLiteral("a sign-off needs both who and when"));
+    Statement st(db, "INSERT INTO checklist (month, step, signed_by, signed_at, notes) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (month, step) DO UPDATE SET "
+                     "signed_by = excluded.signed_by, signed_at = excluded.signed_at, "
+                     "notes = excluded.notes");
+    st.bind(1, entry.month).bind(2, entry.step);
+    if (entry.signedAt.isValid()) {
+        st.bind(3, entry.signedBy.trimmed());
+        st.bind(4, entry.signedAt.toUTC().toString(Qt::ISODate));
+    } else {
+        st.bindNull(3).bindNull(4);
+    }
+    st.bind(5, entry.notes);
+    if (!st.run())
+        return failWith(error, st.error());
+    return true;
+}
+
+bool Checklist::signOff(Database &db, const QString &month, const QString &step, const QString &who,
+                        const QDateTime &when, QString *error)
+{
+    if (!validate(month, step, error))
+        return false;
+    auto e = read(db, month, step, error);
+    if (!e)
+        return false;
+    e->signedBy = who;
+    e->signedAt = when.isValid() ? when.toUTC() : QDateTime::currentDateTimeUtc();
+    return save(db, *e, error);
+}
+
+bool Checklist::setNotes(Database &db, const QString &month, const QString &step,
+                         const QString &notes, QString *error)
+{
+    if (!validate(month, step, error))
+        return false;
+    auto e = read(db, month, step, error);
+    if (!e)
+        return false;
+    e->notes = notes;
+    return save(db, *e, error);
+}
+
+bool Checklist::clearSignOff(Database &db, const QString &month, const QString &step,
+                             QString *error)
+{
+    if (!validate(month, step, error))
+        return false;
+    auto e = read(db, month, step, error);
+    if (!e)
+        return false;
+    e->signedBy.clear();
+    e->signedAt = QDateTime();
+    return save(db, *e, error);
+}
+
+} // namespace trh
