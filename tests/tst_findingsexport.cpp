@@ -185,6 +185,18 @@ private slots:
         const QByteArray xml = unzip.readAllStandardOutput();
         QCOMPARE(xml.count("<row "), page->model()->rowCount() + 1);
 
+        // Ctrl+E on the table exports too.
+        const QString viaKey = m_dir.filePath(QStringLiteral("key.csv"));
+        DialogSeam::setNextSaveFileName(viaKey);
+        QApplication::setActiveWindow(&window);
+        page->view()->setFocus();
+        QTRY_VERIFY(page->view()->hasFocus());
+        QTest::keyClick(page->view(), Qt::Key_E, Qt::ControlModifier);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.size(), 2);
+        QCOMPARE(finished.last().at(0).toBool(), true);
+        QVERIFY(test::readAll(viaKey).startsWith("\xEF\xBB\xBF"));
+
         // Away from the findings pages the menu item has nothing to export.
         window.showPage(QStringLiteral("overviewPage"));
         QVERIFY(!action->isEnabled());

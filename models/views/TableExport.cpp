@@ -22,10 +22,11 @@ constexpr int kXlsxMaxChars = 32767;
 constexpr int kMinWidth = 8;
 constexpr int kMaxWidth = 60;
 
-QString tr(const char *text)
+// The translation context of the messages: "TableExport".
+class Text final
 {
-    return QCoreApplication::translate("TableExport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(TableExport)
+};
 
 bool report(const Options &options, qint64 done)
 {
@@ -86,7 +87,7 @@ bool exportCsv(const SqlTableRowQuery &query, const QString &path, const Options
     error->clear();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        *error = Text::tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     const QChar comma = QLatin1Char(',');
@@ -130,7 +131,7 @@ bool exportCsv(const SqlTableRowQuery &query, const QString &path, const Options
         error);
     if (!ok || cancelled || writeFailed || file.write(buffer) != buffer.size()) {
         if (writeFailed || (ok && !cancelled))
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+            *error = Text::tr("Cannot write %1: %2").arg(path, file.errorString());
         file.cancelWriting();
         return false;
     }
@@ -139,7 +140,7 @@ bool exportCsv(const SqlTableRowQuery &query, const QString &path, const Options
         return false;
     }
     if (!file.commit()) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        *error = Text::tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;
@@ -164,7 +165,7 @@ bool exportXlsx(const SqlTableRowQuery &query, const QString &path, const Option
     wbOptions.use_zip64 = LXW_TRUE;
     lxw_workbook *workbook = workbook_new_opt(partialName.constData(), &wbOptions);
     if (!workbook) {
-        *error = tr("Cannot create the workbook %1.").arg(path);
+        *error = Text::tr("Cannot create the workbook %1.").arg(path);
         return false;
     }
     lxw_worksheet *sheet = workbook_add_worksheet(workbook, nullptr);
@@ -237,14 +238,14 @@ bool exportXlsx(const SqlTableRowQuery &query, const QString &path, const Option
         worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), widths[c], nullptr);
     const lxw_error closed = workbook_close(workbook); // frees the workbook in any case
     if (tooMany)
-        *error = tr("The table has more rows than a worksheet can hold (%1); export it to "
-                    "CSV or filter it first.")
+        *error = Text::tr("The table has more rows than a worksheet can hold (%1); export it to "
+                          "CSV or filter it first.")
                      .arg(kXlsxMaxRows - 1);
     else if (ok && status != LXW_NO_ERROR)
-        *error = tr("Cannot write the workbook %1: %2")
+        *error = Text::tr("Cannot write the workbook %1: %2")
                      .arg(path, QString::fromUtf8(lxw_strerror(status)));
     else if (ok && !cancelled && closed != LXW_NO_ERROR)
-        *error = tr("Cannot write the workbook %1: %2")
+        *error = Text::tr("Cannot write the workbook %1: %2")
                      .arg(path, QString::fromUtf8(lxw_strerror(closed)));
     if (!ok || cancelled || !error->isEmpty()) {
         QFile::remove(partial);
@@ -252,12 +253,12 @@ bool exportXlsx(const SqlTableRowQuery &query, const QString &path, const Option
     }
     if (QFile::exists(path) && !QFile::remove(path)) {
         QFile::remove(partial);
-        *error = tr("Cannot replace %1.").arg(path);
+        *error = Text::tr("Cannot replace %1.").arg(path);
         return false;
     }
     if (!QFile::rename(partial, path)) {
         QFile::remove(partial);
-        *error = tr("Cannot write %1.").arg(path);
+        *error = Text::tr("Cannot write %1.").arg(path);
         return false;
     }
     return true;
