@@ -233,6 +233,14 @@ private slots:
             expected += cells.join(QLatin1Char('\t')) + QLatin1Char('\n');
         }
         QCOMPARE(QGuiApplication::clipboard()->text(), expected);
+
+        // The keyboard's Copy on the table does the same (not the view's own current-cell copy).
+        QGuiApplication::clipboard()->clear();
+        QApplication::setActiveWindow(&window);
+        page->view()->setFocus();
+        QTRY_VERIFY(page->view()->hasFocus());
+        QTest::keySequence(page->view(), QKeySequence::Copy);
+        QCOMPARE(QGuiApplication::clipboard()->text(), expected);
     }
 };
 
