@@ -208,7 +208,7 @@ void MainWindow::buildMenus()
     });
     exportTable->setObjectName(QStringLiteral("actionExportTable"));
     connect(m_pages, &QStackedWidget::currentChanged, exportTable, [this, exportTable] {
-        exportTable->setEnabled(qobject_cast<FindingsPage *>(m_pages->currentWidget()));
+        exportTable->setEnabled(qobject_cast<FindingsPage *>(m_pages->currentWidget()) != nullptr);
     });
     exportTable->setEnabled(false);
     file->addSeparator();
