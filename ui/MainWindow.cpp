@@ -209,6 +209,16 @@ void MainWindow::buildMenus()
     demo->setObjectName(QStringLiteral("actionDemo"));
     m_recent = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
+    QAction *exportTable = file->addAction(tr("&Export Table…"), this, [this] {
+        if (auto *page = qobject_cast<FindingsPage *>(m_pages->currentWidget()))
+            page->exportTable();
+    });
+    exportTable->setObjectName(QStringLiteral("actionExportTable"));
+    connect(m_pages, &QStackedWidget::currentChanged, exportTable, [this, exportTable] {
+        exportTable->setEnabled(qobject_cast<FindingsPage *>(m_pages->currentWidget()) != nullptr);
+    });
+    exportTable->setEnabled(false);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     QMenu *go = menuBar()->addMenu(tr("&Go"));

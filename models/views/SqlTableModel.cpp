@@ -1,6 +1,7 @@
 #include "SqlTableModel.h"
 
 #include "SqlTableWorker.h"
+#include "store/Store.h"
 
 #include <QDeadlineTimer>
 #include <QEventLoop>
@@ -195,7 +196,23 @@ void SqlTableModel::requery()
     request.generation = ++m_generation;
     request.source = m_query.source;
 
-    QString sql = QStringLiteral("SELECT ") + m_spec.key + QStringLiteral(" FROM ") + m_spec.from;
+    request.sql = resultSql(false, &request.bindings).toUtf8();
+
+    // Pages of the keys shown are no longer read (the worker drops them): the shown rows
+    // are about to be replaced.
+    m_pendingPages.clear();
+    m_worker->requestKeys(std::move(request));
+    emitLoadingIfChanged();
+}
+
+QString SqlTableModel::resultSql(bool withColumns, QVector<SqlTableBinding> *bindings) const
+{
+    QString sql = QStringLiteral("SELECT ") + m_spec.key;
+    if (withColumns) {
+        for (const SqlTableSpec::Column &column : std::as_const(m_spec.columns))
+            sql += QStringLiteral(", ") + column.expr;
+    }
+    sql += QStringLiteral(" FROM ") + m_spec.from;
     QStringList conditions;
     if (!m_spec.where.trimmed().isEmpty())
         conditions.append(QLatin1Char('(') + m_spec.where + QLatin1Char(')'));
@@ -209,14 +226,14 @@ void SqlTableModel::requery()
         conditions.append(any.isEmpty() ? QStringLiteral("0")
                                         : QLatin1Char('(') + any.join(QStringLiteral(" OR ")) +
                                               QLatin1Char(')'));
-        request.bindings.append({QByteArrayLiteral("trh_search"), containsPattern(m_query.search)});
+        bindings->append({QByteArrayLiteral("trh_search"), containsPattern(m_query.search)});
     }
     for (int i = 0; i < m_query.filters.size(); ++i) {
         if (m_query.filters[i].isEmpty())
             continue;
         const QString param = QStringLiteral("trh_f") + QString::number(i);
         conditions.append(likeCondition(m_spec.columns[i].expr, param));
-        request.bindings.append({param.toUtf8(), containsPattern(m_query.filters[i])});
+        bindings->append({param.toUtf8(), containsPattern(m_query.filters[i])});
     }
     if (!conditions.isEmpty())
         sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
@@ -229,13 +246,84 @@ void SqlTableModel::requery()
         sql += QLatin1Char('(') + m_spec.columns[m_query.sortColumn].expr + QLatin1Char(')') +
                direction + QStringLiteral(", ");
     sql += m_spec.key + direction;
-    request.sql = sql.toUtf8();
+    return sql;
+}
 
-    // Pages of the keys shown are no longer read (the worker drops them): the shown rows
-    // are about to be replaced.
-    m_pendingPages.clear();
-    m_worker->requestKeys(std::move(request));
-    emitLoadingIfChanged();
+SqlTableRowQuery SqlTableModel::rowQuery() const
+{
+    SqlTableRowQuery q;
+    for (const SqlTableSpec::Column &column : std::as_const(m_spec.columns))
+        q.titles.append(column.title);
+    if (!m_query.source) {
+        q.error = tr("The table has no data source.");
+        return q;
+    }
+    q.path = m_query.source->path;
+    q.error = m_query.source->error;
+    QVector<SqlTableBinding> bindings;
+    q.sql = resultSql(true, &bindings).toUtf8();
+    for (const SqlTableBinding &b : std::as_const(bindings))
+        q.bindings.append({b.name, b.value});
+    for (const SqlTableBinding &b : std::as_const(m_query.source->params))
+        q.bindings.append({b.name, b.value});
+    return q;
+}
+
+bool SqlTableModel::forEachRow(const std::function<bool(const QVector<QVariant> &)> &fn,
+                               QString *error) const
+{
+    return rowQuery().forEachRow(fn, error);
+}
+
+bool SqlTableRowQuery::forEachRow(const std::function<bool(const QVector<QVariant> &)> &fn,
+                                  QString *errorOut) const
+{
+    QString scratch;
+    QString *out = errorOut ? errorOut : &scratch;
+    out->clear();
+    if (!error.isEmpty()) {
+        *out = error;
+        return false;
+    }
+    Database db;
+    const Store::OpenResult opened = Store::open(db, path, Store::OpenMode::ReadOnly);
+    if (!opened.ok()) {
+        *out = opened.error;
+        return false;
+    }
+    Statement st(db, std::string_view(sql.constData(), size_t(sql.size())));
+    if (!st.isValid()) {
+        *out = st.error();
+        return false;
+    }
+    for (int i = 1, n = st.parameterCount(); i <= n; ++i) {
+        const char *raw = st.parameterName(i);
+        const QByteArray name(raw ? raw + 1 : "");
+        auto it = std::find_if(bindings.cbegin(), bindings.cend(),
+                               [&name](const auto &b) { return b.first == name; });
+        if (!raw || it == bindings.cend()) {
+            *out = QStringLiteral("no value for the SQL parameter %1")
+                         .arg(QLatin1String(raw ? raw : "?"));
+            return false;
+        }
+        if (it->second.typeId() == QMetaType::QString)
+            st.bind(i, it->second.toString());
+        else
+            st.bind(i, std::int64_t(it->second.toLongLong()));
+    }
+    const int columns = st.columnCount() - 1;
+    QVector<QVariant> cells(columns);
+    while (st.step()) {
+        for (int c = 0; c < columns; ++c)
+            cells[c] = st.value(c + 1);
+        if (!fn(cells))
+            return false;
+    }
+    if (!st.ok()) {
+        *out = st.error();
+        return false;
+    }
+    return true;
 }
 
 bool SqlTableModel::canReverseShownKeys() const

@@ -1,12 +1,16 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QByteArray>
 #include <QHash>
+#include <QPair>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 #include <QVector>
 
+#include <functional>
 #include <memory>
 
 class QEventLoop;
@@ -15,6 +19,26 @@ namespace trh {
 
 class SqlTableWorker;
 struct SqlTableSource;
+struct SqlTableBinding;
+
+// Every row of a SqlTableModel's result, as a self-contained query that any thread can run
+// (for exports: the model itself only ever holds a few pages). Made by
+// SqlTableModel::rowQuery() on the model's thread; runs through its own read-only
+// connection, so the model may change meanwhile.
+struct SqlTableRowQuery
+{
+    QString path;
+    QByteArray sql; // SELECT key, column... FROM ... WHERE ... ORDER BY <the model's order>
+    QVector<QPair<QByteArray, QVariant>> bindings; // name without ':' -> qlonglong or QString
+    QStringList titles;
+    QString error; // set when the model has no source or its spec cannot be bound
+
+    // Calls fn with the column values of every row, in order, on the calling thread. fn
+    // returns false to stop. Returns true when every row was delivered; false on an error
+    // (error set) or when fn stopped (error left empty).
+    bool forEachRow(const std::function<bool(const QVector<QVariant> &cells)> &fn,
+                    QString *error) const;
+};
 
 // What a SqlTableModel shows: SQL fragments written by developers (never user text; user
 // text only reaches SQLite as bound LIKE patterns).
@@ -100,6 +124,12 @@ public:
     // Runs a local event loop until nothing is loading; false on timeout (a negative timeout
     // never ends the wait). For tests and exports, never for code that a user waits on.
     bool waitForIdle(int timeoutMs = 30000);
+    // The query of every row of the result asked for last (search, filters and sort), in
+    // the order of keys() once idle. Cheap: it only copies the spec's SQL.
+    SqlTableRowQuery rowQuery() const;
+    // rowQuery().forEachRow(fn, error): streams the full result on the calling thread.
+    bool forEachRow(const std::function<bool(const QVector<QVariant> &cells)> &fn,
+                    QString *error) const;
 
 signals:
     void loadingChanged(bool loading);
@@ -124,6 +154,9 @@ private:
 
     void ensureWorker();
     void requery();
+    // SELECT <key><, every column> FROM ... WHERE ... ORDER BY ..., and the bindings of the
+    // search and filters (the spec's own are in the source).
+    QString resultSql(bool withColumns, QVector<SqlTableBinding> *bindings) const;
     bool canReverseShownKeys() const;
     void reverseShownKeys();
     void clearPages();

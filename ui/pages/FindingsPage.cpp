@@ -1,24 +1,38 @@
 #include "FindingsPage.h"
 
+#include "DialogSeam.h"
 #include "analysis/FindingCatalog.h"
 #include "analysis/Guidance.h"
 #include "analysis/Notes.h"
 #include "store/Database.h"
 #include "store/Store.h"
 #include "views/SqlTableModel.h"
+#include "views/TableExport.h"
 
+#include <QAction>
+#include <QClipboard>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
+#include <QProgressDialog>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace trh {
 
@@ -58,6 +72,19 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
     m_search->setAccessibleName(tr("Search"));
     m_search->setMinimumWidth(260);
     bar->addWidget(m_search);
+    m_exportAction = new QAction(tr("Export…"), this);
+    m_exportAction->setObjectName(objectName + QStringLiteral(".exportAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_exportAction->setToolTip(tr("Export every row of the table, as filtered, to CSV or Excel"));
+    addAction(m_exportAction);
+    connect(m_exportAction, &QAction::triggered, this, &FindingsPage::exportTable);
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(objectName + QStringLiteral(".export"));
+    exportButton->setAccessibleName(tr("Export the table"));
+    exportButton->setDefaultAction(m_exportAction);
+    exportButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addWidget(exportButton);
     layout->addLayout(bar);
     m_count = new QLabel(this);
     m_count->setObjectName(objectName + QStringLiteral(".count"));
@@ -75,7 +102,13 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_model = new SqlTableModel(this);
     m_view->setModel(m_model);
-
+    m_copyAction = new QAction(tr("Copy"), m_view);
+    m_copyAction->setObjectName(objectName + QStringLiteral(".copy"));
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_copyAction->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(m_copyAction);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_copyAction, &QAction::triggered, this, &FindingsPage::copySelection);
     m_details = new QTextBrowser(split);
     m_details->setObjectName(objectName + QStringLiteral(".details"));
     m_details->setAccessibleName(tr("Details of the selected endpoint"));
@@ -121,6 +154,142 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
         if (url.scheme() == QLatin1String("guidance"))
             emit guidanceRequested(url.path());
     });
+}
+
+FindingsPage::~FindingsPage()
+{
+    if (m_exporting) {
+        m_cancelExport->store(true);
+        m_export.waitForFinished();
+    }
+}
+
+void FindingsPage::exportTable()
+{
+    if (m_exporting || !m_model->rowQuery().error.isEmpty())
+        return;
+    const QString csvFilter = tr("CSV (*.csv)");
+    const QString xlsxFilter = tr("Excel workbook (*.xlsx)");
+    QString path = DialogSeam::takeNextSaveFileName();
+    if (path.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        QString selected = csvFilter;
+        path = QFileDialog::getSaveFileName(
+            this, tr("Export Table"), QDir(dir).filePath(objectName() + QStringLiteral(".csv")),
+            csvFilter + QStringLiteral(";;") + xlsxFilter, &selected);
+        if (path.isEmpty())
+            return;
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        if (suffix != QLatin1String("csv") && suffix != QLatin1String("xlsx"))
+            path += selected == xlsxFilter ? QStringLiteral(".xlsx") : QStringLiteral(".csv");
+    }
+    exportTo(path);
+}
+
+void FindingsPage::exportTo(const QString &path)
+{
+    if (m_exporting)
+        return;
+    const SqlTableRowQuery query = m_model->rowQuery();
+    TableExport::Options options;
+    options.totalRows = m_model->rowCount();
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto done = std::make_shared<std::atomic<qint64>>(0);
+    options.progress = [cancel, done](qint64 rows, qint64) {
+        done->store(rows);
+        return !cancel->load();
+    };
+    const bool xlsx =
+        QFileInfo(path).suffix().compare(QLatin1String("xlsx"), Qt::CaseInsensitive) == 0;
+
+    auto *progress =
+        new QProgressDialog(tr("Exporting %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0,
+                            int(qMax<qint64>(options.totalRows, 1)), this);
+    progress->setObjectName(objectName() + QStringLiteral(".exportProgress"));
+    progress->setWindowTitle(tr("Export Table"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(500);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    progress->setValue(0);
+    connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
+    auto *timer = new QTimer(progress);
+    timer->setInterval(100);
+    connect(timer, &QTimer::timeout, progress, [progress, done] {
+        progress->setValue(int(qMin<qint64>(done->load(), progress->maximum())));
+    });
+    timer->start();
+
+    m_exporting = true;
+    m_cancelExport = cancel;
+    m_exportAction->setEnabled(false);
+    m_export = QtConcurrent::run([query, path, options, xlsx] {
+        QString error;
+        const bool ok = xlsx ? TableExport::exportXlsx(query, path, options, &error)
+                             : TableExport::exportCsv(query, path, options, &error);
+        if (!ok && error.isEmpty())
+            error = QStringLiteral("cancelled"); // not shown: exportFinished gets it empty
+        return ok ? QString() : error;
+    });
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, progress, cancel] {
+        watcher->deleteLater();
+        progress->deleteLater();
+        m_exporting = false;
+        m_exportAction->setEnabled(true);
+        const QString result = m_export.result();
+        const bool cancelled = cancel->load();
+        const bool ok = result.isEmpty();
+        const QString error = ok || cancelled ? QString() : result;
+        if (!error.isEmpty()) {
+            auto *box =
+                new QMessageBox(QMessageBox::Warning, tr("Export Table"),
+                                tr("The table could not be exported."), QMessageBox::Ok, this);
+            box->setObjectName(objectName() + QStringLiteral(".exportError"));
+            box->setInformativeText(error);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
+        emit exportFinished(ok, error);
+    });
+    watcher->setFuture(m_export);
+}
+
+QString FindingsPage::selectionText() const
+{
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    const QChar tab = QLatin1Char('\t');
+    const int columns = m_model->columnCount();
+    QString text;
+    for (int c = 0; c < columns; ++c) {
+        if (c > 0)
+            text += tab;
+        text += TableExport::delimitedField(m_model->headerData(c, Qt::Horizontal), tab);
+    }
+    text += QLatin1Char('\n');
+    for (const QModelIndex &row : std::as_const(rows)) {
+        for (int c = 0; c < columns; ++c) {
+            if (c > 0)
+                text += tab;
+            const QModelIndex cell = m_model->index(row.row(), c);
+            // A row whose page is not loaded yet is copied empty rather than as "…".
+            if (!m_model->data(cell, SqlTableModel::LoadingRole).toBool())
+                text += TableExport::delimitedField(m_model->data(cell), tab);
+        }
+        text += QLatin1Char('\n');
+    }
+    return text;
+}
+
+void FindingsPage::copySelection()
+{
+    const QString text = selectionText();
+    if (!text.isEmpty())
+        QGuiApplication::clipboard()->setText(text);
 }
 
 void FindingsPage::setWorkspace(const QString &dbPath, qint64 snapshotId)

@@ -1,8 +1,14 @@
 #pragma once
 
+#include <QFuture>
 #include <QWidget>
 
+#include <atomic>
+#include <memory>
+
+class QAction;
 class QComboBox;
+class QProgressDialog;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -26,15 +32,32 @@ public:
     // codes: the finding codes this page shows (patterns ending in '%' allowed).
     FindingsPage(const QString &objectName, const QString &title, const QStringList &codes,
                  QWidget *parent = nullptr);
+    ~FindingsPage() override; // cancels a running export and waits for it
 
     void setWorkspace(const QString &dbPath, qint64 snapshotId);
     // Shows only findings matching codePattern (one of this page's codes, or a prefix '%').
     void filterCode(const QString &codePattern);
     SqlTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    QAction *exportAction() const { return m_exportAction; }
+    QAction *copyAction() const { return m_copyAction; }
+
+    // Asks for a file (CSV or XLSX) and exports every row of the table as searched, filtered
+    // and sorted, off the UI thread with a progress dialog and Cancel. Ends with
+    // exportFinished().
+    void exportTable();
+    // Exports to path (.xlsx: a workbook, anything else: CSV) without asking.
+    void exportTo(const QString &path);
+    bool isExporting() const { return m_exporting; }
+    // The selected rows as the clipboard gets them: a header line, then one line per row,
+    // tab-separated, formula-like text neutralised, fields with tabs or line breaks quoted.
+    QString selectionText() const;
+    void copySelection();
 
 signals:
     void guidanceRequested(const QString &code);
+    // ok is false on an error (error says why) and when cancelled (error empty).
+    void exportFinished(bool ok, const QString &error);
 
 private:
     void reload();
@@ -53,6 +76,13 @@ private:
     QTextBrowser *m_details = nullptr;
     SqlTableModel *m_model = nullptr;
     QList<int> m_widths; // the user's column widths, kept across resets
+    QAction *m_exportAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    // The running export: its thread's result (an error, empty when it succeeded), and
+    // the flag its progress callback reads to cancel.
+    bool m_exporting = false;
+    QFuture<QString> m_export;
+    std::shared_ptr<std::atomic<bool>> m_cancelExport;
 };
 
 } // namespace trh
