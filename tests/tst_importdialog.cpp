@@ -7,10 +7,12 @@
 #include "store/Store.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -19,6 +21,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace trh;
 
@@ -183,12 +186,40 @@ private slots:
         QVERIFY(table->item(0, 4)->text().contains(QStringLiteral("Ready")));
         QVERIFY2(table->item(1, 4)->text().contains(QStringLiteral("Cannot import")),
                  qPrintable(table->item(1, 4)->text()));
+        auto *errors = dialog->findChild<QLabel *>(QStringLiteral("importPreviewErrors"));
+        QVERIFY(errors);
+        QVERIFY(errors->text().contains(QStringLiteral("garbage.csv: ")));
         auto *importButton = dialog->findChild<QPushButton *>(QStringLiteral("importButton"));
         QVERIFY(!importButton->isEnabled());
+        if (const QString png = qEnvironmentVariable("TRHEALTH_SCREENSHOT_DIR"); !png.isEmpty())
+            dialog->grab().save(QDir(png).filePath(QStringLiteral("import-dialog-error.png")));
         QTest::qWait(50); // auto-accept must not fire
         QVERIFY(!dialog->isImporting());
         dialog->reject();
         QCOMPARE(snapshots(m_fleetDb), before);
+    }
+
+    void droppedFilesOpenTheDialog()
+    {
+        MainWindow window;
+        window.show();
+        window.openWorkspace(m_fleetDb);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(fleetFiles().constFirst()),
+                      QUrl::fromLocalFile(fleetFiles().constLast())});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QVERIFY(drop.isAccepted());
+        QTRY_VERIFY(importDialogOf(window) != nullptr);
+        ImportDialog *dialog = importDialogOf(window);
+        QCOMPARE(dialog->previews().size(), size_t(2));
+        QCOMPARE(dialog->previews().front().path, fleetFiles().constFirst());
+        QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("importButton"))->isEnabled());
+        dialog->reject();
     }
 
     void failingImportListsErrorsAndChangesNothing()

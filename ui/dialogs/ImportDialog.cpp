@@ -67,12 +67,31 @@ ImportDialog::ImportDialog(const QString &workspace, const QStringList &files, Q
     m_table->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_table, 1);
     buildTable();
+    // Problems in full below the table: a cell would elide them.
+    QStringList problems;
+    for (const FilePreview &p : m_previews) {
+        if (!p.error.isEmpty())
+            problems << tr("%1: %2").arg(QFileInfo(p.path).fileName(), p.error).toHtmlEscaped();
+    }
+    if (!problems.isEmpty()) {
+        auto *errors = new QLabel(
+            tr("<b>These files cannot be imported; remove them from the import:</b><br>%1")
+                .arg(problems.join(QStringLiteral("<br>"))));
+        errors->setObjectName(QStringLiteral("importPreviewErrors"));
+        errors->setAccessibleName(tr("Problems"));
+        errors->setWordWrap(true);
+        errors->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        errors->setStyleSheet(QStringLiteral("color: #b00020"));
+        layout->addWidget(errors);
+    }
 
     auto *form = new QFormLayout;
     m_choiceLabel = new QLabel(tr("&Domain/Key/Value columns are:"));
     m_choice = new QComboBox;
     m_choice->setObjectName(QStringLiteral("ambiguousChoice"));
     m_choice->setAccessibleName(tr("Dataset of Domain/Key/Value columns"));
+    m_choice->setToolTip(tr("Applies to every file of this import whose Domain, Key and Value "
+                            "columns fit both datasets."));
     m_choiceLabel->setBuddy(m_choice);
     form->addRow(m_choiceLabel, m_choice);
     m_label = new QLineEdit;
