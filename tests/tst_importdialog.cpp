@@ -199,6 +199,32 @@ private slots:
         QCOMPARE(snapshots(m_fleetDb), before);
     }
 
+    void badFilesCanBeLeftOut()
+    {
+        const QString bad = write(QStringLiteral("notes.csv"), "Fruit,Colour\r\napple,red\r\n");
+        const QString db = m_dir.filePath(QStringLiteral("leftout.trdb"));
+        MainWindow window;
+        window.show();
+        DialogSeam::setNextSaveFileName(db);
+        window.importFiles({bad, fleetFiles().constFirst()});
+        ImportDialog *dialog = importDialogOf(window);
+        QVERIFY(dialog);
+        auto *importButton = dialog->findChild<QPushButton *>(QStringLiteral("importButton"));
+        QVERIFY(!importButton->isEnabled());
+        auto *leaveOut = dialog->findChild<QPushButton *>(QStringLiteral("leaveOutBadFiles"));
+        QVERIFY(leaveOut);
+        QTest::mouseClick(leaveOut, Qt::LeftButton);
+        auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("importFiles"));
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 0)->text(), QFileInfo(fleetFiles().constFirst()).fileName());
+        QVERIFY(importButton->isEnabled());
+        QSignalSpy loaded(&window, &MainWindow::overviewLoaded);
+        QTest::mouseClick(importButton, Qt::LeftButton);
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(snapshots(db), 1);
+        QCOMPARE(count(db, "SELECT count(*) FROM source_file"), 1);
+    }
+
     void droppedFilesOpenTheDialog()
     {
         MainWindow window;

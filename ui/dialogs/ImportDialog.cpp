@@ -74,15 +74,35 @@ ImportDialog::ImportDialog(const QString &workspace, const QStringList &files, Q
             problems << tr("%1: %2").arg(QFileInfo(p.path).fileName(), p.error).toHtmlEscaped();
     }
     if (!problems.isEmpty()) {
-        auto *errors = new QLabel(
-            tr("<b>These files cannot be imported; remove them from the import:</b><br>%1")
-                .arg(problems.join(QStringLiteral("<br>"))));
+        auto *errors = new QLabel(tr("<b>These files cannot be imported:</b><br>%1")
+                                      .arg(problems.join(QStringLiteral("<br>"))));
         errors->setObjectName(QStringLiteral("importPreviewErrors"));
         errors->setAccessibleName(tr("Problems"));
         errors->setWordWrap(true);
         errors->setTextInteractionFlags(Qt::TextSelectableByMouse);
         errors->setStyleSheet(QStringLiteral("color: #b00020"));
-        layout->addWidget(errors);
+        auto *leaveOut = new QPushButton(tr("&Leave Them Out"));
+        leaveOut->setObjectName(QStringLiteral("leaveOutBadFiles"));
+        leaveOut->setAccessibleName(tr("Leave out the files that cannot be imported"));
+        auto *problemRow = new QHBoxLayout;
+        problemRow->addWidget(errors, 1);
+        problemRow->addWidget(leaveOut, 0, Qt::AlignTop);
+        layout->addLayout(problemRow);
+        connect(leaveOut, &QPushButton::clicked, this, [this, errors, leaveOut] {
+            std::vector<FilePreview> kept;
+            m_files.clear();
+            for (FilePreview &p : m_previews) {
+                if (p.error.isEmpty()) {
+                    m_files << p.path;
+                    kept.push_back(std::move(p));
+                }
+            }
+            m_previews = std::move(kept);
+            buildTable();
+            errors->hide();
+            leaveOut->hide();
+            updateButtons();
+        });
     }
 
     auto *form = new QFormLayout;
