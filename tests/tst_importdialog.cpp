@@ -147,7 +147,8 @@ private slots:
         auto *choice = dialog->findChild<QComboBox *>(QStringLiteral("ambiguousChoice"));
         QVERIFY(importButton && choice);
         QVERIFY(choice->isVisible());
-        QVERIFY(choice->currentData().toString().isEmpty()); // "choose…"
+        QVERIFY(choice->currentData().toString().isEmpty());
+        QCOMPARE(choice->currentText(), QStringLiteral("choose…"));
         QVERIFY(!importButton->isEnabled());
         QVERIFY(!dialog->startImport());
         if (const QString png = qEnvironmentVariable("TRHEALTH_SCREENSHOT_DIR"); !png.isEmpty())

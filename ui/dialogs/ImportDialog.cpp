@@ -153,8 +153,10 @@ ImportDialog::ImportDialog(const QString &workspace, const QStringList &files, Q
     picks.removeDuplicates();
     if (!m_needsChoice && picks.size() == 1)
         m_defaultChoice = picks.constFirst();
-    if (m_defaultChoice.isEmpty())
+    if (m_needsChoice)
         m_choice->addItem(tr("choose…"), QString());
+    else if (m_defaultChoice.isEmpty())
+        m_choice->addItem(tr("as recognised for each file"), QString());
     const DatasetMapping &mapping = DatasetMapping::builtIn();
     for (const QString &c : candidates) {
         const DatasetDefinition *def = mapping.dataset(c);
