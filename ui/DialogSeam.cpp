@@ -1,5 +1,7 @@
 #include "DialogSeam.h"
 
+#include <QFileDialog>
+
 #include <utility>
 
 namespace trh {
@@ -15,6 +17,12 @@ QStringList &nextOpenFileNames()
 {
     static QStringList names;
     return names;
+}
+
+bool &autoAccept()
+{
+    static bool on = false;
+    return on;
 }
 
 } // namespace
@@ -37,6 +45,31 @@ void DialogSeam::setNextOpenFileNames(const QStringList &fileNames)
 QStringList DialogSeam::takeNextOpenFileNames()
 {
     return std::exchange(nextOpenFileNames(), QStringList());
+}
+
+void DialogSeam::setAutoAcceptImport(bool on)
+{
+    autoAccept() = on;
+}
+
+bool DialogSeam::autoAcceptImport()
+{
+    return autoAccept();
+}
+
+QStringList DialogSeam::getOpenFileNames(QWidget *parent, const QString &caption,
+                                         const QString &dir, const QString &filter)
+{
+    const QStringList preset = takeNextOpenFileNames();
+    return !preset.isEmpty() ? preset
+                             : QFileDialog::getOpenFileNames(parent, caption, dir, filter);
+}
+
+QString DialogSeam::getSaveFileName(QWidget *parent, const QString &caption, const QString &dir,
+                                    const QString &filter)
+{
+    const QString preset = takeNextSaveFileName();
+    return !preset.isEmpty() ? preset : QFileDialog::getSaveFileName(parent, caption, dir, filter);
 }
 
 } // namespace trh

@@ -3,11 +3,14 @@
 #include <QString>
 #include <QStringList>
 
+class QWidget;
+
 namespace trh {
 
-// A seam for tests around the file dialogs: a name set here is taken by the next caller
-// instead of asking the user. Code that shows a file dialog asks takeNext…() first and only
-// shows the dialog when it returns nothing. UI thread only.
+// A seam for tests around modal file dialogs (style.md §12): a name set here is taken by the
+// next caller instead of asking the user. Code that shows a file dialog goes through
+// getOpenFileNames()/getSaveFileName() (or asks takeNext…() first) and the real dialog only
+// opens when no answer was set. Each answer is used once. UI thread only.
 class DialogSeam final
 {
 public:
@@ -18,6 +21,16 @@ public:
     static QString takeNextSaveFileName();
     static void setNextOpenFileNames(const QStringList &fileNames);
     static QStringList takeNextOpenFileNames();
+
+    // Import dialogs opened from now on press Import themselves once it is enabled.
+    static void setAutoAcceptImport(bool on);
+    static bool autoAcceptImport();
+
+    // The seam's answer if one is set, else the real QFileDialog.
+    static QStringList getOpenFileNames(QWidget *parent, const QString &caption,
+                                        const QString &dir, const QString &filter);
+    static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &dir,
+                                   const QString &filter);
 };
 
 } // namespace trh

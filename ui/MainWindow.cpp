@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "DialogSeam.h"
+#include "dialogs/ImportDialog.h"
 #include "pages/ChecklistPage.h"
 #include "pages/FindingsPage.h"
 #include "pages/GuidancePage.h"
@@ -12,6 +14,8 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -19,6 +23,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProcess>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -27,6 +32,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -80,6 +86,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     resize(1280, 820);
     buildPages();
     buildMenus();
+    setAcceptDrops(true);
     connect(&m_watcher, &QFutureWatcher<OverviewData>::finished, this, &MainWindow::loaded);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -209,6 +216,9 @@ void MainWindow::buildMenus()
     demo->setObjectName(QStringLiteral("actionDemo"));
     m_recent = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
+    QAction *import = file->addAction(tr("&Import Files…"), this, &MainWindow::importDialog);
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    import->setObjectName(QStringLiteral("actionImport"));
     QAction *exportTable = file->addAction(tr("&Export Table…"), this, [this] {
         if (auto *page = qobject_cast<FindingsPage *>(m_pages->currentWidget()))
             page->exportTable();
@@ -246,6 +256,12 @@ void MainWindow::openWorkspace(const QString &path)
     setWindowTitle(tr("%1 — trhealth").arg(QFileInfo(m_dbPath).fileName()));
     rememberRecent(m_dbPath);
     load(0, -1);
+}
+
+void MainWindow::reload()
+{
+    if (!m_dbPath.isEmpty())
+        load(0, -1);
 }
 
 bool MainWindow::isLoading() const
@@ -380,6 +396,66 @@ void MainWindow::openDemo()
         }
     }
     openWorkspace(path);
+}
+
+void MainWindow::importDialog()
+{
+    QSettings settings;
+    const QStringList paths = DialogSeam::getOpenFileNames(
+        this, tr("Import Files"), settings.value(QStringLiteral("lastImportDirectory")).toString(),
+        tr("Tanium exports (*.csv *.json);;All files (*)"));
+    if (paths.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("lastImportDirectory"),
+                      QFileInfo(paths.constFirst()).absolutePath());
+    importFiles(paths);
+}
+
+void MainWindow::importFiles(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    if (m_dbPath.isEmpty()) {
+        QString path = DialogSeam::getSaveFileName(
+            this, tr("New Workspace for the Import"),
+            QSettings().value(QStringLiteral("lastDirectory")).toString(),
+            tr("trhealth workspaces (*.trdb)"));
+        if (path.isEmpty())
+            return;
+        if (QFileInfo(path).suffix().isEmpty())
+            path += QStringLiteral(".trdb");
+        m_dbPath = QFileInfo(path).absoluteFilePath();
+        setWindowTitle(tr("%1 — trhealth").arg(QFileInfo(m_dbPath).fileName()));
+        rememberRecent(m_dbPath);
+    }
+    auto *dialog = new ImportDialog(m_dbPath, paths, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::imported, this, [this](const QString &workspace) {
+        if (workspace == m_dbPath)
+            reload();
+    });
+    dialog->setAutoAccept(DialogSeam::autoAcceptImport());
+    dialog->open();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // Not from inside the drop: the dialog opens once the drag is over.
+    QTimer::singleShot(0, this, [this, paths] { importFiles(paths); });
 }
 
 void MainWindow::rememberRecent(const QString &path)

@@ -40,12 +40,18 @@ public:
     void drillDown(const QString &codePattern);
     // True while the overview of the current snapshot is loading.
     bool isLoading() const;
+    // Reloads the workspace (after an import), showing its newest snapshot.
+    void reload();
+    // Opens the import dialog for these files (asks for a workspace first if none is open).
+    void importFiles(const QStringList &paths);
 
 signals:
     void overviewLoaded();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void buildMenus();
@@ -54,6 +60,7 @@ private:
     void loaded();
     void openDialog();
     void openDemo();
+    void importDialog();
     void rememberRecent(const QString &path);
     void updateRecentMenu();
 

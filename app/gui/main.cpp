@@ -37,6 +37,10 @@ int main(int argc, char **argv)
         QCoreApplication::translate("main", "Finding code to drill down to."),
         QStringLiteral("CODE"));
     parser.addOptions({screenshot, page, drill});
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        QCoreApplication::translate("main", "Tanium exports to import (CSV or JSON)."),
+        QStringLiteral("[FILE...]"));
     parser.process(app);
 
     trh::MainWindow window;
@@ -67,5 +71,11 @@ int main(int argc, char **argv)
         window.openWorkspace(parser.value(db));
     else if (!last.isEmpty() && QFileInfo::exists(last))
         window.openWorkspace(last);
+    // Files on the command line open the import dialog once the window shows.
+    QStringList files;
+    for (const QString &arg : parser.positionalArguments())
+        files << QFileInfo(arg).absoluteFilePath();
+    if (!files.isEmpty())
+        QTimer::singleShot(0, &window, [&window, files] { window.importFiles(files); });
     return app.exec();
 }
