@@ -61,22 +61,25 @@ private:
             k << l[1];
             v << l[2];
         }
-        return name + ",\"" + d.join('\n') + "\",\"" + k.join('\n') + "\",\"" + v.join('\n') + "\",1\n";
+        return name + ",\"" + d.join('\n') + "\",\"" + k.join('\n') + "\",\"" + v.join('\n') +
+               "\",1\n";
     }
 
 private slots:
     void unknownAnswersAreNeverHealthy()
     {
         // Given one healthy endpoint, one pending and one with a sensor error,
-        const QByteArray csv = "Computer Name,Domain,Key,Value,Count\n" +
-                               cx("ok-1", {{"threatresponse", "health_check", "ok"},
-                                           {"threatresponse", "applied_profile", "P"}}) +
-                               cx("pend-1", {{"[current result unavailable]", "[current result unavailable]",
-                                              "[current result unavailable]"}}) +
-                               cx("err-1", {{"threatresponse", "health_check", "ok"},
-                                            {"recorder", "health_check", "TSE-Error: timed out"}});
+        const QByteArray csv =
+            "Computer Name,Domain,Key,Value,Count\n" +
+            cx("ok-1", {{"threatresponse", "health_check", "ok"},
+                        {"threatresponse", "applied_profile", "P"}}) +
+            cx("pend-1", {{"[current result unavailable]", "[current result unavailable]",
+                           "[current result unavailable]"}}) +
+            cx("err-1", {{"threatresponse", "health_check", "ok"},
+                         {"recorder", "health_check", "TSE-Error: timed out"}});
         Database db;
-        const QJsonObject s = summaryOf({{QStringLiteral("Client Extensions - Status.csv"), csv}}, db);
+        const QJsonObject s =
+            summaryOf({{QStringLiteral("Client Extensions - Status.csv"), csv}}, db);
         // then the unknown ones are excluded from failures and fall in no_data, never covered.
         QCOMPARE(obj(s, "health_failures").value(QStringLiteral("any")).toInt(), 0);
         QCOMPARE(obj(s, "coverage").value(QStringLiteral("no_data")).toInt(), 2);
@@ -85,7 +88,8 @@ private slots:
         QString error;
         const auto e = Summary::explain(db, 1, &error);
         QVERIFY(e);
-        const QJsonArray excluded = obj(*e, "health_failures").value(QStringLiteral("excluded")).toArray();
+        const QJsonArray excluded =
+            obj(*e, "health_failures").value(QStringLiteral("excluded")).toArray();
         QCOMPARE(excluded[0].toObject().value(QStringLiteral("count")).toInt(), 2);
     }
 
@@ -100,14 +104,16 @@ private slots:
                                cx("HOST-B", {{"recorder", "health_check", "disk full"},
                                              {"stream", "health_check", "no connection"}});
         Database db;
-        const QJsonObject s = summaryOf({{QStringLiteral("Client Extensions - Status.csv"), csv}}, db);
+        const QJsonObject s =
+            summaryOf({{QStringLiteral("Client Extensions - Status.csv"), csv}}, db);
         QCOMPARE(obj(s, "endpoints").value(QStringLiteral("total")).toInt(), 2); // Host-A = host-a
         const QJsonObject h = obj(s, "health_failures");
         QCOMPARE(h.value(QStringLiteral("dec")).toInt(), 0);
         QCOMPARE(h.value(QStringLiteral("stream")).toInt(), 2);
         QCOMPARE(h.value(QStringLiteral("recorder")).toInt(), 1);
         QCOMPARE(h.value(QStringLiteral("any")).toInt(), 2); // patch is not a TR domain
-        Statement st(db, "SELECT detail FROM finding WHERE code = 'health.stream' ORDER BY endpoint_id");
+        Statement st(
+            db, "SELECT detail FROM finding WHERE code = 'health.stream' ORDER BY endpoint_id");
         QVERIFY(st.step());
         QCOMPARE(st.text(0), QStringLiteral("degraded"));
     }
@@ -116,12 +122,16 @@ private slots:
     {
         // A Linux endpoint that answered the driver question and a Windows one that answered
         // BPF do not count; a Windows endpoint without a driver answer is unknown.
-        const QByteArray inventory = "Computer Name,OS Platform\nwin-1,Windows\nwin-2,Windows\nlnx-1,Linux\n";
-        const QByteArray driver = "Computer Name,Tanium Driver Status\nwin-1,Service Status: SERVICE_RUNNING\n"
-                                  "lnx-1,TSE-Error: No Sensor Definition for this Platform\n";
-        const QByteArray bpf = "Computer Name,Recorder - Is BPF CO-RE Supported,Recorder - Is BPF BCC Supported\n"
-                               "win-1,TSE-Error: No Sensor Definition for this Platform,TSE-Error: No Sensor Definition for this Platform\n"
-                               "lnx-1,False,True\n";
+        const QByteArray inventory =
+            "Computer Name,OS Platform\nwin-1,Windows\nwin-2,Windows\nlnx-1,Linux\n";
+        const QByteArray driver =
+            "Computer Name,Tanium Driver Status\nwin-1,Service Status: SERVICE_RUNNING\n"
+            "lnx-1,TSE-Error: No Sensor Definition for this Platform\n";
+        const QByteArray bpf =
+            "Computer Name,Recorder - Is BPF CO-RE Supported,Recorder - Is BPF BCC Supported\n"
+            "win-1,TSE-Error: No Sensor Definition for this Platform,TSE-Error: No Sensor "
+            "Definition for this Platform\n"
+            "lnx-1,False,True\n";
         Database db;
         const QJsonObject s = summaryOf({{QStringLiteral("inv.csv"), inventory},
                                          {QStringLiteral("driver.csv"), driver},
@@ -142,11 +152,13 @@ private slots:
 
     void aggregateOnlySnapshotGivesNullForPerEndpointRules()
     {
-        const QByteArray csv = "Domain,Key,Value,Count\n"
-                               "\"recorder\nthreatresponse\",\"health_check\nhealth_check\",\"disk full\nok\",40\n"
-                               "\"recorder\nthreatresponse\",\"health_check\nhealth_check\",\"ok\nok\",960\n";
+        const QByteArray csv =
+            "Domain,Key,Value,Count\n"
+            "\"recorder\nthreatresponse\",\"health_check\nhealth_check\",\"disk full\nok\",40\n"
+            "\"recorder\nthreatresponse\",\"health_check\nhealth_check\",\"ok\nok\",960\n";
         Database db;
-        const QJsonObject s = summaryOf({{QStringLiteral("Client Extensions - Status aggregate.csv"), csv}}, db);
+        const QJsonObject s =
+            summaryOf({{QStringLiteral("Client Extensions - Status aggregate.csv"), csv}}, db);
         QCOMPARE(obj(s, "health_failures").value(QStringLiteral("recorder")).toInt(), 40);
         QCOMPARE(obj(s, "health_failures").value(QStringLiteral("any")).toInt(), 40);
         QVERIFY(obj(s, "endpoints").value(QStringLiteral("total")).isNull());
@@ -155,16 +167,21 @@ private slots:
         QVERIFY(obj(s, "recorder").value(QStringLiteral("windows_not_using_driver")).isNull());
         QString error;
         const auto e = Summary::explain(db, 1, &error);
-        QVERIFY(obj(*e, "coverage").value(QStringLiteral("null_reason")).toString().contains(QStringLiteral("aggregate")));
+        QVERIFY(obj(*e, "coverage")
+                    .value(QStringLiteral("null_reason"))
+                    .toString()
+                    .contains(QStringLiteral("aggregate")));
     }
 
     void toolsAndExtensions()
     {
-        const QByteArray tools = "Computer Name,Tool Name,Status,Targeted Version,Installed Version\n"
-                                 "a,\"Recorder\nIndex\",\"Installed\nInstalled\",\"3.2\n2.0\",\"3.1\n\"\n"
-                                 "b,Recorder,Not Installed,3.2,\n"
-                                 "c,Recorder,Installed,3.2,3.2\n";
-        const QByteArray ext = "Computer Name,Domain,Version\na,recorder,3.2\nb,recorder,3.2\nc,recorder,3.1\n";
+        const QByteArray tools =
+            "Computer Name,Tool Name,Status,Targeted Version,Installed Version\n"
+            "a,\"Recorder\nIndex\",\"Installed\nInstalled\",\"3.2\n2.0\",\"3.1\n\"\n"
+            "b,Recorder,Not Installed,3.2,\n"
+            "c,Recorder,Installed,3.2,3.2\n";
+        const QByteArray ext =
+            "Computer Name,Domain,Version\na,recorder,3.2\nb,recorder,3.2\nc,recorder,3.1\n";
         Database db;
         const QJsonObject s = summaryOf({{QStringLiteral("Tools Status.csv"), tools},
                                          {QStringLiteral("Installed Extensions.csv"), ext}},
@@ -174,8 +191,10 @@ private slots:
         QCOMPARE(t.value(QStringLiteral("not_installed_endpoints")).toInt(), 2);
         QCOMPARE(t.value(QStringLiteral("version_mismatch_endpoints")).toInt(), 1);
         QCOMPARE(obj(obj(t, "by_tool"), "Index").value(QStringLiteral("not_installed")).toInt(), 1);
-        QCOMPARE(db.scalarInt("SELECT count(*) FROM finding WHERE code = 'extensions.version_outlier'").value(),
-                 std::int64_t(1));
+        QCOMPARE(
+            db.scalarInt("SELECT count(*) FROM finding WHERE code = 'extensions.version_outlier'")
+                .value(),
+            std::int64_t(1));
         Statement st(db, "SELECT detail FROM finding WHERE code = 'extensions.version_outlier'");
         QVERIFY(st.step());
         QCOMPARE(st.text(0), QStringLiteral("recorder 3.1, expected 3.2 (most common)"));
@@ -183,15 +202,18 @@ private slots:
         QVERIFY(db.exec("INSERT INTO expected_version VALUES('extension', 'recorder', '3.1')"));
         QString error;
         QVERIFY(Analyzer::run(db, 1, &error));
-        QCOMPARE(db.scalarInt("SELECT count(*) FROM finding WHERE code = 'extensions.version_outlier'").value(),
-                 std::int64_t(2));
+        QCOMPARE(
+            db.scalarInt("SELECT count(*) FROM finding WHERE code = 'extensions.version_outlier'")
+                .value(),
+            std::int64_t(2));
     }
 
     void settingsInTrDomainsOnly()
     {
-        const QByteArray csv = "Computer Name,Domain,Setting,Value\n"
-                               "a,\"recorder\npatch\",\"DatabaseMaxSize\nScanInterval\",\"2048\n5\"\n"
-                               "b,[no results],[no results],[no results]\n";
+        const QByteArray csv =
+            "Computer Name,Domain,Setting,Value\n"
+            "a,\"recorder\npatch\",\"DatabaseMaxSize\nScanInterval\",\"2048\n5\"\n"
+            "b,[no results],[no results],[no results]\n";
         Database db;
         summaryOf({{QStringLiteral("settings.csv"), csv}}, db);
         Statement st(db, "SELECT subject, detail FROM finding WHERE code = 'settings.non_default'");
@@ -236,10 +258,15 @@ private slots:
             const QString code = f.toObject().value(QStringLiteral("code")).toString();
             const FindingKind *k = findingKind(code);
             QVERIFY2(k, qPrintable(code));
-            QCOMPARE(f.toObject().value(QStringLiteral("severity")).toString(), QLatin1String(severityKey(k->severity)));
-            QCOMPARE(qint64(f.toObject().value(QStringLiteral("endpoints")).toInteger()),
-                     qint64(db.scalarInt(("SELECT count(DISTINCT endpoint_id) FROM finding WHERE code = '" +
-                                          code.toStdString() + "'").c_str()).value()));
+            QCOMPARE(f.toObject().value(QStringLiteral("severity")).toString(),
+                     QLatin1String(severityKey(k->severity)));
+            QCOMPARE(
+                qint64(f.toObject().value(QStringLiteral("endpoints")).toInteger()),
+                qint64(
+                    db.scalarInt(("SELECT count(DISTINCT endpoint_id) FROM finding WHERE code = '" +
+                                  code.toStdString() + "'")
+                                     .c_str())
+                        .value()));
         }
     }
 };

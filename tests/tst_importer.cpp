@@ -134,26 +134,34 @@ private slots:
                  1);
         // Coverage stages (first that applies): WIN-C pending and lnx-4 error have no data,
         // Win-E has no threatresponse domain, win-b/WIN-D/lnx-2 fail a health check.
-        QCOMPARE(obj(s, "coverage"),
-                 (QJsonObject{{QStringLiteral("no_data"), 2}, {QStringLiteral("not_deployed"), 1},
-                              {QStringLiteral("no_profile"), 0}, {QStringLiteral("unhealthy"), 3},
-                              {QStringLiteral("covered"), 4}, {QStringLiteral("percent"), 40.0}}));
+        QCOMPARE(obj(s, "coverage"), (QJsonObject{{QStringLiteral("no_data"), 2},
+                                                  {QStringLiteral("not_deployed"), 1},
+                                                  {QStringLiteral("no_profile"), 0},
+                                                  {QStringLiteral("unhealthy"), 3},
+                                                  {QStringLiteral("covered"), 4},
+                                                  {QStringLiteral("percent"), 40.0}}));
         // WIN-D is in "Servers" but runs the Workstations profile; lnx-3 has revision 1 of
         // Linux Servers (current 2); mac-1 has intel 2026100 (current 2026112).
-        QCOMPARE(obj(s, "profiles"),
-                 (QJsonObject{{QStringLiteral("no_profile"), 0}, {QStringLiteral("unknown_profile"), 0},
-                              {QStringLiteral("outdated_revision"), 1},
-                              {QStringLiteral("wrong_profile_for_group"), 1}}));
-        QCOMPARE(obj(s, "intel"),
-                 (QJsonObject{{QStringLiteral("current_revision"), 2026112}, {QStringLiteral("outdated"), 1}}));
+        QCOMPARE(obj(s, "profiles"), (QJsonObject{{QStringLiteral("no_profile"), 0},
+                                                  {QStringLiteral("unknown_profile"), 0},
+                                                  {QStringLiteral("outdated_revision"), 1},
+                                                  {QStringLiteral("wrong_profile_for_group"), 1}}));
+        QCOMPARE(obj(s, "intel"), (QJsonObject{{QStringLiteral("current_revision"), 2026112},
+                                               {QStringLiteral("outdated"), 1}}));
         // Every figure is a count over the findings table.
-        QCOMPARE(db.scalarInt("SELECT count(DISTINCT endpoint_id) FROM finding WHERE code LIKE 'health.%'").value(),
+        QCOMPARE(db.scalarInt(
+                       "SELECT count(DISTINCT endpoint_id) FROM finding WHERE code LIKE 'health.%'")
+                     .value(),
                  std::int64_t(3));
-        QCOMPARE(db.scalarInt("SELECT count(*) FROM finding WHERE code = 'profile.wrong_for_group' AND "
-                              "endpoint_id = (SELECT id FROM endpoint WHERE name_key = 'win-d')").value(),
-                 std::int64_t(1));
-        QCOMPARE(db.scalarInt("SELECT count(*) FROM endpoint_state WHERE coverage_stage = 'covered'").value(),
-                 std::int64_t(4));
+        QCOMPARE(
+            db.scalarInt("SELECT count(*) FROM finding WHERE code = 'profile.wrong_for_group' AND "
+                         "endpoint_id = (SELECT id FROM endpoint WHERE name_key = 'win-d')")
+                .value(),
+            std::int64_t(1));
+        QCOMPARE(
+            db.scalarInt("SELECT count(*) FROM endpoint_state WHERE coverage_stage = 'covered'")
+                .value(),
+            std::int64_t(4));
 
         // Raw text and classes are kept.
         QCOMPARE(

@@ -1,9 +1,9 @@
 #include "CliCommands.h"
 
+#include "analysis/Analyzer.h"
 #include "analysis/FindingCatalog.h"
 #include "analysis/Notes.h"
 #include "analysis/SnapshotDiff.h"
-#include "analysis/Analyzer.h"
 #include "analysis/Summary.h"
 #include "demo/DemoFleet.h"
 #include "import/DatasetMapping.h"
@@ -60,7 +60,8 @@ const char *kUsage =
     "usage: trhealth-cli COMMAND [OPTIONS]\n"
     "\n"
     "commands:\n"
-    "  import  --db FILE [--as DATASET] [--label TEXT] [--taken-at ISO8601] [--mapping FILE] [--json] PATH...\n"
+    "  import  --db FILE [--as DATASET] [--label TEXT] [--taken-at ISO8601] [--mapping FILE] "
+    "[--json] PATH...\n"
     "  summary --db FILE [--snapshot ID|latest] [--month YYYY-MM] [--json] [--explain]\n"
     "  findings --db FILE [--snapshot ID|latest] [--code CODE] [--json]\n"
     "  diff    --db FILE --from ID --to ID [--json]\n"
@@ -115,8 +116,7 @@ int openStore(Database &db, const QString &path, Store::OpenMode mode)
 bool loadMapping(const QString &explicitPath, DatasetMapping *mapping, QString *error)
 {
     *mapping = DatasetMapping::builtIn();
-    const QString configDir =
-        QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    const QString configDir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
     const QString siteFile = QDir(configDir).filePath(QStringLiteral("datasets.json"));
     if (QFileInfo::exists(siteFile) && !mapping->loadFile(siteFile, error, mapping))
         return false;
@@ -143,23 +143,27 @@ std::function<bool(std::int64_t, std::int64_t)> progressPrinter()
 int importCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."), QStringLiteral("FILE"));
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."),
+                                QStringLiteral("FILE"));
     const QCommandLineOption as(QStringLiteral("as"),
                                 QStringLiteral("Dataset for ambiguous Domain/Key/Value files "
                                                "(cx_status or client_settings)."),
                                 QStringLiteral("DATASET"));
-    const QCommandLineOption label(QStringLiteral("label"), QStringLiteral("Snapshot label."), QStringLiteral("TEXT"));
+    const QCommandLineOption label(QStringLiteral("label"), QStringLiteral("Snapshot label."),
+                                   QStringLiteral("TEXT"));
     const QCommandLineOption takenAt(QStringLiteral("taken-at"),
                                      QStringLiteral("When the answers were taken (ISO 8601)."),
                                      QStringLiteral("ISO8601"));
     const QCommandLineOption mappingOpt(QStringLiteral("mapping"),
                                         QStringLiteral("Dataset mapping override (JSON)."),
                                         QStringLiteral("FILE"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the import report as JSON."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print the import report as JSON."));
     p.addOptions({db, as, label, takenAt, mappingOpt, json});
     p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Export files to import."),
                             QStringLiteral("PATH..."));
-    if (const int rc = parse(p, args, QStringLiteral("Import export files as one snapshot.")); rc >= 0)
+    if (const int rc = parse(p, args, QStringLiteral("Import export files as one snapshot."));
+        rc >= 0)
         return rc;
     if (p.positionalArguments().isEmpty())
         return fail(UsageError, QStringLiteral("import: no files given"));
@@ -199,10 +203,10 @@ int importCommand(const QStringList &args)
         QJsonArray files;
         for (const FileImportReport &f : result.files)
             files.append(f.toJson());
-        out() << QJsonDocument(QJsonObject{{QStringLiteral("snapshot"), qint64(result.snapshotId)},
-                                           {QStringLiteral("taken_at"),
-                                            result.takenAt.toString(Qt::ISODate)},
-                                           {QStringLiteral("files"), files}})
+        out() << QJsonDocument(
+                     QJsonObject{{QStringLiteral("snapshot"), qint64(result.snapshotId)},
+                                 {QStringLiteral("taken_at"), result.takenAt.toString(Qt::ISODate)},
+                                 {QStringLiteral("files"), files}})
                      .toJson(QJsonDocument::Indented);
     } else {
         for (const FileImportReport &f : result.files)
@@ -220,7 +224,9 @@ int importCommand(const QStringList &args)
 void printSummaryText(const QJsonObject &s)
 {
     auto n = [](const QJsonValue &v) {
-        return v.isNull() ? QStringLiteral("—") : QString::number(v.toDouble(), 'f', v.toDouble() == double(qint64(v.toDouble())) ? 0 : 1);
+        return v.isNull() ? QStringLiteral("—")
+                          : QString::number(v.toDouble(), 'f',
+                                            v.toDouble() == double(qint64(v.toDouble())) ? 0 : 1);
     };
     const QJsonObject snap = s.value(QStringLiteral("snapshot")).toObject();
     out() << "Snapshot " << snap.value(QStringLiteral("id")).toInteger() << " taken at "
@@ -256,7 +262,8 @@ void printSummaryText(const QJsonObject &s)
 int summaryCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."), QStringLiteral("FILE"));
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."),
+                                QStringLiteral("FILE"));
     const QCommandLineOption snapshot(QStringLiteral("snapshot"),
                                       QStringLiteral("Snapshot id, or \"latest\" (default)."),
                                       QStringLiteral("ID"), QStringLiteral("latest"));
@@ -264,17 +271,20 @@ int summaryCommand(const QStringList &args)
                                    QStringLiteral("Month of the alert metrics (default: the "
                                                   "snapshot's month)."),
                                    QStringLiteral("YYYY-MM"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the summary JSON."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print the summary JSON."));
     const QCommandLineOption explainOpt(QStringLiteral("explain"),
                                         QStringLiteral("Explain how each figure is computed."));
     p.addOptions({db, snapshot, month, json, explainOpt});
-    if (const int rc = parse(p, args, QStringLiteral("Print a snapshot's health summary.")); rc >= 0)
+    if (const int rc = parse(p, args, QStringLiteral("Print a snapshot's health summary."));
+        rc >= 0)
         return rc;
     if (!p.positionalArguments().isEmpty())
         return fail(UsageError, QStringLiteral("summary: unexpected argument %1")
                                     .arg(p.positionalArguments().constFirst()));
     if (p.isSet(month) &&
-        !QDate::fromString(p.value(month) + QStringLiteral("-01"), QStringLiteral("yyyy-MM-dd")).isValid())
+        !QDate::fromString(p.value(month) + QStringLiteral("-01"), QStringLiteral("yyyy-MM-dd"))
+             .isValid())
         return fail(UsageError, QStringLiteral("--month %1: expected YYYY-MM").arg(p.value(month)));
     Database database;
     // Read-write: the first summary of a snapshot stores its analysis.
@@ -293,14 +303,21 @@ int summaryCommand(const QStringList &args)
         } else {
             for (auto it = explanation->begin(); it != explanation->end(); ++it) {
                 const QJsonObject e = it.value().toObject();
-                out() << it.key() << ":\n  formula: " << e.value(QStringLiteral("formula")).toString()
-                      << "\n  inputs: " << e.value(QStringLiteral("inputs")).toVariant().toStringList().join(QStringLiteral(", "))
+                out() << it.key()
+                      << ":\n  formula: " << e.value(QStringLiteral("formula")).toString()
+                      << "\n  inputs: "
+                      << e.value(QStringLiteral("inputs"))
+                             .toVariant()
+                             .toStringList()
+                             .join(QStringLiteral(", "))
                       << "\n  n: " << e.value(QStringLiteral("n")).toInteger() << "\n";
                 for (const QJsonValue &x : e.value(QStringLiteral("excluded")).toArray())
-                    out() << "  excluded: " << x.toObject().value(QStringLiteral("count")).toInteger() << " — "
+                    out() << "  excluded: "
+                          << x.toObject().value(QStringLiteral("count")).toInteger() << " — "
                           << x.toObject().value(QStringLiteral("reason")).toString() << "\n";
                 if (e.contains(QStringLiteral("null_reason")))
-                    out() << "  null because: " << e.value(QStringLiteral("null_reason")).toString() << "\n";
+                    out() << "  null because: " << e.value(QStringLiteral("null_reason")).toString()
+                          << "\n";
                 if (e.contains(QStringLiteral("expected"))) {
                     const QJsonObject ex = e.value(QStringLiteral("expected")).toObject();
                     for (auto x = ex.begin(); x != ex.end(); ++x)
@@ -325,7 +342,8 @@ int summaryCommand(const QStringList &args)
 int demoCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file to create."), QStringLiteral("FILE"));
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file to create."),
+                                QStringLiteral("FILE"));
     const QCommandLineOption endpoints(QStringLiteral("endpoints"),
                                        QStringLiteral("Fleet size (default 5000)."),
                                        QStringLiteral("N"), QStringLiteral("5000"));
@@ -333,13 +351,17 @@ int demoCommand(const QStringList &args)
                                   QStringLiteral("Also keep the generated export files in DIR."),
                                   QStringLiteral("DIR"));
     p.addOptions({db, endpoints, keep});
-    if (const int rc = parse(p, args, QStringLiteral("Build the demo fleet: write realistic export "
-                                                     "files and import them.")); rc >= 0)
+    if (const int rc = parse(p, args,
+                             QStringLiteral("Build the demo fleet: write realistic export "
+                                            "files and import them."));
+        rc >= 0)
         return rc;
     bool ok = false;
     const int n = p.value(endpoints).toInt(&ok);
     if (!ok || n < 1 || n > 1000000)
-        return fail(UsageError, QStringLiteral("--endpoints %1: expected 1 to 1000000").arg(p.value(endpoints)));
+        return fail(
+            UsageError,
+            QStringLiteral("--endpoints %1: expected 1 to 1000000").arg(p.value(endpoints)));
     Database database;
     if (const int rc = openStore(database, p.value(db), Store::OpenMode::CreateOrUpgrade); rc >= 0)
         return rc;
@@ -373,7 +395,8 @@ int demoCommand(const QStringList &args)
                      .arg(files.label)
                      .arg(files.files.size());
     }
-    out() << QStringLiteral("demo fleet of %1 endpoints written to %2\n").arg(n).arg(database.path());
+    out()
+        << QStringLiteral("demo fleet of %1 endpoints written to %2\n").arg(n).arg(database.path());
     out().flush();
     return Success;
 }
@@ -701,7 +724,8 @@ int noteRemove(const QStringList &args)
 int expectCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."), QStringLiteral("FILE"));
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."),
+                                QStringLiteral("FILE"));
     const QCommandLineOption extension(QStringLiteral("extension"),
                                        QStringLiteral("Client extension domain, e.g. recorder."),
                                        QStringLiteral("DOMAIN"));
@@ -709,9 +733,12 @@ int expectCommand(const QStringList &args)
                                      QStringLiteral("VERSION"));
     const QCommandLineOption clear(QStringLiteral("clear"),
                                    QStringLiteral("Forget the expected version of --extension."));
-    const QCommandLineOption list(QStringLiteral("list"), QStringLiteral("List the expected versions."));
+    const QCommandLineOption list(QStringLiteral("list"),
+                                  QStringLiteral("List the expected versions."));
     p.addOptions({db, extension, version, clear, list});
-    if (const int rc = parse(p, args, QStringLiteral("Set the expected version of a client extension.")); rc >= 0)
+    if (const int rc =
+            parse(p, args, QStringLiteral("Set the expected version of a client extension."));
+        rc >= 0)
         return rc;
     const bool setting = p.isSet(extension) && p.isSet(version) && !p.isSet(clear);
     const bool clearing = p.isSet(extension) && p.isSet(clear) && !p.isSet(version);
@@ -724,16 +751,21 @@ int expectCommand(const QStringList &args)
     if (setting || clearing) {
         const QString domain = p.value(extension).trimmed().toLower();
         Transaction tx(database);
-        Statement change(database, setting ? "INSERT OR REPLACE INTO expected_version VALUES('extension', ?1, ?2)"
-                                           : "DELETE FROM expected_version WHERE kind = 'extension' AND name = ?1");
+        Statement change(
+            database, setting
+                          ? "INSERT OR REPLACE INTO expected_version VALUES('extension', ?1, ?2)"
+                          : "DELETE FROM expected_version WHERE kind = 'extension' AND name = ?1");
         change.bind(1, domain);
         if (setting)
             change.bind(2, p.value(version).trimmed());
         // Findings of every snapshot depend on it: they are recomputed when next needed.
         if (!change.run() || !database.exec("DELETE FROM analysis") || !tx.commit())
-            return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), database.lastError()));
+            return fail(Failure,
+                        QStringLiteral("%1: %2").arg(database.path(), database.lastError()));
     }
-    Statement all(database, "SELECT name, version FROM expected_version WHERE kind = 'extension' ORDER BY name");
+    Statement all(
+        database,
+        "SELECT name, version FROM expected_version WHERE kind = 'extension' ORDER BY name");
     while (all.step())
         out() << all.text(0) << "\t" << all.text(1) << "\n";
     out().flush();
@@ -745,7 +777,8 @@ int expectCommand(const QStringList &args)
 int findingsCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."), QStringLiteral("FILE"));
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."),
+                                QStringLiteral("FILE"));
     const QCommandLineOption snapshot(QStringLiteral("snapshot"),
                                       QStringLiteral("Snapshot id, or \"latest\" (default)."),
                                       QStringLiteral("ID"), QStringLiteral("latest"));
@@ -753,7 +786,9 @@ int findingsCommand(const QStringList &args)
                                   QStringLiteral("CODE"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     p.addOptions({db, snapshot, code, json});
-    if (const int rc = parse(p, args, QStringLiteral("List the findings of a snapshot, endpoint by endpoint.")); rc >= 0)
+    if (const int rc = parse(
+            p, args, QStringLiteral("List the findings of a snapshot, endpoint by endpoint."));
+        rc >= 0)
         return rc;
     if (p.isSet(code) && !findingKind(p.value(code)))
         return fail(BadInput, QStringLiteral("--code %1: not a finding code").arg(p.value(code)));
@@ -768,28 +803,28 @@ int findingsCommand(const QStringList &args)
         return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), error));
     Statement takenAt(database, "SELECT substr(taken_at, 1, 10) FROM snapshot WHERE id = ?1");
     takenAt.bind(1, *id);
-    const QDate on = takenAt.step() ? QDate::fromString(takenAt.text(0), Qt::ISODate) : QDate::currentDate();
-    Statement st(database,
-                 "SELECT f.endpoint_id, coalesce(e.name, ''), f.code, f.subject, f.detail, f.weight, "
-                 "(SELECT group_concat(n.text || CASE WHEN n.ticket <> '' THEN ' [' || n.ticket || ']' "
-                 "ELSE '' END, ' | ') FROM note n WHERE n.endpoint_id = f.endpoint_id AND n.code = f.code) "
-                 "FROM finding f LEFT JOIN endpoint e ON e.id = f.endpoint_id "
-                 "WHERE f.snapshot_id = ?1 AND (?2 = '' OR f.code = ?2) ORDER BY f.code, e.name_key, f.id");
+    const QDate on =
+        takenAt.step() ? QDate::fromString(takenAt.text(0), Qt::ISODate) : QDate::currentDate();
+    Statement st(
+        database,
+        "SELECT f.endpoint_id, coalesce(e.name, ''), f.code, f.subject, f.detail, f.weight, "
+        "(SELECT group_concat(n.text || CASE WHEN n.ticket <> '' THEN ' [' || n.ticket || ']' "
+        "ELSE '' END, ' | ') FROM note n WHERE n.endpoint_id = f.endpoint_id AND n.code = f.code) "
+        "FROM finding f LEFT JOIN endpoint e ON e.id = f.endpoint_id "
+        "WHERE f.snapshot_id = ?1 AND (?2 = '' OR f.code = ?2) ORDER BY f.code, e.name_key, f.id");
     st.bind(1, *id).bind(2, p.value(code));
     QJsonArray rows;
     qint64 count = 0, accepted = 0;
     while (st.step()) {
         ++count;
-        const bool isAccepted = !st.isNull(0) &&
-                                Notes::isAccepted(database, st.int64(0), st.text(2), on);
+        const bool isAccepted =
+            !st.isNull(0) && Notes::isAccepted(database, st.int64(0), st.text(2), on);
         accepted += isAccepted;
         if (p.isSet(json)) {
-            QJsonObject row{{QStringLiteral("endpoint"), st.text(1)},
-                            {QStringLiteral("code"), st.text(2)},
-                            {QStringLiteral("subject"), st.text(3)},
-                            {QStringLiteral("detail"), st.text(4)},
-                            {QStringLiteral("accepted"), isAccepted},
-                            {QStringLiteral("notes"), st.text(6)}};
+            QJsonObject row{
+                {QStringLiteral("endpoint"), st.text(1)}, {QStringLiteral("code"), st.text(2)},
+                {QStringLiteral("subject"), st.text(3)},  {QStringLiteral("detail"), st.text(4)},
+                {QStringLiteral("accepted"), isAccepted}, {QStringLiteral("notes"), st.text(6)}};
             if (st.isNull(0))
                 row.insert(QStringLiteral("aggregate_weight"), qint64(st.int64(5)));
             rows.append(row);

@@ -4,7 +4,13 @@
 
 namespace trh::cli {
 
-enum ExitCode { Success = 0, UsageError = 1, BadInput = 2, Failure = 3 };
+enum ExitCode
+{
+    Success = 0,
+    UsageError = 1,
+    BadInput = 2,
+    Failure = 3
+};
 
 // Runs one trhealth-cli command line (arguments include the program name).
 int run(const QStringList &arguments);

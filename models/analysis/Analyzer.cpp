@@ -47,7 +47,6 @@ std::string lower(std::string_view s)
     return out;
 }
 
-
 bool isTrDomain(const std::string &d)
 {
     for (const char *t : kDomains) {
@@ -122,7 +121,12 @@ private:
 };
 
 // Whether a dataset came per endpoint, only as an aggregate export, or not at all.
-enum class Shape { None, PerEndpoint, Aggregate };
+enum class Shape
+{
+    None,
+    PerEndpoint,
+    Aggregate
+};
 
 struct Profile
 {
@@ -134,7 +138,17 @@ struct Profile
 // once per key instead of once per answer line.
 struct CxKey
 {
-    enum Kind { Other, Health, MinRequirements, UsingDriver, Profile, ProfileId, ProfileRevision, Intel };
+    enum Kind
+    {
+        Other,
+        Health,
+        MinRequirements,
+        UsingDriver,
+        Profile,
+        ProfileId,
+        ProfileRevision,
+        Intel
+    };
     Kind kind = Other;
     std::string domain; // lower-case
     bool trDomain = false, threatResponse = false;
@@ -195,7 +209,8 @@ private:
     std::map<std::string, Counter> m_codes; // per code
     std::map<std::string, std::int64_t> m_stage;
     std::map<std::string, std::int64_t> m_driver, m_bpf, m_platform;
-    std::map<std::string, std::pair<std::int64_t, std::int64_t>> m_byTool; // not installed, mismatch
+    std::map<std::string, std::pair<std::int64_t, std::int64_t>>
+        m_byTool; // not installed, mismatch
     std::int64_t m_total = 0, m_cxKnown = 0, m_cxUnknown = 0, m_cxMissing = 0;
     std::int64_t m_anyFailure = 0, m_anyFailureWeight = 0, m_judgedProfiles = 0;
     std::int64_t m_windows = 0, m_linux = 0, m_toolsNotInstalled = 0, m_toolsMismatch = 0;
@@ -220,8 +235,8 @@ Shape shapeOf(Database &db, std::int64_t snapshot, const char *dataset)
     return st.int64(0) ? Shape::PerEndpoint : Shape::Aggregate;
 }
 
-bool Run::addFinding(std::optional<std::int64_t> endpoint, const char *code,
-                     const QString &subject, const QString &detail, std::int64_t weight)
+bool Run::addFinding(std::optional<std::int64_t> endpoint, const char *code, const QString &subject,
+                     const QString &detail, std::int64_t weight)
 {
     Counter &c = m_codes[code];
     if (endpoint) {
@@ -288,9 +303,11 @@ bool Run::loadContext()
     m_groupsKnown = count("SELECT count(*) FROM endpoint_group WHERE snapshot_id = ?1") > 0;
 
     // Expected extension versions: configured ones, else the most common in the snapshot.
-    Statement configured(m_db, "SELECT name, version FROM expected_version WHERE kind = 'extension'");
+    Statement configured(m_db,
+                         "SELECT name, version FROM expected_version WHERE kind = 'extension'");
     while (configured.step()) {
-        m_expectedExtension[std::string(configured.textView(0))] = std::string(configured.textView(1));
+        m_expectedExtension[std::string(configured.textView(0))] =
+            std::string(configured.textView(1));
         m_expectedReason[std::string(configured.textView(0))] = "configured";
     }
     Statement common(m_db,
@@ -317,12 +334,13 @@ bool Run::loadContext()
     }
 
     // The current intel revision: the highest one any endpoint reports.
-    Statement intel(m_db, "SELECT max(CAST(c.value AS INTEGER)) FROM answer a "
-                          "JOIN cx_status c ON c.answer_id = a.id "
-                          "JOIN value_key k ON k.id = c.key_id "
-                          "WHERE a.snapshot_id = ?1 AND a.dataset = 'cx_status' AND c.class = 0 "
-                          "AND lower(k.a) = 'threatresponse' AND lower(k.b) = 'applied_intel_revision' "
-                          "AND trim(c.value) GLOB '[0-9]*'");
+    Statement intel(m_db,
+                    "SELECT max(CAST(c.value AS INTEGER)) FROM answer a "
+                    "JOIN cx_status c ON c.answer_id = a.id "
+                    "JOIN value_key k ON k.id = c.key_id "
+                    "WHERE a.snapshot_id = ?1 AND a.dataset = 'cx_status' AND c.class = 0 "
+                    "AND lower(k.a) = 'threatresponse' AND lower(k.b) = 'applied_intel_revision' "
+                    "AND trim(c.value) GLOB '[0-9]*'");
     intel.bind(1, m_snapshot);
     if (intel.step() && !intel.isNull(0))
         m_currentIntel = intel.int64(0);
@@ -368,17 +386,19 @@ bool Run::perEndpoint()
                       "AND a.dataset = 'installed_extensions' AND a.endpoint_id IS NOT NULL "
                       "AND e.class = 0 ORDER BY a.endpoint_id",
                       m_snapshot);
-    Stream settings(m_db,
-                    "SELECT a.endpoint_id, k.a, k.b, c.value FROM answer a "
-                    "JOIN client_setting c ON c.answer_id = a.id JOIN value_key k ON k.id = c.key_id "
-                    "WHERE a.snapshot_id = ?1 AND a.dataset = 'client_settings' "
-                    "AND a.endpoint_id IS NOT NULL AND c.class = 0 ORDER BY a.endpoint_id",
-                    m_snapshot);
+    Stream settings(
+        m_db,
+        "SELECT a.endpoint_id, k.a, k.b, c.value FROM answer a "
+        "JOIN client_setting c ON c.answer_id = a.id JOIN value_key k ON k.id = c.key_id "
+        "WHERE a.snapshot_id = ?1 AND a.dataset = 'client_settings' "
+        "AND a.endpoint_id IS NOT NULL AND c.class = 0 ORDER BY a.endpoint_id",
+        m_snapshot);
     Stream groups(m_db,
                   "SELECT endpoint_id, group_name FROM endpoint_group WHERE snapshot_id = ?1 "
                   "ORDER BY endpoint_id",
                   m_snapshot);
-    for (Stream *s : {&endpoints, &cx, &driver, &core, &bcc, &tools, &extensions, &settings, &groups}) {
+    for (Stream *s :
+         {&endpoints, &cx, &driver, &core, &bcc, &tools, &extensions, &settings, &groups}) {
         if (!s->valid())
             return fail(s->error());
     }
@@ -477,7 +497,8 @@ bool Run::perEndpoint()
                 const std::string idLower = lower(profileId), nameLower = lower(profile);
                 const Profile *applied = nullptr;
                 for (const Profile &p : m_profiles) {
-                    if ((!idLower.empty() && p.key == idLower) || (!nameLower.empty() && p.name == nameLower)) {
+                    if ((!idLower.empty() && p.key == idLower) ||
+                        (!nameLower.empty() && p.name == nameLower)) {
                         applied = &p;
                         break;
                     }
@@ -492,8 +513,9 @@ bool Run::perEndpoint()
                 } else {
                     const auto have = toInteger(revision), current = toInteger(applied->revision);
                     if (have && current && *have < *current &&
-                        !addFinding(id, "profile.outdated_revision", label,
-                                    QStringLiteral("revision %1, current %2").arg(*have).arg(*current)))
+                        !addFinding(
+                            id, "profile.outdated_revision", label,
+                            QStringLiteral("revision %1, current %2").arg(*have).arg(*current)))
                         return false;
                 }
                 // Group rule: the first profile (priority order) whose groups include one of
@@ -534,11 +556,11 @@ bool Run::perEndpoint()
         }
 
         // --- Coverage stage -----------------------------------------------------------------
-        const char *stage = !known                ? "no_data"
-                            : !trDeployed         ? "not_deployed"
-                            : !hasProfile         ? "no_profile"
-                            : !failures.empty()   ? "unhealthy"
-                                                  : "covered";
+        const char *stage = !known              ? "no_data"
+                            : !trDeployed       ? "not_deployed"
+                            : !hasProfile       ? "no_profile"
+                            : !failures.empty() ? "unhealthy"
+                                                : "covered";
         ++m_stage[stage];
         if (cxPresent) {
             if (!known && !addFinding(id, "coverage.no_data", QString(),
@@ -575,7 +597,8 @@ bool Run::perEndpoint()
                 QString detail = qs(text).replace(QLatin1Char('\n'), QStringLiteral("; "));
                 if (!driverAnswered)
                     detail = q("no Tanium Driver Status answer");
-                if (!addFinding(id, findingKind(QString::fromStdString(code))->code, q("driver"), detail))
+                if (!addFinding(id, findingKind(QString::fromStdString(code))->code, q("driver"),
+                                detail))
                     return false;
             }
         }
@@ -619,14 +642,16 @@ bool Run::perEndpoint()
                 ++m_byTool[tool.toStdString()].first;
                 if (!addFinding(id, "tools.not_installed", tool,
                                 QStringLiteral("status \"%1\", installed \"%2\"")
-                                    .arg(qs(trimmedAnswer(r.textView(2))), qs(trimmedAnswer(r.textView(4))))))
+                                    .arg(qs(trimmedAnswer(r.textView(2))),
+                                         qs(trimmedAnswer(r.textView(4))))))
                     return false;
             } else if (mismatch) {
                 toolMismatch = true;
                 ++m_byTool[tool.toStdString()].second;
                 if (!addFinding(id, "tools.version_mismatch", tool,
                                 QStringLiteral("installed %1, targeted %2")
-                                    .arg(qs(trimmedAnswer(r.textView(4))), qs(trimmedAnswer(r.textView(3))))))
+                                    .arg(qs(trimmedAnswer(r.textView(4))),
+                                         qs(trimmedAnswer(r.textView(3))))))
                     return false;
             }
             tools.next();
@@ -654,9 +679,10 @@ bool Run::perEndpoint()
             const std::string domain = lower(trimmedAnswer(settings.row().textView(1)));
             if (isTrDomain(domain)) {
                 const QString setting = qs(trimmedAnswer(settings.row().textView(2)));
-                if (!addFinding(id, "settings.non_default",
-                                QStringLiteral("%1/%2").arg(QString::fromStdString(domain), setting),
-                                qs(trimmedAnswer(settings.row().textView(3)))))
+                if (!addFinding(
+                        id, "settings.non_default",
+                        QStringLiteral("%1/%2").arg(QString::fromStdString(domain), setting),
+                        qs(trimmedAnswer(settings.row().textView(3)))))
                     return false;
             }
             settings.next();
@@ -674,7 +700,8 @@ bool Run::perEndpoint()
         if (!m_insertState.run())
             return fail(m_insertState);
     }
-    for (Stream *s : {&endpoints, &cx, &driver, &core, &bcc, &tools, &extensions, &settings, &groups}) {
+    for (Stream *s :
+         {&endpoints, &cx, &driver, &core, &bcc, &tools, &extensions, &settings, &groups}) {
         if (!s->ok())
             return fail(s->row().error());
     }
@@ -686,10 +713,11 @@ bool Run::perEndpoint()
 bool Run::aggregates()
 {
     if (m_shape["cx_status"] == Shape::Aggregate) {
-        Statement st(m_db, "SELECT a.id, a.weight, a.class, k.a, k.b, c.value, c.class FROM answer a "
-                           "JOIN cx_status c ON c.answer_id = a.id JOIN value_key k ON k.id = c.key_id "
-                           "WHERE a.snapshot_id = ?1 AND a.dataset = 'cx_status' AND a.endpoint_id IS NULL "
-                           "ORDER BY a.id");
+        Statement st(
+            m_db, "SELECT a.id, a.weight, a.class, k.a, k.b, c.value, c.class FROM answer a "
+                  "JOIN cx_status c ON c.answer_id = a.id JOIN value_key k ON k.id = c.key_id "
+                  "WHERE a.snapshot_id = ?1 AND a.dataset = 'cx_status' AND a.endpoint_id IS NULL "
+                  "ORDER BY a.id");
         st.bind(1, m_snapshot);
         std::int64_t current = -1;
         std::set<std::string> flagged;
@@ -718,7 +746,8 @@ bool Run::aggregates()
             if (key == "health_check" && isTrDomain(domain) && !isHealthy(lower(value))) {
                 code = "health." + domain;
                 failing = true;
-            } else if (domain == "recorder" && key == "min_requirements_met" && isFalseAnswer(value)) {
+            } else if (domain == "recorder" && key == "min_requirements_met" &&
+                       isFalseAnswer(value)) {
                 code = "recorder.min_requirements_not_met";
             }
             if (!code.empty() && flagged.insert(code).second &&
@@ -729,9 +758,10 @@ bool Run::aggregates()
         close();
     }
     if (m_shape["driver_status"] == Shape::Aggregate) {
-        Statement st(m_db, "SELECT a.id, a.weight, a.class, v.value FROM answer a "
-                           "JOIN sensor_value v ON v.answer_id = a.id WHERE a.snapshot_id = ?1 "
-                           "AND a.dataset = 'driver_status' AND a.endpoint_id IS NULL AND a.class <> 5");
+        Statement st(m_db,
+                     "SELECT a.id, a.weight, a.class, v.value FROM answer a "
+                     "JOIN sensor_value v ON v.answer_id = a.id WHERE a.snapshot_id = ?1 "
+                     "AND a.dataset = 'driver_status' AND a.endpoint_id IS NULL AND a.class <> 5");
         st.bind(1, m_snapshot);
         while (st.step()) {
             const DriverState state =
@@ -748,10 +778,11 @@ bool Run::aggregates()
         }
     }
     if (m_shape["tools_status"] == Shape::Aggregate) {
-        Statement st(m_db, "SELECT a.id, a.weight, t.tool, t.status, t.targeted_version, "
-                           "t.installed_version FROM answer a JOIN tool_status t ON t.answer_id = a.id "
-                           "WHERE a.snapshot_id = ?1 AND a.dataset = 'tools_status' "
-                           "AND a.endpoint_id IS NULL AND t.class = 0 ORDER BY a.id");
+        Statement st(m_db,
+                     "SELECT a.id, a.weight, t.tool, t.status, t.targeted_version, "
+                     "t.installed_version FROM answer a JOIN tool_status t ON t.answer_id = a.id "
+                     "WHERE a.snapshot_id = ?1 AND a.dataset = 'tools_status' "
+                     "AND a.endpoint_id IS NULL AND t.class = 0 ORDER BY a.id");
         st.bind(1, m_snapshot);
         std::int64_t current = -1, weight = 0;
         bool ni = false, mm = false;
@@ -769,8 +800,9 @@ bool Run::aggregates()
                 ni = mm = false;
             }
             const QString tool = qs(trimmedAnswer(st.textView(2)));
-            const bool notInstalled = lower(st.textView(3)).find("not installed") != std::string::npos ||
-                                      (!st.isNull(5) && emptyOrNa(st.textView(5)));
+            const bool notInstalled =
+                lower(st.textView(3)).find("not installed") != std::string::npos ||
+                (!st.isNull(5) && emptyOrNa(st.textView(5)));
             const bool mismatch = !notInstalled && !st.isNull(4) && !st.isNull(5) &&
                                   !emptyOrNa(st.textView(4)) &&
                                   trimmedAnswer(st.textView(4)) != trimmedAnswer(st.textView(5));
@@ -839,34 +871,38 @@ QJsonObject Run::figures()
         for (auto it = byPlatform.begin(); it != byPlatform.end(); ++it)
             it.value() = QJsonValue::Null;
     }
-    endpoints.insert(q("total"), m_total ? QJsonValue(qint64(m_total)) : QJsonValue(QJsonValue::Null));
+    endpoints.insert(q("total"),
+                     m_total ? QJsonValue(qint64(m_total)) : QJsonValue(QJsonValue::Null));
     endpoints.insert(q("by_platform"), byPlatform);
 
     QJsonObject health;
     for (const char *d : kDomains)
         health.insert(q(d), num(codeCount(std::string("health.") + d, cx)));
-    health.insert(q("any"), cx == Shape::None        ? QJsonValue(QJsonValue::Null)
-                            : perEndpointCx          ? QJsonValue(qint64(m_anyFailure))
-                                                     : QJsonValue(qint64(m_anyFailureWeight)));
+    health.insert(q("any"), cx == Shape::None ? QJsonValue(QJsonValue::Null)
+                            : perEndpointCx   ? QJsonValue(qint64(m_anyFailure))
+                                              : QJsonValue(qint64(m_anyFailureWeight)));
 
     const Shape driverShape = m_shape["driver_status"];
     const bool driverComputed = driverShape == Shape::Aggregate || m_windows > 0;
     QJsonObject driver;
-    for (DriverState s : {DriverState::Running, DriverState::ServiceNotInstalled,
-                          DriverState::ServiceNotRunning, DriverState::DriverNotInstalled,
-                          DriverState::Unknown}) {
+    for (DriverState s :
+         {DriverState::Running, DriverState::ServiceNotInstalled, DriverState::ServiceNotRunning,
+          DriverState::DriverNotInstalled, DriverState::Unknown}) {
         const char *k = driverStateKey(s);
-        driver.insert(q(k), driverComputed ? QJsonValue(qint64(m_driver[k])) : QJsonValue(QJsonValue::Null));
+        driver.insert(q(k), driverComputed ? QJsonValue(qint64(m_driver[k]))
+                                           : QJsonValue(QJsonValue::Null));
     }
     QJsonObject bpf;
-    for (BpfState s : {BpfState::Core, BpfState::BccOnly, BpfState::Unsupported, BpfState::Unknown}) {
+    for (BpfState s :
+         {BpfState::Core, BpfState::BccOnly, BpfState::Unsupported, BpfState::Unknown}) {
         const char *k = bpfStateKey(s);
         bpf.insert(q(k), m_linux > 0 ? QJsonValue(qint64(m_bpf[k])) : QJsonValue(QJsonValue::Null));
     }
     QJsonObject recorder{
         {q("min_requirements_not_met"), num(codeCount("recorder.min_requirements_not_met", cx))},
-        {q("windows_not_using_driver"),
-         perEndpointCx ? num(codeCount("recorder.not_using_driver", cx)) : QJsonValue(QJsonValue::Null)},
+        {q("windows_not_using_driver"), perEndpointCx
+                                            ? num(codeCount("recorder.not_using_driver", cx))
+                                            : QJsonValue(QJsonValue::Null)},
     };
     const Shape toolsShape = m_shape["tools_status"];
     QJsonObject tools;
@@ -887,9 +923,11 @@ QJsonObject Run::figures()
     }
     const bool profilesListed = !m_profiles.empty();
     QJsonObject profiles{
-        {q("no_profile"), perEndpointCx ? num(codeCount("profile.none", cx)) : QJsonValue(QJsonValue::Null)},
-        {q("unknown_profile"), perEndpointCx && profilesListed ? num(codeCount("profile.unknown", cx))
-                                                               : QJsonValue(QJsonValue::Null)},
+        {q("no_profile"),
+         perEndpointCx ? num(codeCount("profile.none", cx)) : QJsonValue(QJsonValue::Null)},
+        {q("unknown_profile"), perEndpointCx && profilesListed
+                                   ? num(codeCount("profile.unknown", cx))
+                                   : QJsonValue(QJsonValue::Null)},
         {q("outdated_revision"), perEndpointCx && profilesListed
                                      ? num(codeCount("profile.outdated_revision", cx))
                                      : QJsonValue(QJsonValue::Null)},
@@ -898,24 +936,28 @@ QJsonObject Run::figures()
                                            : QJsonValue(QJsonValue::Null)},
     };
     QJsonObject intel{
-        {q("current_revision"), m_currentIntel ? QJsonValue(qint64(*m_currentIntel)) : QJsonValue(QJsonValue::Null)},
+        {q("current_revision"),
+         m_currentIntel ? QJsonValue(qint64(*m_currentIntel)) : QJsonValue(QJsonValue::Null)},
         {q("outdated"), perEndpointCx && m_currentIntel ? num(codeCount("intel.outdated", cx))
                                                         : QJsonValue(QJsonValue::Null)},
     };
     QJsonObject coverage;
     for (const char *s : {"no_data", "not_deployed", "no_profile", "unhealthy", "covered"})
-        coverage.insert(q(s), perEndpointCx ? QJsonValue(qint64(m_stage[s])) : QJsonValue(QJsonValue::Null));
-    coverage.insert(q("percent"),
-                    perEndpointCx && m_total > 0
-                        ? QJsonValue(std::round(double(m_stage["covered"]) * 1000.0 / double(m_total)) / 10.0)
-                        : QJsonValue(QJsonValue::Null));
+        coverage.insert(q(s), perEndpointCx ? QJsonValue(qint64(m_stage[s]))
+                                            : QJsonValue(QJsonValue::Null));
+    coverage.insert(
+        q("percent"),
+        perEndpointCx && m_total > 0
+            ? QJsonValue(std::round(double(m_stage["covered"]) * 1000.0 / double(m_total)) / 10.0)
+            : QJsonValue(QJsonValue::Null));
 
     QJsonArray findings;
     for (const FindingKind &k : findingCatalog()) {
         auto it = m_codes.find(k.code);
         if (it == m_codes.end())
             continue;
-        QJsonObject f{{q("code"), q(k.code)}, {q("severity"), q(severityKey(k.severity))},
+        QJsonObject f{{q("code"), q(k.code)},
+                      {q("severity"), q(severityKey(k.severity))},
                       {q("endpoints"), qint64(it->second.endpoints)}};
         if (it->second.weight > 0)
             f.insert(q("aggregate_endpoints"), qint64(it->second.weight));
@@ -948,55 +990,68 @@ QJsonObject exclusion(const QString &reason, std::int64_t count)
 QJsonObject Run::explanations()
 {
     const Shape cx = m_shape["cx_status"];
-    const QString noCx = cx == Shape::None ? q("no Client Extensions - Status answers were imported")
-                         : cx == Shape::Aggregate
-                             ? q("Client Extensions - Status came as an aggregate export (no Computer "
-                                 "Name): per-endpoint rules cannot run; re-export with Computer Name")
-                             : QString();
-    const QJsonArray cxExcluded{exclusion(q("answer pending or an error (unknown, never healthy)"), m_cxUnknown),
-                                exclusion(q("no Client Extensions - Status answer"), m_cxMissing)};
+    const QString noCx =
+        cx == Shape::None ? q("no Client Extensions - Status answers were imported")
+        : cx == Shape::Aggregate
+            ? q("Client Extensions - Status came as an aggregate export (no Computer "
+                "Name): per-endpoint rules cannot run; re-export with Computer Name")
+            : QString();
+    const QJsonArray cxExcluded{
+        exclusion(q("answer pending or an error (unknown, never healthy)"), m_cxUnknown),
+        exclusion(q("no Client Extensions - Status answer"), m_cxMissing)};
     QJsonObject e;
-    e.insert(q("endpoints"),
-             explain(q("distinct lower-cased Computer Names over every per-endpoint dataset; platform "
-                       "from OS Platform, else Is Windows, else the Gateway's os.platform"),
-                     {q("every per-endpoint answer")}, m_total, {}));
-    e.insert(q("health_failures"),
-             explain(q("per TR domain (dec, index, recorder, stream, threatresponse): endpoints with a "
-                       "health_check value other than ok/healthy/pass/passed/good/nominal/true; any = "
-                       "endpoints with at least one"),
-                     {q("cx_status")}, cx == Shape::PerEndpoint ? m_cxKnown : m_aggregateAnswers,
-                     cx == Shape::PerEndpoint ? cxExcluded : QJsonArray{}, cx == Shape::None ? noCx : QString()));
-    e.insert(q("driver"),
-             explain(q("Windows endpoints by the first matching rule on the Tanium Driver Status "
-                       "text: unknown answer or none, driver not installed, service not installed, "
-                       "service not running, running"),
-                     {q("driver_status"), q("inventory (platform)")}, m_windows,
-                     {exclusion(q("not Windows (the driver exists on Windows only)"), m_total - m_windows)},
-                     m_windows == 0 && m_shape["driver_status"] != Shape::Aggregate
-                         ? q("no Windows endpoints (platform unknown without OS Platform or Is Windows)")
-                         : QString()));
-    e.insert(q("bpf"),
-             explain(q("Linux endpoints: core if CO-RE is True; bcc_only if CO-RE False and BCC True; "
-                       "unsupported if both False; unknown otherwise"),
-                     {q("bpf_core"), q("bpf_bcc"), q("inventory (platform)")}, m_linux,
-                     {exclusion(q("not Linux"), m_total - m_linux)},
-                     m_linux == 0 ? q("no Linux endpoints") : QString()));
-    e.insert(q("recorder"),
-             explain(q("min_requirements_not_met: recorder/min_requirements_met = False (two or more "
-                       "CPU cores are required); windows_not_using_driver: Windows endpoints with "
-                       "recorder/is_using_tanium_driver = False"),
-                     {q("cx_status"), q("inventory (platform)")}, m_cxKnown, cxExcluded, noCx));
-    e.insert(q("tools"),
-             explain(q("not installed: Status says not installed, or Installed Version empty or N/A; "
-                       "version mismatch: both versions present and different; counted as distinct "
-                       "endpoints, and per tool"),
-                     {q("tools_status")}, count("SELECT count(DISTINCT endpoint_id) FROM answer WHERE "
-                                                "snapshot_id = ?1 AND dataset = 'tools_status'"),
-                     {exclusion(q("tool lines with a pending or error answer"),
-                                count("SELECT count(*) FROM answer a JOIN tool_status t ON t.answer_id = a.id "
-                                      "WHERE a.snapshot_id = ?1 AND a.dataset = 'tools_status' AND t.class <> 0"))},
-                     m_shape["tools_status"] == Shape::None ? q("no Tools Status answers were imported")
-                                                            : QString()));
+    e.insert(
+        q("endpoints"),
+        explain(q("distinct lower-cased Computer Names over every per-endpoint dataset; platform "
+                  "from OS Platform, else Is Windows, else the Gateway's os.platform"),
+                {q("every per-endpoint answer")}, m_total, {}));
+    e.insert(
+        q("health_failures"),
+        explain(q("per TR domain (dec, index, recorder, stream, threatresponse): endpoints with a "
+                  "health_check value other than ok/healthy/pass/passed/good/nominal/true; any = "
+                  "endpoints with at least one"),
+                {q("cx_status")}, cx == Shape::PerEndpoint ? m_cxKnown : m_aggregateAnswers,
+                cx == Shape::PerEndpoint ? cxExcluded : QJsonArray{},
+                cx == Shape::None ? noCx : QString()));
+    e.insert(
+        q("driver"),
+        explain(
+            q("Windows endpoints by the first matching rule on the Tanium Driver Status "
+              "text: unknown answer or none, driver not installed, service not installed, "
+              "service not running, running"),
+            {q("driver_status"), q("inventory (platform)")}, m_windows,
+            {exclusion(q("not Windows (the driver exists on Windows only)"), m_total - m_windows)},
+            m_windows == 0 && m_shape["driver_status"] != Shape::Aggregate
+                ? q("no Windows endpoints (platform unknown without OS Platform or Is Windows)")
+                : QString()));
+    e.insert(
+        q("bpf"),
+        explain(q("Linux endpoints: core if CO-RE is True; bcc_only if CO-RE False and BCC True; "
+                  "unsupported if both False; unknown otherwise"),
+                {q("bpf_core"), q("bpf_bcc"), q("inventory (platform)")}, m_linux,
+                {exclusion(q("not Linux"), m_total - m_linux)},
+                m_linux == 0 ? q("no Linux endpoints") : QString()));
+    e.insert(
+        q("recorder"),
+        explain(q("min_requirements_not_met: recorder/min_requirements_met = False (two or more "
+                  "CPU cores are required); windows_not_using_driver: Windows endpoints with "
+                  "recorder/is_using_tanium_driver = False"),
+                {q("cx_status"), q("inventory (platform)")}, m_cxKnown, cxExcluded, noCx));
+    e.insert(
+        q("tools"),
+        explain(
+            q("not installed: Status says not installed, or Installed Version empty or N/A; "
+              "version mismatch: both versions present and different; counted as distinct "
+              "endpoints, and per tool"),
+            {q("tools_status")},
+            count("SELECT count(DISTINCT endpoint_id) FROM answer WHERE "
+                  "snapshot_id = ?1 AND dataset = 'tools_status'"),
+            {exclusion(
+                q("tool lines with a pending or error answer"),
+                count("SELECT count(*) FROM answer a JOIN tool_status t ON t.answer_id = a.id "
+                      "WHERE a.snapshot_id = ?1 AND a.dataset = 'tools_status' AND t.class <> 0"))},
+            m_shape["tools_status"] == Shape::None ? q("no Tools Status answers were imported")
+                                                   : QString()));
     QJsonObject expected;
     for (const auto &[domain, version] : m_expectedExtension)
         expected.insert(QString::fromStdString(domain),
@@ -1006,27 +1061,31 @@ QJsonObject Run::explanations()
                               {q("installed_extensions")}, 0, {});
     ext.insert(q("expected"), expected);
     e.insert(q("extensions"), ext);
-    e.insert(q("profiles"),
-             explain(q("endpoints with TR deployed and a known answer: no applied_profile; applied "
-                       "id (else name) not in the profile list; applied revision below the profile's; "
-                       "not the first profile (priority order) whose computer groups include one of "
-                       "the endpoint's groups"),
-                     {q("cx_status"), q("profiles"), q("inventory (Computer Groups)")}, m_judgedProfiles,
-                     cxExcluded,
-                     m_profiles.empty() ? q("no profile list imported: unknown, outdated and wrong-for-group "
-                                            "cannot be judged")
-                     : !m_groupsKnown   ? q("no Computer Groups imported: wrong-for-group cannot be judged")
-                                        : noCx));
+    e.insert(
+        q("profiles"),
+        explain(q("endpoints with TR deployed and a known answer: no applied_profile; applied "
+                  "id (else name) not in the profile list; applied revision below the profile's; "
+                  "not the first profile (priority order) whose computer groups include one of "
+                  "the endpoint's groups"),
+                {q("cx_status"), q("profiles"), q("inventory (Computer Groups)")}, m_judgedProfiles,
+                cxExcluded,
+                m_profiles.empty()
+                    ? q("no profile list imported: unknown, outdated and wrong-for-group "
+                        "cannot be judged")
+                : !m_groupsKnown
+                    ? q("no Computer Groups imported: wrong-for-group cannot be judged")
+                    : noCx));
     e.insert(q("intel"),
              explain(q("current revision = the highest applied_intel_revision in the snapshot; "
                        "outdated = endpoints below it"),
                      {q("cx_status")}, m_judgedProfiles, cxExcluded,
                      m_currentIntel ? QString() : q("no applied_intel_revision answers")));
-    e.insert(q("coverage"),
-             explain(q("each endpoint in the first stage that applies: no_data (answer unknown or "
-                       "missing), not_deployed (no threatresponse domain), no_profile, unhealthy (a "
-                       "TR-domain health failure), covered; percent = covered / total x 100"),
-                     {q("cx_status")}, m_total, {}, noCx));
+    e.insert(
+        q("coverage"),
+        explain(q("each endpoint in the first stage that applies: no_data (answer unknown or "
+                  "missing), not_deployed (no threatresponse domain), no_profile, unhealthy (a "
+                  "TR-domain health failure), covered; percent = covered / total x 100"),
+                {q("cx_status")}, m_total, {}, noCx));
     return e;
 }
 
@@ -1043,8 +1102,9 @@ bool Run::store()
 
 bool Run::execute(QString *error)
 {
-    m_insertFinding = Statement(m_db, "INSERT INTO finding(snapshot_id, endpoint_id, code, subject, "
-                                      "detail, weight) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    m_insertFinding =
+        Statement(m_db, "INSERT INTO finding(snapshot_id, endpoint_id, code, subject, "
+                        "detail, weight) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
     m_insertState = Statement(m_db, "INSERT INTO endpoint_state VALUES(?1, ?2, ?3, ?4, ?5)");
     Statement clearFindings(m_db, "DELETE FROM finding WHERE snapshot_id = ?1");
     Statement clearStates(m_db, "DELETE FROM endpoint_state WHERE snapshot_id = ?1");

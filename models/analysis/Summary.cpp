@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 
-
 namespace trh {
 namespace {
 
@@ -45,7 +44,6 @@ private:
     std::int64_t m_snapshot;
     QString m_takenAt;
 };
-
 
 } // namespace
 

@@ -11,7 +11,6 @@ namespace {
 
 constexpr size_t kEndpointCacheLimit = 1 << 16;
 
-
 // Lower-cases a name: ASCII in place, anything else through QString (full Unicode rules).
 void lowerInto(std::string_view name, std::string *out)
 {

@@ -22,7 +22,6 @@ bool istartsWith(std::string_view text, std::string_view prefix)
     return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }
 
-
 int rank(ValueClass c)
 {
     switch (c) {

@@ -85,9 +85,10 @@ public:
     Statement &bind(int index, std::int64_t value);
     Statement &bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
     // Any other integer type (qint64 is long long, std::int64_t is long on Linux).
-    template <typename T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, std::int64_t> &&
-                                               !std::is_same_v<T, int> && !std::is_same_v<T, bool>,
-                                           int> = 0>
+    template<typename T,
+             std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, std::int64_t> &&
+                                  !std::is_same_v<T, int> && !std::is_same_v<T, bool>,
+                              int> = 0>
     Statement &bind(int index, T value)
     {
         return bind(index, static_cast<std::int64_t>(value));

@@ -303,7 +303,7 @@ bool SqlTableRowQuery::forEachRow(const std::function<bool(const QVector<QVarian
                                [&name](const auto &b) { return b.first == name; });
         if (!raw || it == bindings.cend()) {
             *out = QStringLiteral("no value for the SQL parameter %1")
-                         .arg(QLatin1String(raw ? raw : "?"));
+                       .arg(QLatin1String(raw ? raw : "?"));
             return false;
         }
         if (it->second.typeId() == QMetaType::QString)
