@@ -75,6 +75,22 @@ const char *kUsage =
     "Run 'trhealth-cli COMMAND --help' for a command's options.\n"
     "exit status: 0 success, 1 usage error, 2 bad input (nothing written), 3 other failure\n";
 
+// The --db option every command has.
+QCommandLineOption dbOption()
+{
+    return QCommandLineOption(QStringLiteral("db"), QStringLiteral("Workspace file."),
+                              QStringLiteral("FILE"));
+}
+
+// Commands without positional arguments refuse them: exit code, or -1 to go on.
+int rejectArguments(const QCommandLineParser &p, const char *command)
+{
+    if (p.positionalArguments().isEmpty())
+        return -1;
+    return fail(UsageError, QStringLiteral("%1: unexpected argument %2")
+                                .arg(QLatin1String(command), p.positionalArguments().constFirst()));
+}
+
 // Parses a command's options. Returns -1 to go on, else the exit code to return.
 int parse(QCommandLineParser &parser, const QStringList &args, const QString &description)
 {
@@ -143,8 +159,7 @@ std::function<bool(std::int64_t, std::int64_t)> progressPrinter()
 int importCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."),
-                                QStringLiteral("FILE"));
+    const QCommandLineOption db = dbOption();
     const QCommandLineOption as(QStringLiteral("as"),
                                 QStringLiteral("Dataset for ambiguous Domain/Key/Value files "
                                                "(cx_status or client_settings)."),
@@ -262,8 +277,7 @@ void printSummaryText(const QJsonObject &s)
 int summaryCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."),
-                                QStringLiteral("FILE"));
+    const QCommandLineOption db = dbOption();
     const QCommandLineOption snapshot(QStringLiteral("snapshot"),
                                       QStringLiteral("Snapshot id, or \"latest\" (default)."),
                                       QStringLiteral("ID"), QStringLiteral("latest"));
@@ -279,9 +293,8 @@ int summaryCommand(const QStringList &args)
     if (const int rc = parse(p, args, QStringLiteral("Print a snapshot's health summary."));
         rc >= 0)
         return rc;
-    if (!p.positionalArguments().isEmpty())
-        return fail(UsageError, QStringLiteral("summary: unexpected argument %1")
-                                    .arg(p.positionalArguments().constFirst()));
+    if (const int rc = rejectArguments(p, "summary"); rc >= 0)
+        return rc;
     if (p.isSet(month) &&
         !QDate::fromString(p.value(month) + QStringLiteral("-01"), QStringLiteral("yyyy-MM-dd"))
              .isValid())
@@ -496,8 +509,7 @@ void printDiffText(const QJsonObject &d)
 int diffCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."),
-                                QStringLiteral("FILE"));
+    const QCommandLineOption db = dbOption();
     const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("Older snapshot id."),
                                   QStringLiteral("ID"));
     const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Newer snapshot id."),
@@ -510,9 +522,8 @@ int diffCommand(const QStringList &args)
                                             "open."));
         rc >= 0)
         return rc;
-    if (!p.positionalArguments().isEmpty())
-        return fail(UsageError, QStringLiteral("diff: unexpected argument %1")
-                                    .arg(p.positionalArguments().constFirst()));
+    if (const int rc = rejectArguments(p, "diff"); rc >= 0)
+        return rc;
     int rc = -1;
     const auto fromId = idOption(p, from, &rc);
     if (!fromId)
@@ -562,8 +573,7 @@ QJsonObject noteJson(const Note &n)
 int noteAdd(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."),
-                                QStringLiteral("FILE"));
+    const QCommandLineOption db = dbOption();
     const QCommandLineOption endpoint(QStringLiteral("endpoint"),
                                       QStringLiteral("Endpoint (Computer Name, any case)."),
                                       QStringLiteral("NAME"));
@@ -588,9 +598,8 @@ int noteAdd(const QStringList &args)
                                             "endpoint's finding."));
         rc >= 0)
         return rc;
-    if (!p.positionalArguments().isEmpty())
-        return fail(UsageError, QStringLiteral("note add: unexpected argument %1")
-                                    .arg(p.positionalArguments().constFirst()));
+    if (const int rc = rejectArguments(p, "note add"); rc >= 0)
+        return rc;
     for (const QCommandLineOption *o : {&endpoint, &code, &text}) {
         if (!p.isSet(*o))
             return fail(UsageError, QStringLiteral("note add: --%1 %2 is required")
@@ -636,8 +645,7 @@ int noteAdd(const QStringList &args)
 int noteList(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."),
-                                QStringLiteral("FILE"));
+    const QCommandLineOption db = dbOption();
     const QCommandLineOption endpoint(QStringLiteral("endpoint"),
                                       QStringLiteral("Only this endpoint's notes."),
                                       QStringLiteral("NAME"));
@@ -647,9 +655,8 @@ int noteList(const QStringList &args)
     if (const int rc = parse(p, args, QStringLiteral("List notes and accepted exceptions."));
         rc >= 0)
         return rc;
-    if (!p.positionalArguments().isEmpty())
-        return fail(UsageError, QStringLiteral("note list: unexpected argument %1")
-                                    .arg(p.positionalArguments().constFirst()));
+    if (const int rc = rejectArguments(p, "note list"); rc >= 0)
+        return rc;
     Database database;
     if (const int rc = openStore(database, p.value(db), Store::OpenMode::ReadOnly); rc >= 0)
         return rc;
@@ -692,16 +699,14 @@ int noteList(const QStringList &args)
 int noteRemove(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."),
-                                QStringLiteral("FILE"));
+    const QCommandLineOption db = dbOption();
     const QCommandLineOption id(QStringLiteral("id"), QStringLiteral("Note id (see note list)."),
                                 QStringLiteral("N"));
     p.addOptions({db, id});
     if (const int rc = parse(p, args, QStringLiteral("Remove a note.")); rc >= 0)
         return rc;
-    if (!p.positionalArguments().isEmpty())
-        return fail(UsageError, QStringLiteral("note remove: unexpected argument %1")
-                                    .arg(p.positionalArguments().constFirst()));
+    if (const int rc = rejectArguments(p, "note remove"); rc >= 0)
+        return rc;
     int rc = -1;
     const auto noteId = idOption(p, id, &rc);
     if (!noteId)
@@ -724,8 +729,7 @@ int noteRemove(const QStringList &args)
 int expectCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."),
-                                QStringLiteral("FILE"));
+    const QCommandLineOption db = dbOption();
     const QCommandLineOption extension(QStringLiteral("extension"),
                                        QStringLiteral("Client extension domain, e.g. recorder."),
                                        QStringLiteral("DOMAIN"));
@@ -777,8 +781,7 @@ int expectCommand(const QStringList &args)
 int findingsCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Workspace file."),
-                                QStringLiteral("FILE"));
+    const QCommandLineOption db = dbOption();
     const QCommandLineOption snapshot(QStringLiteral("snapshot"),
                                       QStringLiteral("Snapshot id, or \"latest\" (default)."),
                                       QStringLiteral("ID"), QStringLiteral("latest"));
