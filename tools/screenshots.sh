@@ -14,4 +14,6 @@ shot overview
 shot drilldown-driver --drill-down driver.service_not_running
 shot client-health --page clientHealthPage
 shot guidance --page guidancePage
+shot history --page historyPage
+shot checklist --page checklistPage
 rm -rf "$(dirname "$db")"
