@@ -1195,7 +1195,7 @@
     </message>
     <message>
         <source>Not deployed</source>
-        <translation>Nicht verteilt</translation>
+        <translation>Ohne Tools</translation>
     </message>
     <message>
         <source>No profile</source>
@@ -1393,7 +1393,7 @@ Mittel %2 h, n = %4</translation>
     </message>
     <message>
         <source>Alerts created in %1</source>
-        <translation>Im %1 erstellte Alerts</translation>
+        <translation>Alerts aus %1</translation>
     </message>
     <message>
         <source>Alerts</source>
