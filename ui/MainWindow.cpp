@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "DialogSeam.h"
+#include "Translator.h"
 #include "dialogs/ImportDialog.h"
 #include "pages/ChecklistPage.h"
 #include "pages/FindingsPage.h"
@@ -9,6 +10,7 @@
 #include "pages/OverviewPage.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -106,7 +108,8 @@ void MainWindow::buildPages()
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->setMaximumWidth(220);
-    m_navigation->setStyleSheet(QStringLiteral("QListWidget#navigation::item { padding: 6px 10px; }"));
+    m_navigation->setStyleSheet(
+        QStringLiteral("QListWidget#navigation::item { padding: 6px 10px; }"));
     m_pages = new QStackedWidget(split);
     m_pages->setObjectName(QStringLiteral("pages"));
     split->setStretchFactor(1, 1);
@@ -238,6 +241,28 @@ void MainWindow::buildMenus()
             go->addAction(m_navigation->item(i)->text(), this, [this, name] { showPage(name); });
         if (i < 9)
             a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    QMenu *language = settings->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto *languages = new QActionGroup(language);
+    const QString current = QSettings().value(languageSettingsKey(), QString()).toString();
+    // The language names are not translated: each is written in its own language.
+    const std::pair<QString, QString> choices[] = {
+        {QString(), tr("System")},
+        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("de"), QStringLiteral("Deutsch")}};
+    for (const auto &[code, name] : choices) {
+        QAction *a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        a->setData(code);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            QSettings().setValue(languageSettingsKey(), code);
+            QMessageBox::information(this, tr("Language"),
+                                     tr("The language will change the next time trhealth starts."));
+        });
     }
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About trhealth"), this, [this] {

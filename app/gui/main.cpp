@@ -1,5 +1,6 @@
 // trhealth: the desktop console.
 #include "MainWindow.h"
+#include "Translator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -36,12 +37,23 @@ int main(int argc, char **argv)
         QStringLiteral("drill-down"),
         QCoreApplication::translate("main", "Finding code to drill down to."),
         QStringLiteral("CODE"));
-    parser.addOptions({screenshot, page, drill});
+    const QCommandLineOption language(
+        QStringLiteral("language"),
+        QCoreApplication::translate("main", "User interface language: en, de, or empty for the "
+                                            "system's (default: the Settings menu's choice)."),
+        QStringLiteral("LANG"));
+    parser.addOptions({screenshot, page, drill, language});
     parser.addPositionalArgument(
         QStringLiteral("files"),
         QCoreApplication::translate("main", "Tanium exports to import (CSV or JSON)."),
         QStringLiteral("[FILE...]"));
     parser.process(app);
+    // The translators go in before the first window; the option texts above are shown in
+    // the source language (--help is answered before the language is known).
+    trh::installTranslations(
+        app, parser.isSet(language)
+                 ? parser.value(language)
+                 : QSettings().value(trh::languageSettingsKey(), QString()).toString());
 
     trh::MainWindow window;
     window.show();

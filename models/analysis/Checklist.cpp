@@ -10,9 +10,9 @@
 namespace trh {
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Checklist", text, nullptr, n);
+    return QCoreApplication::translate("trh::Checklist", text, disambiguation, n);
 }
 
 QJsonObject obj(const QJsonObject &o, const char *key)
@@ -152,13 +152,13 @@ ChecklistStatus Checklist::status(const QString &step, const QJsonObject &summar
         }
         const qint64 any = count(h, "any");
         s.attention = any > 0;
-        s.text = any > 0 ? tr("Health failures: %1 in %n domain(s)", domains)
-                               .arg(tr("%n endpoint(s)", int(any)))
+        s.text = any > 0 ? tr("Health failures: %1 in %n domain(s)", nullptr, domains)
+                               .arg(tr("%n endpoint(s)", nullptr, int(any)))
                          : tr("No health failures");
     } else if (step == QLatin1String("settings")) {
         const qint64 n = findingEndpoints(summary, "settings.non_default");
         s.attention = n > 0;
-        s.text = n > 0 ? tr("Non-default settings on %n endpoint(s)", int(n))
+        s.text = n > 0 ? tr("Non-default settings on %n endpoint(s)", nullptr, int(n))
                        : tr("No non-default settings");
     } else if (step == QLatin1String("tools")) {
         const QJsonObject t = obj(summary, "tools");
@@ -166,11 +166,12 @@ ChecklistStatus Checklist::status(const QString &step, const QJsonObject &summar
         const qint64 mismatch = count(t, "version_mismatch_endpoints");
         s.attention = missing + mismatch > 0;
         s.text = tr("Tools missing on %1, version mismatch on %2")
-                     .arg(tr("%n endpoint(s)", int(missing)), tr("%n endpoint(s)", int(mismatch)));
+                     .arg(tr("%n endpoint(s)", nullptr, int(missing)),
+                          tr("%n endpoint(s)", nullptr, int(mismatch)));
     } else if (step == QLatin1String("extensions")) {
         const qint64 n = findingEndpoints(summary, "extensions.version_outlier");
         s.attention = n > 0;
-        s.text = n > 0 ? tr("Unexpected extension versions on %n endpoint(s)", int(n))
+        s.text = n > 0 ? tr("Unexpected extension versions on %n endpoint(s)", nullptr, int(n))
                        : tr("Extension versions consistent");
     } else if (step == QLatin1String("driver")) {
         const QJsonObject d = obj(summary, "driver");
@@ -214,7 +215,7 @@ ChecklistStatus Checklist::status(const QString &step, const QJsonObject &summar
         const qint64 stale = count(a, "stale_unresolved");
         s.attention = skipped + stale > 0;
         s.text = tr("%1 in %2; MTTI %3 h, MTTR %4 h; %5 resolved without In Progress, %6 stale")
-                     .arg(tr("%n alert(s)", int(count(a, "count"))),
+                     .arg(tr("%n alert(s)", nullptr, int(count(a, "count"))),
                           a.value(QStringLiteral("month")).toString(),
                           figure(obj(a, "mtti_hours").value(QStringLiteral("mean")), 1),
                           figure(obj(a, "mttr_hours").value(QStringLiteral("mean")), 1),

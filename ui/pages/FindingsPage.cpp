@@ -143,7 +143,7 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
         // defaults the first time) once the header has taken in the columns.
         QTimer::singleShot(0, this, [this] {
             const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-            const int defaults[] = {14 * em, 6 * em, 16 * em, 10 * em};
+            const int defaults[] = {14 * em, 7 * em, 16 * em, 10 * em};
             for (int c = 0; c < 4 && c < m_model->columnCount(); ++c)
                 m_view->setColumnWidth(c, c < m_widths.size() ? m_widths[c] : defaults[c]);
         });

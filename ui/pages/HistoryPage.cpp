@@ -1,5 +1,7 @@
 #include "HistoryPage.h"
 
+#include "analysis/FindingCatalog.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
@@ -480,7 +482,10 @@ void HistoryPage::diffFinished()
     for (const QJsonValue &v : m_diff.value(QStringLiteral("codes")).toArray()) {
         const QJsonObject c = v.toObject();
         const QString code = c.value(QStringLiteral("code")).toString();
-        const QString title = c.value(QStringLiteral("title")).toString();
+        // The diff carries the catalogue's source title; show the catalogue's translation.
+        const FindingKind *kind = findingKind(code);
+        const QString title = kind ? QCoreApplication::translate("Finding", kind->title)
+                                   : c.value(QStringLiteral("title")).toString();
         auto *item = new QTreeWidgetItem(m_table);
         item->setText(TitleColumn, title.isEmpty() ? code : title);
         item->setText(CodeColumn, code);
