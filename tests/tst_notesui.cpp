@@ -145,6 +145,8 @@ private slots:
             endpoint = st.int64(0);
             QCOMPARE(st.text(1), QStringLiteral("health.dec"));
         }
+        QTRY_VERIFY(
+            !page->model()->data(page->model()->index(0, 0), SqlTableModel::LoadingRole).toBool());
         QVERIFY(page->model()->data(page->model()->index(0, acceptedColumn)).toString().isEmpty());
         auto *details = child<QTextBrowser>(&window, QStringLiteral("clientHealthPage.details"));
         QVERIFY(details);
@@ -240,6 +242,58 @@ private slots:
         QVERIFY(!details->toPlainText().contains(QStringLiteral("accepted until")));
         QVERIFY(page->model()->waitForIdle());
         QTRY_COMPARE(acceptedCell(), QString());
+    }
+
+    void acceptanceIsJudgedOnTheSnapshotDate()
+    {
+        // An exception that ran until the snapshot's day counts for that snapshot even when
+        // the day has passed since (the fixture's snapshot is older than today).
+        Database db;
+        QVERIFY(Store::open(db, m_db, Store::OpenMode::Existing).ok());
+        Statement st(db, "SELECT f.endpoint_id, s.taken_at FROM finding f JOIN snapshot s ON "
+                         "s.id = f.snapshot_id WHERE f.code = 'health.dec' LIMIT 1");
+        QVERIFY(st.step());
+        const QDate snapshotDay = QDateTime::fromString(st.text(1), Qt::ISODate).toUTC().date();
+        QVERIFY(snapshotDay.isValid());
+        Note note;
+        note.endpointId = st.int64(0);
+        note.code = QStringLiteral("health.dec");
+        note.text = QStringLiteral("until the snapshot day");
+        note.author = QStringLiteral("dave");
+        note.acceptedUntil = snapshotDay;
+        QString error;
+        const auto id = Notes::add(db, note, &error);
+        QVERIFY2(id, qPrintable(error));
+
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::overviewLoaded);
+        window.openWorkspace(m_db);
+        QVERIFY(loaded.wait(30000));
+        window.drillDown(QStringLiteral("health.dec"));
+        auto *page = window.findChild<FindingsPage *>(QStringLiteral("clientHealthPage"));
+        QVERIFY(page->model()->waitForIdle());
+        QCOMPARE(page->referenceDate(), snapshotDay);
+        const int column = columnOf(page->model(), QStringLiteral("Accepted"));
+        QVERIFY(column >= 0);
+        const QString marker =
+            QStringLiteral("accepted until ") + snapshotDay.toString(Qt::ISODate);
+        QTRY_COMPARE(page->model()->data(page->model()->index(0, column)).toString(), marker);
+        page->view()->setCurrentIndex(page->model()->index(0, 0));
+        auto *details = child<QTextBrowser>(&window, QStringLiteral("clientHealthPage.details"));
+        QTRY_VERIFY(
+            details->toPlainText().contains(QStringLiteral("(") + marker + QLatin1Char(')')));
+        // The day after the snapshot it no longer counts.
+        QVERIFY(Notes::remove(db, *id, &error));
+        note.acceptedUntil = snapshotDay.addDays(-1);
+        const auto lapsed = Notes::add(db, note, &error);
+        QVERIFY2(lapsed, qPrintable(error));
+        window.drillDown(QStringLiteral("health.dec"));
+        QVERIFY(page->model()->waitForIdle());
+        QTRY_VERIFY(
+            !page->model()->data(page->model()->index(0, 0), SqlTableModel::LoadingRole).toBool());
+        QVERIFY(page->model()->data(page->model()->index(0, column)).toString().isEmpty());
+        QVERIFY(Notes::remove(db, *lapsed, &error));
     }
 
     void deleteAsksFirst()
