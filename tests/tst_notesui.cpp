@@ -8,6 +8,7 @@
 #include "views/SqlTableModel.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QDir>
@@ -294,6 +295,38 @@ private slots:
             !page->model()->data(page->model()->index(0, 0), SqlTableModel::LoadingRole).toBool());
         QVERIFY(page->model()->data(page->model()->index(0, column)).toString().isEmpty());
         QVERIFY(Notes::remove(db, *lapsed, &error));
+    }
+
+    void keyboardOpensAndCancelsTheDialog()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::overviewLoaded);
+        window.openWorkspace(m_db);
+        QVERIFY(loaded.wait(30000));
+        window.drillDown(QStringLiteral("health.dec"));
+        auto *page = window.findChild<FindingsPage *>(QStringLiteral("clientHealthPage"));
+        QVERIFY(page->model()->waitForIdle());
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        page->view()->setFocus();
+        page->view()->setCurrentIndex(page->model()->index(0, 0));
+        QTest::keyClick(page->view(), Qt::Key_N, Qt::ControlModifier);
+        NoteDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = page->findChild<NoteDialog *>(QStringLiteral("noteDialog"))));
+        // The text has the focus: typing goes there; Escape cancels and writes nothing.
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(child<QPlainTextEdit>(
+                                                      dialog, QStringLiteral("noteDialog.text"))));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("typed"));
+        QCOMPARE(child<QPlainTextEdit>(dialog, QStringLiteral("noteDialog.text"))->toPlainText(),
+                 QStringLiteral("typed"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QTRY_VERIFY(!page->findChild<NoteDialog *>(QStringLiteral("noteDialog")));
+        Database db;
+        QVERIFY(Store::open(db, m_db, Store::OpenMode::ReadOnly).ok());
+        Statement st(db, "SELECT count(*) FROM note WHERE text = 'typed'");
+        QVERIFY(st.step());
+        QCOMPARE(st.int64(0), qint64(0));
     }
 
     void deleteAsksFirst()
