@@ -4,6 +4,7 @@
 #include "analysis/FindingCatalog.h"
 #include "analysis/Guidance.h"
 #include "analysis/Notes.h"
+#include "dialogs/NoteDialog.h"
 #include "store/Database.h"
 #include "store/Store.h"
 #include "views/SqlTableModel.h"
@@ -35,6 +36,17 @@
 #include <QtConcurrent>
 
 namespace trh {
+
+namespace {
+
+bool s_autoConfirmDelete = false;
+
+} // namespace
+
+void FindingsPage::setAutoConfirmDelete(bool on)
+{
+    s_autoConfirmDelete = on;
+}
 
 FindingsPage::FindingsPage(const QString &objectName, const QString &title,
                            const QStringList &codes, QWidget *parent)
@@ -85,6 +97,21 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
     exportButton->setDefaultAction(m_exportAction);
     exportButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     bar->addWidget(exportButton);
+    m_addNoteAction = new QAction(tr("Add Note…"), this);
+    m_addNoteAction->setObjectName(objectName + QStringLiteral(".addNote"));
+    m_addNoteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    m_addNoteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_addNoteAction->setToolTip(
+        tr("Add a note or an accepted-until exception to the selected endpoint's finding"));
+    m_addNoteAction->setEnabled(false);
+    addAction(m_addNoteAction);
+    connect(m_addNoteAction, &QAction::triggered, this, &FindingsPage::addNote);
+    auto *noteButton = new QToolButton(this);
+    noteButton->setObjectName(objectName + QStringLiteral(".addNoteButton"));
+    noteButton->setAccessibleName(tr("Add a note to the selected finding"));
+    noteButton->setDefaultAction(m_addNoteAction);
+    noteButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addWidget(noteButton);
     layout->addLayout(bar);
     m_count = new QLabel(this);
     m_count->setObjectName(objectName + QStringLiteral(".count"));
@@ -151,8 +178,19 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &FindingsPage::showDetails);
     connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
-        if (url.scheme() == QLatin1String("guidance"))
+        const QString scheme = url.scheme();
+        if (scheme == QLatin1String("guidance")) {
             emit guidanceRequested(url.path());
+            return;
+        }
+        bool ok = false;
+        const qint64 id = url.path().toLongLong(&ok);
+        if (!ok || id <= 0)
+            return;
+        if (scheme == QLatin1String("note-edit"))
+            editNote(id);
+        else if (scheme == QLatin1String("note-delete"))
+            deleteNote(id);
     });
 }
 
@@ -296,7 +334,142 @@ void FindingsPage::setWorkspace(const QString &dbPath, qint64 snapshotId)
 {
     m_dbPath = dbPath;
     m_snapshot = snapshotId;
+    // Findings are judged accepted on the snapshot's (UTC) date, not today's: reviewing
+    // last month's snapshot shows what was accepted then, and an exception whose date has
+    // passed since still counts for the snapshot it covered.
+    m_snapshotDate = {};
+    Database db;
+    if (!dbPath.isEmpty() && snapshotId > 0 &&
+        Store::open(db, dbPath, Store::OpenMode::ReadOnly).ok()) {
+        Statement st(db, "SELECT taken_at FROM snapshot WHERE id = ?1");
+        st.bind(1, snapshotId);
+        if (st.step()) {
+            const QString taken = st.text(0);
+            const QDateTime at = QDateTime::fromString(taken, Qt::ISODate);
+            m_snapshotDate =
+                at.isValid() ? at.toUTC().date() : QDate::fromString(taken.left(10), Qt::ISODate);
+        }
+    }
     reload();
+}
+
+void FindingsPage::addNote()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || m_dbPath.isEmpty())
+        return;
+    Database db;
+    if (!Store::open(db, m_dbPath, Store::OpenMode::ReadOnly).ok())
+        return;
+    Statement st(db, "SELECT f.endpoint_id, coalesce(e.name, ''), f.code FROM finding f "
+                     "LEFT JOIN endpoint e ON e.id = f.endpoint_id WHERE f.id = ?1");
+    st.bind(1, m_model->keyAt(current.row()));
+    if (!st.step() || st.isNull(0))
+        return;
+    Note note;
+    note.endpointId = st.int64(0);
+    note.endpointName = st.text(1);
+    note.code = st.text(2);
+    openNoteDialog(note);
+}
+
+void FindingsPage::editNote(qint64 id)
+{
+    Database db;
+    if (!Store::open(db, m_dbPath, Store::OpenMode::ReadOnly).ok())
+        return;
+    const auto note = Notes::byId(db, id);
+    if (!note) {
+        noteFailed(tr("The note no longer exists."));
+        return;
+    }
+    openNoteDialog(*note);
+}
+
+void FindingsPage::openNoteDialog(const Note &note)
+{
+    auto *dialog = new NoteDialog(note, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Note entered = dialog->note();
+        writeNote([entered](Database &db, QString *error) {
+            return entered.id > 0 ? Notes::update(db, entered, error)
+                                  : Notes::add(db, entered, error).has_value();
+        });
+    });
+    dialog->open();
+}
+
+void FindingsPage::deleteNote(qint64 id)
+{
+    auto remove = [this, id] {
+        writeNote([id](Database &db, QString *error) { return Notes::remove(db, id, error); });
+    };
+    if (s_autoConfirmDelete) {
+        remove();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete Note"),
+                                tr("Delete this note? An exception it grants ends with it."),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(objectName() + QStringLiteral(".confirmDelete"));
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [remove](int result) {
+        if (result == QMessageBox::Yes)
+            remove();
+    });
+    box->open();
+}
+
+// Notes are tiny: they are written on the GUI thread through the page's own read-write
+// connection, opened for the write only.
+bool FindingsPage::writeNote(const std::function<bool(Database &, QString *)> &write)
+{
+    Database db;
+    const Store::OpenResult opened = Store::open(db, m_dbPath, Store::OpenMode::Existing);
+    if (!opened.ok()) {
+        noteFailed(opened.error);
+        return false;
+    }
+    QString error;
+    if (!write(db, &error)) {
+        noteFailed(error);
+        return false;
+    }
+    db.close();
+    showDetails();
+    // The Accepted column may have changed: read the table again, then select the same
+    // finding again once its row is known.
+    const QModelIndex current = m_view->currentIndex();
+    const qint64 key = current.isValid() ? m_model->keyAt(current.row()) : -1;
+    const int column = qMax(current.column(), 0);
+    m_model->setSource(m_dbPath, tableSpec());
+    if (key >= 0) {
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(m_model, &SqlTableModel::loadingChanged, this,
+                              [this, key, column, connection](bool loading) {
+                                  if (loading)
+                                      return;
+                                  disconnect(*connection);
+                                  const int row = int(m_model->keys().indexOf(key));
+                                  if (row >= 0)
+                                      m_view->setCurrentIndex(m_model->index(row, column));
+                              });
+    }
+    emit notesChanged();
+    return true;
+}
+
+void FindingsPage::noteFailed(const QString &error)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Notes"),
+                                tr("The note could not be saved."), QMessageBox::Ok, this);
+    box->setObjectName(objectName() + QStringLiteral(".noteError"));
+    box->setInformativeText(error);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void FindingsPage::filterCode(const QString &codePattern)
@@ -313,6 +486,15 @@ void FindingsPage::reload()
 {
     if (m_dbPath.isEmpty() || m_snapshot <= 0)
         return;
+    m_model->setSource(m_dbPath, tableSpec());
+    if (m_model->sortColumn() < 0)
+        m_view->sortByColumn(0, Qt::AscendingOrder);
+    m_details->clear();
+    m_addNoteAction->setEnabled(false);
+}
+
+SqlTableSpec FindingsPage::tableSpec() const
+{
     SqlTableSpec spec;
     spec.from = QStringLiteral("finding f LEFT JOIN endpoint e ON e.id = f.endpoint_id "
                                "LEFT JOIN snapshot_endpoint se ON se.snapshot_id = f.snapshot_id "
@@ -333,16 +515,25 @@ void FindingsPage::reload()
                     {tr("Platform"), QStringLiteral("se.platform"), true},
                     {tr("Finding"), QStringLiteral("f.code"), true},
                     {tr("Subject"), QStringLiteral("f.subject"), true},
-                    {tr("Detail"), QStringLiteral("f.detail"), true}};
-    m_model->setSource(m_dbPath, spec);
-    if (m_model->sortColumn() < 0)
-        m_view->sortByColumn(0, Qt::AscendingOrder);
-    m_details->clear();
+                    {tr("Detail"), QStringLiteral("f.detail"), true},
+                    // One indexed lookup per row (note_lookup); NULL when not accepted.
+                    {tr("Accepted"),
+                     QStringLiteral("(SELECT replace(:acceptedText, '%1', max(n.accepted_until)) "
+                                    "FROM note n WHERE n.endpoint_id = f.endpoint_id AND "
+                                    "n.code = f.code AND n.accepted_until >= :snapshotDate)"),
+                     false}};
+    spec.params.insert(QStringLiteral("acceptedText"), tr("accepted until %1"));
+    // No valid date (no snapshot time): nothing counts as accepted ('' sorts first).
+    spec.params.insert(QStringLiteral("snapshotDate"), m_snapshotDate.isValid()
+                                                           ? m_snapshotDate.toString(Qt::ISODate)
+                                                           : QStringLiteral("9999-12-31"));
+    return spec;
 }
 
 void FindingsPage::showDetails()
 {
     const QModelIndex current = m_view->currentIndex();
+    m_addNoteAction->setEnabled(current.isValid());
     if (!current.isValid()) {
         m_details->clear();
         return;
@@ -374,15 +565,23 @@ void FindingsPage::showDetails()
     Statement all(db, "SELECT code, subject, detail FROM finding WHERE snapshot_id = ?1 AND "
                       "endpoint_id = ?2 ORDER BY code");
     all.bind(1, m_snapshot).bind(2, endpoint);
-    const QDate today = QDate::currentDate();
+    // Accepted as of the snapshot's date (see setWorkspace), not today.
+    const QDate on = m_snapshotDate;
     while (hasEndpoint && all.step()) {
         const FindingKind *k = findingKind(all.text(0));
         const QString title = k ? QCoreApplication::translate("Finding", k->title) : all.text(0);
-        const bool accepted = Notes::isAccepted(db, endpoint, all.text(0), today);
+        QString marker;
+        if (Notes::isAccepted(db, endpoint, all.text(0), on)) {
+            Statement until(db, "SELECT max(accepted_until) FROM note WHERE endpoint_id = ?1 "
+                                "AND code = ?2 AND accepted_until >= ?3");
+            until.bind(1, endpoint).bind(2, all.text(0)).bind(3, on.toString(Qt::ISODate));
+            const QString date = until.step() ? until.text(0) : QString();
+            marker = QStringLiteral(" <b>(%1)</b>")
+                         .arg(tr("accepted until %1").arg(date).toHtmlEscaped());
+        }
         html += QStringLiteral("<li><a href=\"guidance:%1\">%2</a> — %3 %4%5</li>")
                     .arg(all.text(0).toHtmlEscaped(), title.toHtmlEscaped(),
-                         all.text(1).toHtmlEscaped(), all.text(2).toHtmlEscaped(),
-                         accepted ? tr(" <b>(accepted)</b>") : QString());
+                         all.text(1).toHtmlEscaped(), all.text(2).toHtmlEscaped(), marker);
     }
     html += QStringLiteral("</ul>");
     if (hasEndpoint) {
@@ -390,15 +589,23 @@ void FindingsPage::showDetails()
         if (!notes.empty()) {
             html += tr("<h4>Notes</h4><ul>");
             for (const Note &n : notes) {
-                html +=
-                    QStringLiteral("<li>%1 — %2 (%3, %4)%5</li>")
-                        .arg(n.code.toHtmlEscaped(), n.text.toHtmlEscaped(),
-                             n.author.toHtmlEscaped(),
-                             QLocale().toString(n.createdAt.toLocalTime(), QLocale::ShortFormat),
-                             n.acceptedUntil ? tr("; accepted until %1")
-                                                   .arg(QLocale().toString(*n.acceptedUntil,
-                                                                           QLocale::ShortFormat))
-                                             : QString());
+                QString extra;
+                if (!n.ticket.isEmpty())
+                    extra += tr("; ticket %1").arg(n.ticket).toHtmlEscaped();
+                if (n.acceptedUntil)
+                    extra += tr("; accepted until %1")
+                                 .arg(n.acceptedUntil->toString(Qt::ISODate))
+                                 .toHtmlEscaped();
+                html += QStringLiteral("<li>%1 — %2 (%3, %4%5) "
+                                       "<a href=\"note-edit:%6\">%7</a> "
+                                       "<a href=\"note-delete:%6\">%8</a></li>")
+                            .arg(n.code.toHtmlEscaped(), n.text.toHtmlEscaped(),
+                                 n.author.toHtmlEscaped(),
+                                 QLocale()
+                                     .toString(n.createdAt.toLocalTime(), QLocale::ShortFormat)
+                                     .toHtmlEscaped(),
+                                 extra, QString::number(n.id), tr("edit").toHtmlEscaped(),
+                                 tr("delete").toHtmlEscaped());
             }
             html += QStringLiteral("</ul>");
         }

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <QDate>
 #include <QFuture>
 #include <QWidget>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -17,7 +19,10 @@ class QTimer;
 
 namespace trh {
 
+class Database;
 class SqlTableModel;
+struct SqlTableSpec;
+struct Note;
 
 // A page of findings (one page per area: client health, tools, driver, …): a table that
 // stays fluid at a million rows (sorting and filtering in SQL, pages loaded in the
@@ -41,6 +46,22 @@ public:
     QTableView *view() const { return m_view; }
     QAction *exportAction() const { return m_exportAction; }
     QAction *copyAction() const { return m_copyAction; }
+    QAction *addNoteAction() const { return m_addNoteAction; }
+    QTextBrowser *details() const { return m_details; }
+    // The date findings are judged accepted on: the snapshot's date (UTC), not today, so a
+    // month's review shows what was accepted when that snapshot was taken.
+    QDate referenceDate() const { return m_snapshotDate; }
+
+    // Opens the note dialog (non-blocking, window-modal) for the selected row's endpoint and
+    // finding code; OK writes the note and refreshes the details pane. Ends with
+    // notesChanged() when a note was written.
+    void addNote();
+    // Opens the note dialog on note id; OK rewrites it.
+    void editNote(qint64 id);
+    // Asks for confirmation (unless setAutoConfirmDelete is on), then deletes note id.
+    void deleteNote(qint64 id);
+    // Tests: delete confirmations answer Yes without showing a message box.
+    static void setAutoConfirmDelete(bool on);
 
     // Asks for a file (CSV or XLSX) and exports every row of the table as searched, filtered
     // and sorted, off the UI thread with a progress dialog and Cancel. Ends with
@@ -58,14 +79,21 @@ signals:
     void guidanceRequested(const QString &code);
     // ok is false on an error (error says why) and when cancelled (error empty).
     void exportFinished(bool ok, const QString &error);
+    // A note was added, changed or deleted (the details pane and table are refreshed).
+    void notesChanged();
 
 private:
     void reload();
     void showDetails();
+    SqlTableSpec tableSpec() const;
+    void openNoteDialog(const Note &note);
+    bool writeNote(const std::function<bool(Database &, QString *)> &write);
+    void noteFailed(const QString &error);
 
     QStringList m_codes;
     QString m_dbPath;
     qint64 m_snapshot = 0;
+    QDate m_snapshotDate;
     QString m_pattern;
     QLabel *m_title = nullptr;
     QLabel *m_count = nullptr;
@@ -78,6 +106,7 @@ private:
     QList<int> m_widths; // the user's column widths, kept across resets
     QAction *m_exportAction = nullptr;
     QAction *m_copyAction = nullptr;
+    QAction *m_addNoteAction = nullptr;
     // The running export: its thread's result (an error, empty when it succeeded), and
     // the flag its progress callback reads to cancel.
     bool m_exporting = false;
