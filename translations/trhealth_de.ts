@@ -562,10 +562,6 @@
         <translation>&lt;h4&gt;Befunde&lt;/h4&gt;&lt;ul&gt;</translation>
     </message>
     <message>
-        <source> &lt;b&gt;(accepted)&lt;/b&gt;</source>
-        <translation> &lt;b&gt;(akzeptiert)&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>&lt;h4&gt;Notes&lt;/h4&gt;&lt;ul&gt;</source>
         <translation>&lt;h4&gt;Notizen&lt;/h4&gt;&lt;ul&gt;</translation>
     </message>
@@ -576,6 +572,58 @@
     <message>
         <source>&lt;h4&gt;Answers&lt;/h4&gt;&lt;table cellspacing=&quot;0&quot; cellpadding=&quot;2&quot;&gt;</source>
         <translation>&lt;h4&gt;Antworten&lt;/h4&gt;&lt;table cellspacing=&quot;0&quot; cellpadding=&quot;2&quot;&gt;</translation>
+    </message>
+    <message>
+        <source>Add Note…</source>
+        <translation>Notiz hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add a note or an accepted-until exception to the selected endpoint&apos;s finding</source>
+        <translation>Dem Befund des ausgewählten Endpunkts eine Notiz oder eine befristete Ausnahme hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a note to the selected finding</source>
+        <translation>Dem ausgewählten Befund eine Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>The note no longer exists.</source>
+        <translation>Die Notiz existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Delete Note</source>
+        <translation>Notiz löschen</translation>
+    </message>
+    <message>
+        <source>Delete this note? An exception it grants ends with it.</source>
+        <translation>Diese Notiz löschen? Eine durch sie gewährte Ausnahme endet damit.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>The note could not be saved.</source>
+        <translation>Die Notiz konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Akzeptiert</translation>
+    </message>
+    <message>
+        <source>accepted until %1</source>
+        <translation>akzeptiert bis %1</translation>
+    </message>
+    <message>
+        <source>; ticket %1</source>
+        <translation>; Ticket %1</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>bearbeiten</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>löschen</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1197,87 @@
     <message>
         <source>The language will change the next time trhealth starts.</source>
         <translation>Die Sprache wird beim nächsten Start von trhealth umgestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>trh::NoteDialog</name>
+    <message>
+        <source>Edit Note</source>
+        <translation>Notiz bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add Note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Finding: %1 (%2)</source>
+        <translation>Befund: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Endpoint: %1
+Finding: %2 (%3)</source>
+        <translation>Endpunkt: %1
+Befund: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Note text</source>
+        <translation>Notiztext</translation>
+    </message>
+    <message>
+        <source>What was found, decided or done</source>
+        <translation>Was gefunden, entschieden oder getan wurde</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>Ticket reference</source>
+        <translation>Ticket-Referenz</translation>
+    </message>
+    <message>
+        <source>e.g. CHG0012345</source>
+        <translation>z. B. CHG0012345</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket:</source>
+        <translation>&amp;Ticket:</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>&amp;Author:</source>
+        <translation>&amp;Autor:</translation>
+    </message>
+    <message>
+        <source>A&amp;ccept this finding until</source>
+        <translation>Befund a&amp;kzeptieren bis</translation>
+    </message>
+    <message>
+        <source>Accept this finding until a date</source>
+        <translation>Diesen Befund bis zu einem Datum akzeptieren</translation>
+    </message>
+    <message>
+        <source>Accepted until</source>
+        <translation>Akzeptiert bis</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Enter the note&apos;s text.</source>
+        <translation>Geben Sie den Text der Notiz ein.</translation>
+    </message>
+    <message>
+        <source>Enter the author.</source>
+        <translation>Geben Sie den Autor ein.</translation>
+    </message>
+    <message>
+        <source>The acceptance date must be today or later.</source>
+        <translation>Das Akzeptanzdatum muss heute oder später sein.</translation>
     </message>
 </context>
 <context>

@@ -61,8 +61,7 @@ QStringList DialogSeam::getOpenFileNames(QWidget *parent, const QString &caption
                                          const QString &dir, const QString &filter)
 {
     const QStringList preset = takeNextOpenFileNames();
-    return !preset.isEmpty() ? preset
-                             : QFileDialog::getOpenFileNames(parent, caption, dir, filter);
+    return !preset.isEmpty() ? preset : QFileDialog::getOpenFileNames(parent, caption, dir, filter);
 }
 
 QString DialogSeam::getSaveFileName(QWidget *parent, const QString &caption, const QString &dir,

@@ -27,8 +27,8 @@ public:
     static bool autoAcceptImport();
 
     // The seam's answer if one is set, else the real QFileDialog.
-    static QStringList getOpenFileNames(QWidget *parent, const QString &caption,
-                                        const QString &dir, const QString &filter);
+    static QStringList getOpenFileNames(QWidget *parent, const QString &caption, const QString &dir,
+                                        const QString &filter);
     static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &dir,
                                    const QString &filter);
 };

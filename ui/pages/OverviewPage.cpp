@@ -68,7 +68,7 @@ QWidget *OverviewPage::link(const QJsonValue &value, const QString &codePattern,
     button->setStyleSheet(
         QStringLiteral("QPushButton { text-align: right; color: palette(link); "
                        "padding: 2px 6px; } QPushButton:hover { text-decoration: underline; } "
-                                         "QPushButton:disabled { color: palette(text); }"));
+                       "QPushButton:disabled { color: palette(text); }"));
     button->setEnabled(!value.isNull() && value.toDouble() > 0 && !codePattern.isEmpty());
     connect(button, &QPushButton::clicked, this,
             [this, codePattern, title] { emit drillDown(codePattern, title); });
