@@ -158,9 +158,9 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
         reload();
     });
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
-        if (m_model->columnCount() >= 4) {
+        if (m_model->columnCount() >= 5) {
             m_widths.clear();
-            for (int c = 0; c < 4; ++c)
+            for (int c = 0; c < 5; ++c)
                 m_widths << m_view->columnWidth(c);
         }
     });
@@ -170,8 +170,8 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
         // defaults the first time) once the header has taken in the columns.
         QTimer::singleShot(0, this, [this] {
             const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-            const int defaults[] = {14 * em, 7 * em, 16 * em, 10 * em};
-            for (int c = 0; c < 4 && c < m_model->columnCount(); ++c)
+            const int defaults[] = {14 * em, 7 * em, 16 * em, 10 * em, 48 * em};
+            for (int c = 0; c < 5 && c < m_model->columnCount(); ++c)
                 m_view->setColumnWidth(c, c < m_widths.size() ? m_widths[c] : defaults[c]);
         });
     });
