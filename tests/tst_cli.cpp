@@ -11,14 +11,6 @@
 using namespace trh;
 
 namespace {
-QStringList fleetFiles()
-{
-    QDir dir(test::fixture(QStringLiteral("fleet")));
-    QStringList files;
-    for (const QString &f : dir.entryList(QDir::Files, QDir::Name))
-        files << dir.filePath(f);
-    return files;
-}
 int lineCount(const QByteArray &text)
 {
     return int(text.count('\n'));
@@ -64,7 +56,7 @@ private slots:
     {
         QStringList args{QStringLiteral("import"), QStringLiteral("--db"), db("a.trdb"),
                          QStringLiteral("--label"), QStringLiteral("November")};
-        args << fleetFiles();
+        args << test::fleetFiles();
         auto r = test::runCli(args);
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.isEmpty(), r.err.constData());
@@ -183,7 +175,7 @@ private slots:
     void findingsDrillDownWithNotesAndExceptions()
     {
         QStringList args{QStringLiteral("import"), QStringLiteral("--db"), db("f.trdb")};
-        args << fleetFiles();
+        args << test::fleetFiles();
         QCOMPARE(test::runCli(args).exitCode, 0);
         auto findings = [&](const char *code) {
             const auto r = test::runCli({QStringLiteral("findings"), QStringLiteral("--db"),
@@ -234,7 +226,7 @@ private slots:
     void expectedExtensionVersionChangesOutliers()
     {
         QStringList args{QStringLiteral("import"), QStringLiteral("--db"), db("x.trdb")};
-        args << fleetFiles();
+        args << test::fleetFiles();
         QCOMPARE(test::runCli(args).exitCode, 0);
         auto outliers = [&] {
             const auto r = test::runCli({QStringLiteral("findings"), QStringLiteral("--db"),

@@ -114,13 +114,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         m_db = m_dir.filePath(QStringLiteral("fleet.trdb"));
-        Database db;
-        QVERIFY(Store::open(db, m_db, Store::OpenMode::CreateOrUpgrade).ok());
-        QDir dir(test::fixture(QStringLiteral("fleet")));
-        QStringList files;
-        for (const QString &f : dir.entryList(QDir::Files))
-            files << dir.filePath(f);
-        QVERIFY(Importer::importFiles(db, files).ok());
+        QVERIFY(test::createFleetWorkspace(m_db));
     }
 
     void exportButtonWritesTheTableAsShown()

@@ -15,15 +15,6 @@ using namespace trh;
 
 namespace {
 
-QStringList fleetFiles()
-{
-    QDir dir(test::fixture(QStringLiteral("fleet")));
-    QStringList files;
-    for (const QString &f : dir.entryList(QDir::Files, QDir::Name))
-        files << dir.filePath(f);
-    return files;
-}
-
 QString fleetFile(const char *name)
 {
     return QDir(test::fixture(QStringLiteral("fleet"))).filePath(QString::fromUtf8(name));
@@ -85,7 +76,7 @@ private slots:
         // Given the ten-endpoint fleet in every format, when imported in one run,
         Database db;
         QVERIFY(openNew(db));
-        const ImportResult r = Importer::importFiles(db, fleetFiles());
+        const ImportResult r = Importer::importFiles(db, test::fleetFiles());
         QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
         // then it is one snapshot with every file, hashed, and taken at the REST data.now.
         QCOMPARE(r.files.size(), size_t(9));

@@ -58,13 +58,7 @@ private slots:
         QCoreApplication::setApplicationName(QStringLiteral("tst_notesui"));
         QSettings().clear();
         m_db = m_dir.filePath(QStringLiteral("fleet.trdb"));
-        Database db;
-        QVERIFY(Store::open(db, m_db, Store::OpenMode::CreateOrUpgrade).ok());
-        QDir dir(test::fixture(QStringLiteral("fleet")));
-        QStringList files;
-        for (const QString &f : dir.entryList(QDir::Files))
-            files << dir.filePath(f);
-        QVERIFY(Importer::importFiles(db, files).ok());
+        QVERIFY(test::createFleetWorkspace(m_db));
     }
 
     void dialogValidates()

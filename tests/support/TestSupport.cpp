@@ -1,5 +1,9 @@
 #include "TestSupport.h"
 
+#include "import/Importer.h"
+#include "store/Database.h"
+#include "store/Store.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -10,6 +14,22 @@ namespace trh::test {
 QString fixture(const QString &name)
 {
     return QDir(QStringLiteral(TRHEALTH_FIXTURES)).filePath(name);
+}
+
+QStringList fleetFiles()
+{
+    QDir dir(fixture(QStringLiteral("fleet")));
+    QStringList files;
+    for (const QString &f : dir.entryList(QDir::Files, QDir::Name))
+        files << dir.filePath(f);
+    return files;
+}
+
+bool createFleetWorkspace(const QString &path)
+{
+    Database db;
+    return Store::open(db, path, Store::OpenMode::CreateOrUpgrade).ok() &&
+           Importer::importFiles(db, fleetFiles()).ok();
 }
 
 QByteArray readAll(const QString &path)

@@ -9,6 +9,11 @@ namespace trh::test {
 
 // Absolute path of tests/fixtures/<name>.
 QString fixture(const QString &name);
+// Every file of tests/fixtures/fleet (the ten-endpoint fleet in every format), sorted.
+QStringList fleetFiles();
+// Creates a workspace at path with the fleet imported as one snapshot; false on error.
+bool createFleetWorkspace(const QString &path);
+
 // Reads a whole file (empty on error).
 QByteArray readAll(const QString &path);
 // Writes bytes to path, creating folders; false on error.
