@@ -7,24 +7,19 @@
 #include <QTest>
 
 using namespace trh;
+using trh::test::lines;
 using trh::test::RecordingAlertSink;
 
 namespace {
 
 ReadResult readFixture(const char *name, RecordingAlertSink &sink)
 {
-    QFile f(test::fixture(QStringLiteral("json/") + QLatin1String(name)));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", name);
-    return readAlerts(f, sink);
+    return test::readJsonFixture(name, sink, readAlerts);
 }
 
 ReadResult readBytes(const QByteArray &bytes, RecordingAlertSink &sink)
 {
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    return readAlerts(buffer, sink);
+    return test::readJsonBytes(bytes, sink, readAlerts);
 }
 
 // Every field of an alert, in declaration order, for one exact comparison.
@@ -36,14 +31,6 @@ QStringList fields(const AlertRecord &a)
           &a.computerName, &a.computerIpAddress, &a.createdAt, &a.alertedAt, &a.updatedAt,
           &a.ackedAt, &a.receivedAt, &a.suppressedAt, &a.resolvedAt, &a.matchType, &a.path})
         out << QString::fromStdString(*s);
-    return out;
-}
-
-QStringList lines(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out << QString::fromUtf8(item);
     return out;
 }
 

@@ -7,32 +7,19 @@
 #include <QTest>
 
 using namespace trh;
+using trh::test::lines;
 using trh::test::RecordingTableSink;
 
 namespace {
 
 ReadResult readFixture(const char *name, RecordingTableSink &sink)
 {
-    QFile f(test::fixture(QStringLiteral("json/") + QLatin1String(name)));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", name);
-    return readGatewayEndpoints(f, sink);
+    return test::readJsonFixture(name, sink, readGatewayEndpoints);
 }
 
 ReadResult readBytes(const QByteArray &bytes, RecordingTableSink &sink)
 {
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    return readGatewayEndpoints(buffer, sink);
-}
-
-QStringList lines(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out << QString::fromUtf8(item);
-    return out;
+    return test::readJsonBytes(bytes, sink, readGatewayEndpoints);
 }
 
 } // namespace

@@ -13,18 +13,12 @@ namespace {
 
 ReadResult readFixture(const char *name, RecordingProfileSink &sink)
 {
-    QFile f(test::fixture(QStringLiteral("json/") + QLatin1String(name)));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", name);
-    return readProfilesJson(f, sink);
+    return test::readJsonFixture(name, sink, readProfilesJson);
 }
 
 ReadResult readBytes(const QByteArray &bytes, RecordingProfileSink &sink)
 {
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    return readProfilesJson(buffer, sink);
+    return test::readJsonBytes(bytes, sink, readProfilesJson);
 }
 
 // "name / id / revision / status / group;group"

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "TestSupport.h"
 #include "import/SourceRecords.h"
 
+#include <QBuffer>
+#include <QFile>
 #include <QString>
 #include <QStringList>
 
@@ -135,5 +138,34 @@ public:
         warningPos.push_back(at);
     }
 };
+
+// Runs `reader` (one of the JsonReaders.h functions) over tests/fixtures/json/<name>.
+template<typename Sink, typename Reader>
+ReadResult readJsonFixture(const char *name, Sink &sink, Reader reader)
+{
+    QFile f(fixture(QStringLiteral("json/") + QLatin1String(name)));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", name);
+    return reader(f, sink);
+}
+
+// Runs `reader` over bytes held in memory.
+template<typename Sink, typename Reader>
+ReadResult readJsonBytes(const QByteArray &bytes, Sink &sink, Reader reader)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    return reader(buffer, sink);
+}
+
+// A QStringList from UTF-8 literals, for comparing recorded values.
+inline QStringList lines(std::initializer_list<const char *> items)
+{
+    QStringList out;
+    for (const char *item : items)
+        out << QString::fromUtf8(item);
+    return out;
+}
 
 } // namespace trh::test
