@@ -250,6 +250,10 @@
         <source>User interface language: en, de, or empty for the system&apos;s (default: the Settings menu&apos;s choice).</source>
         <translation>Sprache der Oberfläche: en, de oder leer für die des Systems (Standard: die Auswahl im Menü Einstellungen).</translation>
     </message>
+    <message>
+        <source>Colours: system, light or dark (default: the Settings menu&apos;s choice).</source>
+        <translation>Farben: system, light oder dark (Standard: die Wahl im Menü „Einstellungen“).</translation>
+    </message>
 </context>
 <context>
     <name>trh::Checklist</name>
@@ -696,14 +700,6 @@
         <translation>Beliebige Domäne</translation>
     </message>
     <message>
-        <source>Tanium Driver states (Windows)</source>
-        <translation>Zustände des Tanium Driver (Windows)</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Läuft</translation>
-    </message>
-    <message>
         <source>Service not installed</source>
         <translation>Dienst nicht installiert</translation>
     </message>
@@ -846,6 +842,10 @@
             <numerusform>%n Endpunkt</numerusform>
             <numerusform>%n Endpunkte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tanium Driver problems (Windows)</source>
+        <translation>Probleme mit dem Tanium Driver (Windows)</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1197,22 @@
     <message>
         <source>The language will change the next time trhealth starts.</source>
         <translation>Die Sprache wird beim nächsten Start von trhealth umgestellt.</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Darstellung</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Wie das &amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
     </message>
 </context>
 <context>

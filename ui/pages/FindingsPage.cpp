@@ -596,16 +596,16 @@ void FindingsPage::showDetails()
                     extra += tr("; accepted until %1")
                                  .arg(n.acceptedUntil->toString(Qt::ISODate))
                                  .toHtmlEscaped();
-                html += QStringLiteral("<li>%1 — %2 (%3, %4%5) "
-                                       "<a href=\"note-edit:%6\">%7</a> "
-                                       "<a href=\"note-delete:%6\">%8</a></li>")
+                // Who (when known) and when, then the ticket and acceptance.
+                QString when = QLocale().toString(n.createdAt.toLocalTime(), QLocale::ShortFormat);
+                if (!n.author.isEmpty())
+                    when = n.author + QStringLiteral(", ") + when;
+                html += QStringLiteral("<li>%1 — %2 (%3%4) "
+                                       "<a href=\"note-edit:%5\">%6</a> "
+                                       "<a href=\"note-delete:%5\">%7</a></li>")
                             .arg(n.code.toHtmlEscaped(), n.text.toHtmlEscaped(),
-                                 n.author.toHtmlEscaped(),
-                                 QLocale()
-                                     .toString(n.createdAt.toLocalTime(), QLocale::ShortFormat)
-                                     .toHtmlEscaped(),
-                                 extra, QString::number(n.id), tr("edit").toHtmlEscaped(),
-                                 tr("delete").toHtmlEscaped());
+                                 when.toHtmlEscaped(), extra, QString::number(n.id),
+                                 tr("edit").toHtmlEscaped(), tr("delete").toHtmlEscaped());
             }
             html += QStringLiteral("</ul>");
         }

@@ -5,6 +5,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
+#include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -16,6 +17,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedBarSeries>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -194,6 +196,19 @@ QWidget *OverviewPage::waterfall(const QJsonObject &coverage)
     view->setMinimumHeight(220);
     view->setStyleSheet(QStringLiteral("background: transparent"));
     return view;
+}
+
+void OverviewPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The chart takes its colours from the palette when it is built: rebuild it, after the
+    // event has reached the children that are about to be replaced.
+    if (event->type() == QEvent::PaletteChange && !m_data.summary.isEmpty()) {
+        QTimer::singleShot(0, this, [this] {
+            const OverviewData current = m_data;
+            setData(current);
+        });
+    }
 }
 
 void OverviewPage::setData(const OverviewData &overview)
