@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
+#include "WindowTestSupport.h"
 #include "analysis/Summary.h"
 #include "import/Importer.h"
 #include "pages/FindingsPage.h"
@@ -68,10 +69,7 @@ private slots:
         QFETCH(QString, page);
         // Given the fleet workspace open in the window,
         MainWindow window;
-        window.show();
-        QSignalSpy loaded(&window, &MainWindow::overviewLoaded);
-        window.openWorkspace(m_db);
-        QVERIFY(loaded.wait(30000));
+        QVERIFY(test::showWorkspace(window, m_db));
         // when the overview's number is clicked,
         auto *link = window.findChild<QPushButton *>(QStringLiteral("link:") + code);
         QVERIFY2(link, qPrintable(code));
@@ -96,10 +94,7 @@ private slots:
     void navigationAndDetails()
     {
         MainWindow window;
-        window.show();
-        QSignalSpy loaded(&window, &MainWindow::overviewLoaded);
-        window.openWorkspace(m_db);
-        QVERIFY(loaded.wait(30000));
+        QVERIFY(test::showWorkspace(window, m_db));
         window.showPage(QStringLiteral("driverPage"));
         auto *page = window.findChild<FindingsPage *>(QStringLiteral("driverPage"));
         QVERIFY(page->model()->waitForIdle());

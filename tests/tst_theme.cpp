@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
 #include "Theme.h"
+#include "WindowTestSupport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -93,10 +94,7 @@ private slots:
     {
         // Given the window showing the fleet's overview,
         MainWindow window;
-        window.show();
-        QSignalSpy loaded(&window, &MainWindow::overviewLoaded);
-        window.openWorkspace(m_db);
-        QVERIFY(loaded.wait(30000));
+        QVERIFY(test::showWorkspace(window, m_db));
         auto *percent = window.findChild<QLabel *>(QStringLiteral("coveragePercent"));
         QVERIFY(percent);
         const QString shown = percent->text();

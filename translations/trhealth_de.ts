@@ -469,6 +469,21 @@
     </message>
 </context>
 <context>
+    <name>trh::ColumnFilterBar</name>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Filter %1</source>
+        <translation>Filter %1</translation>
+    </message>
+    <message>
+        <source>Show only rows whose %1 contains this text</source>
+        <translation>Nur Zeilen zeigen, deren Spalte „%1“ diesen Text enthält</translation>
+    </message>
+</context>
+<context>
     <name>trh::FindingsPage</name>
     <message>
         <source>Finding</source>
@@ -629,6 +644,22 @@
         <source>delete</source>
         <translation>löschen</translation>
     </message>
+    <message>
+        <source>Column filters</source>
+        <translation>Spaltenfilter</translation>
+    </message>
+    <message>
+        <source>Column Filters</source>
+        <translation>Spaltenfilter</translation>
+    </message>
+    <message>
+        <source>Show a filter box above each column</source>
+        <translation>Über jeder Spalte ein Filterfeld zeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide the column filters</source>
+        <translation>Spaltenfilter zeigen oder ausblenden</translation>
+    </message>
 </context>
 <context>
     <name>trh::GuidancePage</name>
@@ -647,6 +678,10 @@
     <message>
         <source>&lt;p&gt;No guidance for this code.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Kein Leitfaden für diesen Code.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Guidance entry</source>
+        <translation>Leitfaden-Eintrag</translation>
     </message>
 </context>
 <context>
