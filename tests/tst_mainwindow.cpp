@@ -10,10 +10,13 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QGroupBox>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -89,6 +92,27 @@ private slots:
         QVERIFY(st.step());
         QCOMPARE(qint64(findings->model()->rowCount()), st.int64(0));
         QCOMPARE(qint64(shown), st.int64(1));
+    }
+
+    void everyPanelSaysHowFreshItIs()
+    {
+        MainWindow window;
+        QVERIFY(test::showWorkspace(window, m_db));
+        const auto panels =
+            window.findChildren<QGroupBox *>(QRegularExpression(QStringLiteral("^panel:")));
+        QVERIFY(panels.size() >= 5);
+        const auto *tile = window.findChild<QLabel *>(QStringLiteral("snapshotFreshness"));
+        QVERIFY(tile);
+        for (const QGroupBox *panel : panels) {
+            const QString key = panel->objectName().mid(6);
+            const auto *label = panel->findChild<QLabel *>(QStringLiteral("freshness:") + key);
+            QVERIFY2(label, qPrintable(key));
+            QVERIFY2(label->text().startsWith(QStringLiteral("as of ")), qPrintable(label->text()));
+            // The same day as the coverage tile's "Snapshot taken …".
+            const QString day = label->text().mid(6).section(QStringLiteral(" — "), 0, 0);
+            QVERIFY2(tile->text().contains(day),
+                     qPrintable(day + QStringLiteral(" / ") + tile->text()));
+        }
     }
 
     void navigationAndDetails()

@@ -1599,6 +1599,17 @@ Mittel %2 h, n = %4</translation>
         <source>Stale unresolved alerts</source>
         <translation>Liegen gebliebene ungelöste Alerts</translation>
     </message>
+    <message>
+        <source>as of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) old</source>
+        <translation>
+            <numerusform>%n Tag alt</numerusform>
+            <numerusform>%n Tage alt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trh::SqlTableModel</name>

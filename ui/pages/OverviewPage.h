@@ -29,6 +29,7 @@ signals:
 
 private:
     void changeEvent(QEvent *event) override;
+    QLabel *freshnessLabel(const QString &key) const;
     QWidget *panel(const QString &title, const QString &explainKey,
                    const QList<QPair<QString, QWidget *>> &rows);
     QWidget *link(const QJsonValue &value, const QString &codePattern, const QString &title,
