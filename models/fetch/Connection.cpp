@@ -6,13 +6,6 @@
 
 namespace trh::fetch {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("trh::fetch::Connection", text);
-}
-} // namespace
-
 bool Connection::isLoopbackHost(const QString &host)
 {
     QString h = host.trimmed().toLower();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QUrl>
 
@@ -16,6 +17,9 @@ enum class Source
 // OS keychain, the CLI reads it from a file or an environment variable.
 struct Connection
 {
+    Q_DECLARE_TR_FUNCTIONS(trh::fetch::Connection)
+
+public:
     QString name;
     QUrl server;    // https://..., or http:// only for a loopback host
     QString caFile; // optional PEM file with extra trusted CA certificates

@@ -3,11 +3,13 @@
 #include "Connection.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 
 namespace trh::fetch {
@@ -17,6 +19,7 @@ struct FetchOptions
     Connection connection;
     QByteArray token;    // sent in the "session" header only; never logged nor shown
     QString label;       // snapshot label; empty: a default naming the server
+    QDateTime takenAt;   // invalid: the REST answers' "now", else the fetch time
     int alertMonths = 2; // Threat Response alerts of this many months back (0: none)
 };
 
@@ -24,11 +27,13 @@ struct FetchOptions
 struct FetchTuning
 {
     qint64 maxResponseBytes = qint64(256) * 1024 * 1024; // abort a larger response
-    int maxRetries = 5;                  // per request, on 5xx, 429 and network errors
-    int retryBaseMilliseconds = 1000;    // doubled on each retry, plus jitter
-    int retryMaxMilliseconds = 60000;    // cap for one wait, also for Retry-After
-    int pollIntervalMilliseconds = 2000; // result_info polling
-    int pageRows = 5000;                 // result_data rows / gateway endpoints per page
+    int maxRetries = 5;                     // per request, on 5xx, 429 and network errors
+    int retryBaseMilliseconds = 1000;       // doubled on each retry, plus jitter
+    int retryMaxMilliseconds = 60000;       // cap for one backoff wait
+    int retryAfterUnitMilliseconds = 1000;  // one Retry-After second (tests shorten it)
+    int retryAfterMaxMilliseconds = 300000; // cap for a Retry-After wait
+    int pollIntervalMilliseconds = 2000;    // result_info polling
+    int pageRows = 5000;                    // result_data rows / gateway endpoints per page
     int alertPageSize = 500;
 };
 
@@ -47,13 +52,15 @@ struct QuestionStat
     int retries = 0;
     qint64 bytes = 0;
     qint64 elapsedMs = 0;
+    QStringList warnings;
 };
 
 struct FetchResult
 {
     bool ok = false;
     bool cancelled = false;
-    QString error; // one translated sentence; never contains the token
+    QString error;         // one translated sentence; never contains the token
+    bool badInput = false; // the server's answers could not be read or imported
     qint64 snapshotId = -1;
     QList<QuestionStat> questions;
     qint64 elapsedMs = 0;
@@ -90,6 +97,8 @@ private:
     QString m_databasePath;
     FetchTuning m_tuning;
     std::unique_ptr<FetchRun> m_run;
+    std::atomic<bool> m_cancelRequested{false};
+    friend class FetchRun;
 };
 
 } // namespace trh::fetch
