@@ -44,9 +44,14 @@ QJsonObject PlannedQuestion::restQuestion() const
 
 QJsonObject PlannedQuestion::gatewayVariables(int first, const QString &after) const
 {
+    // The endpoint's name, id and operating system are fields of the node already.
+    static const QStringList nodeFields{QStringLiteral("Computer ID"), kOsPlatform,
+                                        QStringLiteral("Operating System")};
     QJsonArray refs;
-    for (const QString &s : sensors)
-        refs.append(QJsonObject{{QStringLiteral("name"), s}});
+    for (const QString &s : sensors) {
+        if (!nodeFields.contains(s, Qt::CaseInsensitive))
+            refs.append(QJsonObject{{QStringLiteral("name"), s}});
+    }
     QJsonObject v{{QStringLiteral("first"), first},
                   {QStringLiteral("after"), after.isEmpty() ? QJsonValue() : QJsonValue(after)},
                   {QStringLiteral("sensors"), refs}};

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,27 +36,6 @@ qint64 jsonInt(const QJsonValue &v)
         return ok ? n : -1;
     }
     return -1;
-}
-
-QJsonObject statJson(const QuestionStat &s)
-{
-    QJsonObject o{{QStringLiteral("asked"), s.question},
-                  {QStringLiteral("rows"), s.rows},
-                  {QStringLiteral("pages"), s.pages},
-                  {QStringLiteral("retries"), s.retries},
-                  {QStringLiteral("bytes"), s.bytes},
-                  {QStringLiteral("seconds"), double(s.elapsedMs) / 1000.0},
-                  {QStringLiteral("complete"), s.complete},
-                  {QStringLiteral("completion"), s.completion}};
-    if (s.questionId >= 0)
-        o.insert(QStringLiteral("question_id"), s.questionId);
-    if (s.estimatedTotal > 0) {
-        o.insert(QStringLiteral("tested"), s.tested);
-        o.insert(QStringLiteral("estimated_total"), s.estimatedTotal);
-    }
-    if (!s.warnings.isEmpty())
-        o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(s.warnings));
-    return o;
 }
 
 // A file name from a question text: no characters that a file system refuses.
@@ -174,11 +154,11 @@ void FetchRun::start()
     if (!m_dir.isValid())
         return fail(
             tr("Cannot create a temporary folder for the answers: %1").arg(m_dir.errorString()));
-    {
+    if (QFileInfo::exists(m_databasePath)) {
         // Find out now, not after minutes of asking, whether the workspace can be written.
+        // A workspace that does not exist yet is created only when the answers are in.
         Database db;
-        const Store::OpenResult opened =
-            Store::open(db, m_databasePath, Store::OpenMode::CreateOrUpgrade);
+        const Store::OpenResult opened = Store::open(db, m_databasePath, Store::OpenMode::Existing);
         if (opened.status != Store::Status::Ok)
             return fail(opened.error, opened.status != Store::Status::Failed);
     }
@@ -297,7 +277,7 @@ void FetchRun::finishQuestion()
         QFile::remove(m_file.fileName());
     } else {
         m_paths << m_file.fileName();
-        m_details.insert(m_file.fileName(), statJson(m_stat));
+        m_details.insert(m_file.fileName(), questionStatJson(m_stat));
     }
     for (const QString &w : std::as_const(m_stat.warnings))
         m_result.warnings << QStringLiteral("%1: %2").arg(m_stat.question, w);
@@ -652,6 +632,27 @@ void FetchRun::finish()
 }
 
 // ---------------------------------------------------------------------------- Fetcher
+
+QJsonObject questionStatJson(const QuestionStat &s)
+{
+    QJsonObject o{{QStringLiteral("asked"), s.question},
+                  {QStringLiteral("rows"), s.rows},
+                  {QStringLiteral("pages"), s.pages},
+                  {QStringLiteral("retries"), s.retries},
+                  {QStringLiteral("bytes"), s.bytes},
+                  {QStringLiteral("seconds"), double(s.elapsedMs) / 1000.0},
+                  {QStringLiteral("complete"), s.complete},
+                  {QStringLiteral("completion"), s.completion}};
+    if (s.questionId >= 0)
+        o.insert(QStringLiteral("question_id"), s.questionId);
+    if (s.estimatedTotal > 0) {
+        o.insert(QStringLiteral("tested"), s.tested);
+        o.insert(QStringLiteral("estimated_total"), s.estimatedTotal);
+    }
+    if (!s.warnings.isEmpty())
+        o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(s.warnings));
+    return o;
+}
 
 Fetcher::Fetcher(QString databasePath, QObject *parent)
     : QObject(parent), m_databasePath(std::move(databasePath))

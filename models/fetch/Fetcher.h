@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -54,6 +55,9 @@ struct QuestionStat
     qint64 elapsedMs = 0;
     QStringList warnings;
 };
+
+// The stat as kept in the import report and printed by `trhealth-cli fetch --json`.
+QJsonObject questionStatJson(const QuestionStat &stat);
 
 struct FetchResult
 {
