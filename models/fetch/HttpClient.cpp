@@ -292,7 +292,7 @@ void HttpClient::complete(HttpResponse response)
 {
     response.error = scrub(response.error);
     if (!response.ok && !response.cancelled)
-        qCInfo(lcFetch).noquote() << response.error;
+        qCDebug(lcFetch).noquote() << response.error;
     if (response.retries == 0)
         response.retries = m_attempt;
     Done done = std::move(m_done);
