@@ -362,6 +362,8 @@ private slots:
             << QByteArray("test-token-5f1c") << int(Source::Gateway) << true;
         QTest::newRow("bad token") << QByteArray("wrong-token-77") << int(Source::Rest) << false;
         QTest::newRow("no token") << QByteArray() << int(Source::Rest) << false;
+        QTest::newRow("token with a line break")
+            << QByteArray("test-token-5f1c\r\nX-Other: 1") << int(Source::Rest) << false;
     }
 
     void testConnection()

@@ -49,6 +49,18 @@ QString fileNameFor(QString text)
     return text.left(200) + QStringLiteral(".json");
 }
 
+// A token is one printable ASCII word; anything else could not be a header value.
+bool isTokenShaped(const QByteArray &token)
+{
+    if (token.isEmpty())
+        return false;
+    for (const char c : token) {
+        if (c <= 0x20 || c >= 0x7f)
+            return false;
+    }
+    return true;
+}
+
 bool isAtOrAfter(const QJsonObject &alert, const QDateTime &cutoff, bool *anyTime)
 {
     for (const char *key : {"createdAt", "alertedAt", "updatedAt"}) {
@@ -149,6 +161,9 @@ void FetchRun::start()
         return fail(invalid);
     if (m_options.token.trimmed().isEmpty())
         return fail(tr("No API token is given."));
+    if (!isTokenShaped(m_options.token))
+        return fail(tr("The API token has characters no token has (spaces, line breaks or "
+                       "non-ASCII); check where it was copied from."));
     if (const QString error = m_http.prepare(); !error.isEmpty())
         return fail(error);
     if (!m_dir.isValid())
@@ -707,6 +722,9 @@ void Fetcher::testConnection(const Connection &connection, const QByteArray &tok
         return report(false, invalid);
     if (token.trimmed().isEmpty())
         return report(false, tr("No API token is given."));
+    if (!isTokenShaped(token))
+        return report(false, tr("The API token has characters no token has (spaces, line "
+                                "breaks or non-ASCII); check where it was copied from."));
     auto *client = new HttpClient(connection, token, m_tuning, this);
     if (const QString error = client->prepare(); !error.isEmpty()) {
         client->deleteLater();
