@@ -189,7 +189,10 @@ private slots:
         FetchOptions options = optionsFor(*server, o);
         options.connection.questionTimeoutSeconds = 1;
         options.alertMonths = 0;
-        const FetchResult r = fetch(options, m_dir.filePath(QStringLiteral("partial.db")));
+        FetchTuning tuning = fastTuning();
+        tuning.questionTimeoutUnitMilliseconds = 200;
+        const FetchResult r =
+            fetch(options, m_dir.filePath(QStringLiteral("partial.db")), QString(), tuning);
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(r.questions.size(), 9);
         for (const QuestionStat &q : r.questions) {
@@ -210,7 +213,7 @@ private slots:
             << Fault{QStringLiteral("/result_data/"), Kind::RateLimited, 2, 1};
         QTest::newRow("truncated body")
             << Fault{QStringLiteral("/result_data/"), Kind::Truncated, 1, 0};
-        QTest::newRow("slow answer") << Fault{QStringLiteral("/result_info/"), Kind::Slow, 1, 2500};
+        QTest::newRow("slow answer") << Fault{QStringLiteral("/result_info/"), Kind::Slow, 1, 1800};
         QTest::newRow("500 on alerts") << Fault{QStringLiteral("/alerts"), Kind::Status500, 3, 0};
     }
 
@@ -222,7 +225,7 @@ private slots:
         auto server = serve(o);
         QVERIFY(server);
         FetchOptions options = optionsFor(*server, o);
-        options.connection.requestTimeoutSeconds = 1; // the slow answer takes 2.5 s
+        options.connection.requestTimeoutSeconds = 1; // the slow answer takes 1.8 s
         const FetchResult r = fetch(options, m_dir.filePath(QStringLiteral("faults.db")));
         QVERIFY2(r.ok, qPrintable(r.error));
         int retries = 0;

@@ -354,7 +354,8 @@ void FetchRun::pollRest()
         if (m_stat.estimatedTotal > 0 && m_stat.completion + 1e-9 >= threshold) {
             m_stat.complete = true;
         } else if (m_questionTimer.elapsed() >=
-                   qint64(m_options.connection.questionTimeoutSeconds) * 1000) {
+                   qint64(m_options.connection.questionTimeoutSeconds) *
+                       m_tuning.questionTimeoutUnitMilliseconds) {
             m_stat.complete = false;
             m_stat.warnings << tr("only %1 of %2 endpoints had answered after %3 s (%4 %, "
                                   "threshold %5 %); endpoints still answering count as pending")

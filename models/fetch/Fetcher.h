@@ -28,13 +28,14 @@ struct FetchOptions
 struct FetchTuning
 {
     qint64 maxResponseBytes = qint64(256) * 1024 * 1024; // abort a larger response
-    int maxRetries = 5;                     // per request, on 5xx, 429 and network errors
-    int retryBaseMilliseconds = 1000;       // doubled on each retry, plus jitter
-    int retryMaxMilliseconds = 60000;       // cap for one backoff wait
-    int retryAfterUnitMilliseconds = 1000;  // one Retry-After second (tests shorten it)
-    int retryAfterMaxMilliseconds = 300000; // cap for a Retry-After wait
-    int pollIntervalMilliseconds = 2000;    // result_info polling
-    int pageRows = 5000;                    // result_data rows / gateway endpoints per page
+    int maxRetries = 5;                         // per request, on 5xx, 429 and network errors
+    int retryBaseMilliseconds = 1000;           // doubled on each retry, plus jitter
+    int retryMaxMilliseconds = 60000;           // cap for one backoff wait
+    int retryAfterUnitMilliseconds = 1000;      // one Retry-After second (tests shorten it)
+    int retryAfterMaxMilliseconds = 300000;     // cap for a Retry-After wait
+    int pollIntervalMilliseconds = 2000;        // result_info polling
+    int questionTimeoutUnitMilliseconds = 1000; // one second of questionTimeoutSeconds
+    int pageRows = 5000;                        // result_data rows / gateway endpoints per page
     int alertPageSize = 500;
 };
 
