@@ -76,9 +76,14 @@ struct FetchResult
 class FetchRun;
 
 // Fetches the maintenance answers from one server into one new snapshot. Runs on the thread
-// it lives in and is event driven (QNetworkAccessManager); nothing blocks. The database is
-// written only after everything has been read, in one transaction: a failed or cancelled
-// fetch leaves it as it was.
+// it lives in and is event driven (QNetworkAccessManager); the network part never blocks.
+// The database is written only after everything has been read, by one import in one
+// transaction (synchronous, on this thread: move the Fetcher to a worker thread to keep a UI
+// responsive for large fleets): a failed or cancelled fetch leaves it as it was.
+// Call start() and testConnection() on the Fetcher's thread (QMetaObject::invokeMethod from
+// elsewhere); cancel() may be called from any thread, also while the import runs.
+// progress(step, done, total): `done` steps of `total` are finished (one step per question,
+// one for the alerts, one for storing); `step` says what is being done.
 class Fetcher : public QObject
 {
     Q_OBJECT
