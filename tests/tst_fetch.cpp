@@ -235,6 +235,69 @@ private slots:
         QFile::remove(m_dir.filePath(QStringLiteral("faults.db")));
     }
 
+    void alertsApiMissingIsAWarning()
+    {
+        FakeTaniumServer::Options o;
+        o.faults << Fault{QStringLiteral("/alerts"), Kind::NotFound, -1, 0};
+        auto server = serve(o);
+        QVERIFY(server);
+        const FetchResult r =
+            fetch(optionsFor(*server, o), m_dir.filePath(QStringLiteral("noalerts.db")));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.questions.size(), 10);
+        QCOMPARE(r.questions.last().rows, 0);
+        QCOMPARE(r.warnings.filter(QStringLiteral("404")).size(), 1);
+        QVERIFY(!r.reportText.contains(QLatin1String("alerts.json")));
+    }
+
+    void unknownSensorIsLeftOutWithAWarning_data()
+    {
+        QTest::addColumn<int>("source");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("rest") << int(Source::Rest) << QStringLiteral("HTTP 400");
+        QTest::newRow("gateway") << int(Source::Gateway)
+                                 << QStringLiteral("API Gateway reported: unknown sensor");
+    }
+
+    void unknownSensorIsLeftOutWithAWarning()
+    {
+        QFETCH(int, source);
+        QFETCH(QString, message);
+        // A fleet without Threat Response - Status: the server does not know that sensor.
+        const QString partial = m_dir.filePath(QStringLiteral("partial-fleet"));
+        QVERIFY(QDir().mkpath(partial));
+        for (const QFileInfo &f : QDir(m_fleet).entryInfoList(QDir::Files)) {
+            const QString to = QDir(partial).filePath(f.fileName());
+            if (!f.fileName().contains(QLatin1String("Threat Response - Status")) &&
+                !QFileInfo::exists(to))
+                QVERIFY(QFile::copy(f.filePath(), to));
+        }
+        FakeTaniumServer server(partial);
+        FakeTaniumServer::Options o;
+        QString error;
+        QVERIFY2(server.start(o, &error), qPrintable(error));
+        FetchOptions options = optionsFor(server, o);
+        options.connection.source = Source(source);
+        const QString db = m_dir.filePath(QStringLiteral("unknown-sensor.db"));
+        QFile::remove(db);
+        const FetchResult r = fetch(options, db);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.questions.size(), 10);
+        int leftOut = 0;
+        for (const QuestionStat &q : r.questions) {
+            if (q.dataset == QLatin1String("tr_status")) {
+                QCOMPARE(q.rows, 0);
+                ++leftOut;
+            } else if (q.dataset != QLatin1String("alerts")) {
+                QVERIFY(q.rows > 0);
+            }
+        }
+        QCOMPARE(leftOut, 1);
+        QCOMPARE(r.warnings.size(), 1);
+        QVERIFY2(r.warnings.first().contains(message), qPrintable(r.warnings.first()));
+        QVERIFY(!r.reportText.contains(QLatin1String("Threat Response - Status")));
+    }
+
     void failuresLeaveTheWorkspaceAsItWas_data()
     {
         QTest::addColumn<Fault>("fault");

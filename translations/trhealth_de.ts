@@ -1766,6 +1766,14 @@ Mittel %2 h, n = %4</translation>
         <source>The API token has characters no token has (spaces, line breaks or non-ASCII); check where it was copied from.</source>
         <translation>Das API-Token enthält Zeichen, die kein Token hat (Leerzeichen, Zeilenumbrüche oder Nicht-ASCII); prüfen Sie, woher es kopiert wurde.</translation>
     </message>
+    <message>
+        <source>left out: %1</source>
+        <translation>weggelassen: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was fetched: no question had any answers (%1).</source>
+        <translation>Nichts abgerufen: Keine Frage hatte Antworten (%1).</translation>
+    </message>
 </context>
 <context>
     <name>trh::fetch::HttpClient</name>

@@ -110,6 +110,7 @@ private:
     bool appendElement(const QByteArray &json);
     void endFile();
     void finishQuestion();
+    void skipQuestion(const QString &reason);
 
     void askRest();
     void pollRest();
@@ -300,6 +301,21 @@ void FetchRun::finishQuestion()
     nextStep();
 }
 
+// A question the server cannot answer at all (e.g. a sensor it does not have) is left out of
+// the snapshot with a warning; the other questions still count.
+void FetchRun::skipQuestion(const QString &reason)
+{
+    endFile();
+    QFile::remove(m_file.fileName());
+    m_stat.elapsedMs = m_questionTimer.elapsed();
+    m_stat.rows = 0;
+    m_stat.warnings << tr("left out: %1").arg(reason);
+    for (const QString &w : std::as_const(m_stat.warnings))
+        m_result.warnings << QStringLiteral("%1: %2").arg(m_stat.question, w);
+    m_result.questions << m_stat;
+    nextStep();
+}
+
 // ---------------------------------------------------------------------------- REST API v2
 
 void FetchRun::askRest()
@@ -310,19 +326,28 @@ void FetchRun::askRest()
     req.path = QStringLiteral("/api/v2/questions");
     req.body = QJsonDocument(q.restQuestion()).toJson(QJsonDocument::Compact);
     req.what = tr("Asking \"%1\"").arg(q.text());
-    request(req, [this, what = req.what](const HttpResponse &r) {
-        QJsonDocument doc;
-        if (!parse(r, what, &doc))
-            return;
-        QJsonValue id =
-            doc.object().value(QStringLiteral("data")).toObject().value(QStringLiteral("id"));
-        if (id.isUndefined())
-            id = doc.object().value(QStringLiteral("id"));
-        m_stat.questionId = jsonInt(id);
-        if (m_stat.questionId < 0)
-            return fail(tr("%1: the server's answer has no question id.").arg(what), true);
-        m_pollTimer.start(0);
-    });
+    const auto refused = [this](const HttpResponse &r) {
+        if (r.status != 400 && r.status != 404 && r.status != 422)
+            return false;
+        skipQuestion(r.error);
+        return true;
+    };
+    request(
+        req,
+        [this, what = req.what](const HttpResponse &r) {
+            QJsonDocument doc;
+            if (!parse(r, what, &doc))
+                return;
+            QJsonValue id =
+                doc.object().value(QStringLiteral("data")).toObject().value(QStringLiteral("id"));
+            if (id.isUndefined())
+                id = doc.object().value(QStringLiteral("id"));
+            m_stat.questionId = jsonInt(id);
+            if (m_stat.questionId < 0)
+                return fail(tr("%1: the server's answer has no question id.").arg(what), true);
+            m_pollTimer.start(0);
+        },
+        refused);
 }
 
 void FetchRun::pollRest()
@@ -439,6 +464,9 @@ void FetchRun::readGatewayPage()
                                           .value(QStringLiteral("endpoints"))
                                           .toObject();
         if (endpoints.isEmpty()) {
+            if (!errors.isEmpty() && m_stat.pages == 0)
+                return skipQuestion(tr("%1: the API Gateway reported: %2")
+                                        .arg(what, errors.join(QStringLiteral("; "))));
             if (!errors.isEmpty())
                 return fail(tr("%1: the API Gateway reported: %2")
                                 .arg(what, errors.join(QStringLiteral("; "))));
@@ -562,7 +590,11 @@ void FetchRun::importAll()
     if (m_cancelled)
         return;
     if (m_paths.isEmpty())
-        return fail(tr("Nothing was fetched: no question had any answers."), true);
+        return fail(m_result.warnings.isEmpty()
+                        ? tr("Nothing was fetched: no question had any answers.")
+                        : tr("Nothing was fetched: no question had any answers (%1).")
+                              .arg(m_result.warnings.constFirst()),
+                    true);
     Database db;
     const Store::OpenResult opened =
         Store::open(db, m_databasePath, Store::OpenMode::CreateOrUpgrade);
