@@ -111,6 +111,7 @@ private:
     void endFile();
     void finishQuestion();
     void skipQuestion(const QString &reason);
+    void recordQuestion();
 
     void askRest();
     void pollRest();
@@ -295,6 +296,11 @@ void FetchRun::finishQuestion()
         m_paths << m_file.fileName();
         m_details.insert(m_file.fileName(), questionStatJson(m_stat));
     }
+    recordQuestion();
+}
+
+void FetchRun::recordQuestion()
+{
     for (const QString &w : std::as_const(m_stat.warnings))
         m_result.warnings << QStringLiteral("%1: %2").arg(m_stat.question, w);
     m_result.questions << m_stat;
@@ -310,10 +316,7 @@ void FetchRun::skipQuestion(const QString &reason)
     m_stat.elapsedMs = m_questionTimer.elapsed();
     m_stat.rows = 0;
     m_stat.warnings << tr("left out: %1").arg(reason);
-    for (const QString &w : std::as_const(m_stat.warnings))
-        m_result.warnings << QStringLiteral("%1: %2").arg(m_stat.question, w);
-    m_result.questions << m_stat;
-    nextStep();
+    recordQuestion();
 }
 
 // ---------------------------------------------------------------------------- REST API v2
@@ -532,15 +535,8 @@ void FetchRun::readAlertsPage()
     const auto notThere = [this](const HttpResponse &r) {
         if (r.status != 404)
             return false;
-        endFile();
-        QFile::remove(m_file.fileName());
-        m_stat.rows = 0;
-        m_stat.elapsedMs = m_questionTimer.elapsed();
-        m_stat.warnings << tr("the Threat Response alerts API is not there (404); the snapshot "
-                              "has no alerts");
-        m_result.warnings << m_stat.warnings;
-        m_result.questions << m_stat;
-        nextStep();
+        skipQuestion(tr("the Threat Response alerts API is not there (404); the snapshot has "
+                        "no alerts"));
         return true;
     };
     request(
