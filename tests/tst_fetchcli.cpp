@@ -249,6 +249,17 @@ private slots:
         const QJsonObject report = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(report.value(QStringLiteral("snapshot")).toInt(), 1);
         QCOMPARE(report.value(QStringLiteral("questions")).toArray().size(), 9);
+        // The import report of every stored file, with what the fetch asked for it.
+        const QJsonArray files = report.value(QStringLiteral("files")).toArray();
+        QCOMPARE(files.size(), 9);
+        for (const QJsonValue &f : files) {
+            const QJsonObject fetched = f.toObject().value(QStringLiteral("fetch")).toObject();
+            QVERIFY(fetched.value(QStringLiteral("asked"))
+                        .toString()
+                        .startsWith(QLatin1String("Get Computer Name and OS Platform and ")));
+            QCOMPARE(fetched.value(QStringLiteral("completion")).toDouble(), 1.0);
+            QVERIFY(f.toObject().value(QStringLiteral("rows")).toInt() > 0);
+        }
         QVERIFY(!r.err.contains("readable by other users"));
     }
 

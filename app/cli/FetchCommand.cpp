@@ -239,6 +239,7 @@ int fetchCommand(const QStringList &args)
                                     {QStringLiteral("server"), c.server.host()},
                                     {QStringLiteral("seconds"), double(result.elapsedMs) / 1000.0},
                                     {QStringLiteral("questions"), questions},
+                                    {QStringLiteral("files"), result.reportJson},
                                     {QStringLiteral("warnings"),
                                      QJsonArray::fromStringList(result.warnings)}})
                         .toJson(QJsonDocument::Indented);

@@ -627,8 +627,10 @@ void FetchRun::importAll()
     }
     m_result.ok = true;
     m_result.snapshotId = imported.snapshotId;
-    for (const FileImportReport &f : imported.files)
+    for (const FileImportReport &f : imported.files) {
         m_result.reportText += f.toText();
+        m_result.reportJson.append(f.toJson());
+    }
     for (const QString &n : imported.notes)
         m_result.reportText += QStringLiteral("note: %1\n").arg(n);
     finish();

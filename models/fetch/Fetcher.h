@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -69,7 +70,8 @@ struct FetchResult
     qint64 snapshotId = -1;
     QList<QuestionStat> questions;
     qint64 elapsedMs = 0;
-    QString reportText; // the import report, as the CLI prints it for a file import
+    QString reportText;    // the import report, as the CLI prints it for a file import
+    QJsonArray reportJson; // the same per file, as `import --json` prints it
     QStringList warnings;
 };
 
