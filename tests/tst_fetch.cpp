@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 #include "demo/DemoFleet.h"
 #include "fetch/Fetcher.h"
+#include "store/Database.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -35,6 +36,17 @@ void captureMessages(QtMsgType type, const QMessageLogContext &context, const QS
     }
     if (type != QtDebugMsg && g_previous)
         g_previous(type, context, message);
+}
+
+// Rows of the workspace's tables that a fetch writes to (-1 if it cannot be read).
+qint64 storedRows(const QString &path)
+{
+    Database db;
+    if (!db.open(path, Database::Mode::ReadOnly))
+        return -1;
+    return db
+        .scalarInt("SELECT (SELECT count(*) FROM snapshot) + (SELECT count(*) FROM source_file)")
+        .value_or(-1);
 }
 
 } // namespace
@@ -164,10 +176,12 @@ private slots:
         o.pollsUntilComplete = 4;
         auto server = serve(o);
         QVERIFY(server);
-        const QString db = m_dir.filePath(QStringLiteral("polls.db"));
+        const QString db = workspace(QStringLiteral("polls.db")); // has snapshot 1
+        QVERIFY(!db.isEmpty());
         const FetchResult r = fetch(optionsFor(*server, o), db);
         QVERIFY2(r.ok, qPrintable(r.error));
-        QVERIFY(r.snapshotId > 0);
+        QCOMPARE(r.snapshotId, 2);
+        QCOMPARE(storedRows(db), 1 + int(test::fleetFiles().size()) + 1 + 10);
         QCOMPARE(r.questions.size(), 10); // nine questions and the alerts
         for (const QuestionStat &q : r.questions) {
             QVERIFY2(q.complete, qPrintable(q.question));
@@ -329,6 +343,8 @@ private slots:
         const QString db = workspace(QStringLiteral("failure.db"));
         QVERIFY(!db.isEmpty());
         const QByteArray before = test::readAll(db);
+        const qint64 rowsBefore = storedRows(db);
+        QVERIFY(rowsBefore > 0);
         FetchTuning tuning = fastTuning();
         if (fault.kind == Kind::Huge)
             tuning.maxResponseBytes = 4000;
@@ -339,6 +355,7 @@ private slots:
         QCOMPARE(r.badInput, badInput);
         QVERIFY(!r.error.contains(QString::fromLatin1(o.token)));
         QCOMPARE(test::readAll(db), before);
+        QCOMPARE(storedRows(db), rowsBefore);
         QFile::remove(db);
     }
 
@@ -362,10 +379,13 @@ private slots:
         const QString db = workspace(QStringLiteral("cancel.db"));
         QVERIFY(!db.isEmpty());
         const QByteArray before = test::readAll(db);
+        const qint64 rowsBefore = storedRows(db);
+        QVERIFY(rowsBefore > 0);
         const FetchResult r = fetch(optionsFor(*server, o), db, cancelAt);
         QVERIFY(!r.ok);
         QVERIFY(r.cancelled);
         QCOMPARE(test::readAll(db), before);
+        QCOMPARE(storedRows(db), rowsBefore);
         QFile::remove(db);
     }
 
