@@ -203,6 +203,36 @@ private slots:
         QCOMPARE(QFileInfo::exists(db), exitCode == 0);
     }
 
+    void terminateCancels()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("signals are a Unix matter");
+#endif
+        FakeTaniumServer server(m_dir.filePath(QStringLiteral("fleet")));
+        FakeTaniumServer::Options options;
+        options.pollsUntilComplete = 1000000; // never complete: the fetch keeps polling
+        QString error;
+        QVERIFY2(server.start(options, &error), qPrintable(error));
+        const QString db = m_dir.filePath(QStringLiteral("terminated.db"));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TRH_TEST_TOKEN"), QString::fromLatin1(options.token));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(TRHEALTH_CLI),
+                {QStringLiteral("fetch"), QStringLiteral("--db"), db, QStringLiteral("--server"),
+                 server.url().toString(), QStringLiteral("--token-env"),
+                 QStringLiteral("TRH_TEST_TOKEN"), QStringLiteral("--poll-interval-ms"),
+                 QStringLiteral("20")});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(server.requests(QStringLiteral("/result_info/")) >= 3, 30000);
+        p.terminate(); // SIGTERM, as a scheduler stopping a job sends
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 3);
+        QVERIFY(p.readAllStandardError().contains("cancelled"));
+        QVERIFY(!QFileInfo::exists(db));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
