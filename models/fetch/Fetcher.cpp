@@ -327,7 +327,9 @@ void FetchRun::askRest()
     HttpRequest req;
     req.verb = "POST";
     req.path = QStringLiteral("/api/v2/questions");
-    req.body = QJsonDocument(q.restQuestion()).toJson(QJsonDocument::Compact);
+    // Long enough to be read after the question timeout, and never less than the usual 10 min.
+    const int expire = std::max(600, m_options.connection.questionTimeoutSeconds + 300);
+    req.body = QJsonDocument(q.restQuestion(expire)).toJson(QJsonDocument::Compact);
     req.what = tr("Asking \"%1\"").arg(q.text());
     const auto refused = [this](const HttpResponse &r) {
         if (r.status != 400 && r.status != 404 && r.status != 422)
