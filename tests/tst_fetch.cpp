@@ -239,13 +239,18 @@ private slots:
         auto server = serve(o);
         QVERIFY(server);
         FetchOptions options = optionsFor(*server, o);
-        options.connection.requestTimeoutSeconds = 1; // the slow answer takes 1.8 s
+        if (fault.kind == Kind::Slow)
+            options.connection.requestTimeoutSeconds = 1; // the slow answer takes 1.8 s
         const FetchResult r = fetch(options, m_dir.filePath(QStringLiteral("faults.db")));
         QVERIFY2(r.ok, qPrintable(r.error));
         int retries = 0;
         for (const QuestionStat &q : r.questions)
             retries += q.retries;
-        QCOMPARE(retries, fault.times);
+        // Each fault costs one retry (a busy machine may add timeouts to the 1 s limit).
+        if (fault.kind == Kind::Slow)
+            QVERIFY(retries >= fault.times);
+        else
+            QCOMPARE(retries, fault.times);
         QFile::remove(m_dir.filePath(QStringLiteral("faults.db")));
     }
 
