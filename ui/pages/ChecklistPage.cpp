@@ -140,7 +140,7 @@ void ChecklistPage::setWorkspace(const QString &dbPath)
     saveNotes();
     m_db.close();
     m_dbPath = dbPath;
-    const Store::OpenResult opened = Store::open(m_db, dbPath, Store::OpenMode::Existing);
+    const Store::OpenResult opened = Store::open(m_db, dbPath, Store::OpenMode::Reading);
     if (!opened.ok()) {
         m_db.close();
         showError(opened.error);
