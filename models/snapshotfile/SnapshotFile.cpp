@@ -254,7 +254,10 @@ bool SnapshotFile::quickCheck(Database &db, QString *error)
         return false;
     }
     if (st.textView(0) != "ok") {
-        *error = tr("the file is damaged (%1)").arg(st.text(0));
+        // SQLite's report can span lines ("*** in database main ***\n…"): keep one.
+        QString what = st.text(0);
+        what.remove(QLatin1String("*** in database main ***"));
+        *error = tr("the file is damaged (%1)").arg(what.simplified());
         return false;
     }
     return true;

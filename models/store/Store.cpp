@@ -33,7 +33,7 @@ Store::OpenResult Store::open(Database &db, const QString &path, OpenMode mode)
     r.readOnly = mode == OpenMode::ReadOnly;
     auto failWith = [&](Status status, const QString &what) {
         r.status = status;
-        r.error = QStringLiteral("%1: %2").arg(path, what);
+        r.error = QStringLiteral("%1: %2").arg(path, what.simplified()); // one line
         db.close();
         return r;
     };
@@ -70,6 +70,8 @@ Store::OpenResult Store::open(Database &db, const QString &path, OpenMode mode)
     if (!db.exec("PRAGMA foreign_keys = ON"))
         return failWith(Status::Failed, db.lastError());
     if (mode == OpenMode::ReadOnly) {
+        if (check.fileVersion == 0)
+            return failWith(Status::NotOurs, tr("the file holds no trhealth data"));
         if (check.fileVersion != Schema::currentVersion())
             return failWith(Status::Failed,
                             QStringLiteral("schema version %1 needs an upgrade, which a read-only "
