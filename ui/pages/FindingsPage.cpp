@@ -101,8 +101,7 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
     m_addNoteAction->setObjectName(objectName + QStringLiteral(".addNote"));
     m_addNoteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     m_addNoteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_addNoteAction->setToolTip(
-        tr("Add a note or an accepted-until exception to the selected endpoint's finding"));
+    m_addNoteAction->setToolTip(addNoteToolTip());
     m_addNoteAction->setEnabled(false);
     addAction(m_addNoteAction);
     connect(m_addNoteAction, &QAction::triggered, this, &FindingsPage::addNote);
@@ -186,6 +185,8 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
         bool ok = false;
         const qint64 id = url.path().toLongLong(&ok);
         if (!ok || id <= 0)
+            return;
+        if (!m_readOnlyReason.isEmpty())
             return;
         if (scheme == QLatin1String("note-edit"))
             editNote(id);
@@ -356,7 +357,7 @@ void FindingsPage::setWorkspace(const QString &dbPath, qint64 snapshotId)
 void FindingsPage::addNote()
 {
     const QModelIndex current = m_view->currentIndex();
-    if (!current.isValid() || m_dbPath.isEmpty())
+    if (!current.isValid() || m_dbPath.isEmpty() || !m_readOnlyReason.isEmpty())
         return;
     Database db;
     if (!Store::open(db, m_dbPath, Store::OpenMode::ReadOnly).ok())
@@ -373,8 +374,23 @@ void FindingsPage::addNote()
     openNoteDialog(note);
 }
 
+QString FindingsPage::addNoteToolTip()
+{
+    return tr("Add a note or an accepted-until exception to the selected endpoint's finding");
+}
+
+void FindingsPage::setReadOnly(const QString &reason)
+{
+    m_readOnlyReason = reason;
+    m_addNoteAction->setToolTip(reason.isEmpty() ? addNoteToolTip() : reason);
+    m_addNoteAction->setEnabled(reason.isEmpty() && m_view->currentIndex().isValid());
+    showDetails();
+}
+
 void FindingsPage::editNote(qint64 id)
 {
+    if (!m_readOnlyReason.isEmpty())
+        return;
     Database db;
     if (!Store::open(db, m_dbPath, Store::OpenMode::ReadOnly).ok())
         return;
@@ -403,6 +419,8 @@ void FindingsPage::openNoteDialog(const Note &note)
 
 void FindingsPage::deleteNote(qint64 id)
 {
+    if (!m_readOnlyReason.isEmpty())
+        return;
     auto remove = [this, id] {
         writeNote([id](Database &db, QString *error) { return Notes::remove(db, id, error); });
     };
@@ -533,7 +551,7 @@ SqlTableSpec FindingsPage::tableSpec() const
 void FindingsPage::showDetails()
 {
     const QModelIndex current = m_view->currentIndex();
-    m_addNoteAction->setEnabled(current.isValid());
+    m_addNoteAction->setEnabled(current.isValid() && m_readOnlyReason.isEmpty());
     if (!current.isValid()) {
         m_details->clear();
         return;
@@ -596,16 +614,21 @@ void FindingsPage::showDetails()
                     extra += tr("; accepted until %1")
                                  .arg(n.acceptedUntil->toString(Qt::ISODate))
                                  .toHtmlEscaped();
-                html += QStringLiteral("<li>%1 — %2 (%3, %4%5) "
-                                       "<a href=\"note-edit:%6\">%7</a> "
-                                       "<a href=\"note-delete:%6\">%8</a></li>")
+                // A read-only workspace shows its notes without the edit and delete links.
+                const QString links =
+                    !m_readOnlyReason.isEmpty()
+                        ? QString()
+                        : QStringLiteral(" <a href=\"note-edit:%1\">%2</a> "
+                                         "<a href=\"note-delete:%1\">%3</a>")
+                              .arg(QString::number(n.id), tr("edit").toHtmlEscaped(),
+                                   tr("delete").toHtmlEscaped());
+                html += QStringLiteral("<li>%1 — %2 (%3, %4%5)%6</li>")
                             .arg(n.code.toHtmlEscaped(), n.text.toHtmlEscaped(),
                                  n.author.toHtmlEscaped(),
                                  QLocale()
                                      .toString(n.createdAt.toLocalTime(), QLocale::ShortFormat)
                                      .toHtmlEscaped(),
-                                 extra, QString::number(n.id), tr("edit").toHtmlEscaped(),
-                                 tr("delete").toHtmlEscaped());
+                                 extra, links);
             }
             html += QStringLiteral("</ul>");
         }
