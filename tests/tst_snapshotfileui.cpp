@@ -119,6 +119,18 @@ private slots:
             QVERIFY(sign->isEnabled());
     }
 
+    void droppedSnapshotFileOpensReadOnly()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::overviewLoaded);
+        QVERIFY(dropUrls(&window, {QUrl::fromLocalFile(m_good)}));
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(window.workspace(), QFileInfo(m_good).absoluteFilePath());
+        QVERIFY(window.isReadOnly());
+        QVERIFY(window.windowTitle().contains(QLatin1String("(read-only)")));
+    }
+
     void hostileFileIsRefusedWithAMessage()
     {
         const QString path = m_dir.filePath(QStringLiteral("evil.trhealth"));

@@ -547,6 +547,14 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (paths.isEmpty())
         return;
     event->acceptProposedAction();
+    // A workspace or snapshot file dropped on the window is opened, not imported.
+    const QString first = paths.constFirst();
+    if (paths.size() == 1 &&
+        (Store::isSnapshotFile(first) ||
+         QFileInfo(first).suffix().compare(QLatin1String("trdb"), Qt::CaseInsensitive) == 0)) {
+        openWorkspace(first);
+        return;
+    }
     // Not from inside the drop: the dialog opens once the drag is over.
     QTimer::singleShot(0, this, [this, paths] { importFiles(paths); });
 }
