@@ -93,56 +93,82 @@ bool backup(Database &src, Database &dst, Job &job, int from, int to, QString *e
     return true;
 }
 
-// In the copy: removes every snapshot not chosen, with everything that hangs off it, and
-// then the endpoints, notes, alerts, value keys and checklist months no kept snapshot uses.
+// The names of the tables that have a column `column`.
+QStringList tablesWithColumn(Database &db, const char *column)
+{
+    Statement st(db, "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c "
+                     "WHERE m.type = 'table' AND c.name = ?1 ORDER BY m.name");
+    st.bind(1, std::string_view(column));
+    QStringList names;
+    while (st.step())
+        names << st.text(0);
+    return names;
+}
+
+std::string quoted(const QString &name)
+{
+    return '"' + name.toStdString() + '"';
+}
+
+// In the copy: removes every snapshot not chosen, with every row of every table that has a
+// snapshot_id (or hangs off an answer), then the endpoints, notes, alerts, value keys and
+// checklist months no kept snapshot uses. Foreign keys and triggers are off for speed (the
+// cascades cost a scan per parent row); PRAGMA foreign_key_check at the end proves that
+// nothing left points at a removed row.
 bool prune(Database &db, const QList<qint64> &ids, QString *error)
 {
-    Transaction tx(db);
-    if (!tx.isActive() || !db.exec("CREATE TEMP TABLE keep (id INTEGER PRIMARY KEY)")) {
+    const auto failed = [&] {
         *error = db.lastError();
         return false;
-    }
+    };
+    if (!db.exec("PRAGMA foreign_keys = OFF"))
+        return failed();
+    sqlite3_db_config(db.handle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+    Transaction tx(db);
+    if (!tx.isActive() || !db.exec("CREATE TEMP TABLE keep (id INTEGER PRIMARY KEY)"))
+        return failed();
     Statement keep(db, "INSERT OR IGNORE INTO temp.keep (id) VALUES (?1)");
     for (const qint64 id : ids) {
-        if (!keep.bind(1, std::int64_t(id)).run()) {
-            *error = keep.error();
-            return false;
-        }
+        if (!keep.bind(1, std::int64_t(id)).run())
+            return failed();
     }
-    // The value rows carry no foreign key (see Schema.cpp): remove them in bulk first, so the
-    // answers' delete trigger finds nothing left to do.
-    static const char *const valueTables[] = {"cx_status",   "client_setting",      "tr_status",
-                                              "tool_status", "installed_extension", "sensor_value",
-                                              "inventory"};
-    for (const char *table : valueTables) {
-        const std::string sql = std::string("DELETE FROM ") + table +
-                                " WHERE answer_id IN (SELECT id FROM answer WHERE snapshot_id "
-                                "NOT IN (SELECT id FROM temp.keep))";
-        if (!db.exec(sql)) {
-            *error = db.lastError();
-            return false;
-        }
+    const QStringList perSnapshot = tablesWithColumn(db, "snapshot_id");
+    // Value rows first: they find their answers through the answer table.
+    for (const QString &table : tablesWithColumn(db, "answer_id")) {
+        if (!perSnapshot.contains(table) &&
+            !db.exec("DELETE FROM " + quoted(table) +
+                     " WHERE answer_id IN (SELECT id FROM answer WHERE snapshot_id NOT IN "
+                     "(SELECT id FROM temp.keep))"))
+            return failed();
     }
-    const bool pruned = db.exec(
-        "DELETE FROM snapshot WHERE id NOT IN (SELECT id FROM temp.keep);"
-        // Endpoints no kept snapshot mentions, with their notes.
-        "CREATE TEMP TABLE used_endpoint AS"
-        "  SELECT endpoint_id AS id FROM snapshot_endpoint"
-        "  UNION SELECT endpoint_id FROM endpoint_group"
-        "  UNION SELECT endpoint_id FROM answer WHERE endpoint_id IS NOT NULL"
-        "  UNION SELECT endpoint_id FROM finding WHERE endpoint_id IS NOT NULL"
-        "  UNION SELECT endpoint_id FROM endpoint_state;"
-        "DELETE FROM note WHERE endpoint_id NOT IN (SELECT id FROM temp.used_endpoint);"
-        "DELETE FROM endpoint WHERE id NOT IN (SELECT id FROM temp.used_endpoint);"
-        "DELETE FROM alert WHERE id NOT IN (SELECT alert_id FROM alert_observation);"
-        "DELETE FROM value_key WHERE id NOT IN (SELECT key_id FROM cx_status"
-        "  UNION SELECT key_id FROM client_setting UNION SELECT key_id FROM tr_status);"
-        "DELETE FROM checklist WHERE month NOT IN (SELECT substr(taken_at, 1, 7) FROM snapshot);"
-        "DROP TABLE temp.used_endpoint; DROP TABLE temp.keep;");
-    if (!pruned || !tx.commit()) {
-        *error = db.lastError();
+    std::string usedEndpoints = "CREATE TEMP TABLE used_endpoint AS SELECT NULL AS id WHERE 0";
+    const QStringList withEndpoint = tablesWithColumn(db, "endpoint_id");
+    for (const QString &table : perSnapshot) {
+        if (!db.exec("DELETE FROM " + quoted(table) +
+                     " WHERE snapshot_id NOT IN (SELECT id FROM temp.keep)"))
+            return failed();
+        if (withEndpoint.contains(table))
+            usedEndpoints += " UNION SELECT endpoint_id FROM " + quoted(table) +
+                             " WHERE endpoint_id IS NOT NULL";
+    }
+    if (!db.exec("DELETE FROM snapshot WHERE id NOT IN (SELECT id FROM temp.keep)") ||
+        !db.exec(usedEndpoints) ||
+        !db.exec("DELETE FROM note WHERE endpoint_id NOT IN (SELECT id FROM temp.used_endpoint);"
+                 "DELETE FROM endpoint WHERE id NOT IN (SELECT id FROM temp.used_endpoint);"
+                 "DELETE FROM alert WHERE id NOT IN (SELECT alert_id FROM alert_observation);"
+                 "DELETE FROM value_key WHERE id NOT IN (SELECT key_id FROM cx_status"
+                 "  UNION SELECT key_id FROM client_setting UNION SELECT key_id FROM tr_status);"
+                 "DELETE FROM checklist WHERE month NOT IN (SELECT substr(taken_at, 1, 7) FROM "
+                 "snapshot);"
+                 "DROP TABLE temp.used_endpoint; DROP TABLE temp.keep;"))
+        return failed();
+    Statement dangling(db, "PRAGMA foreign_key_check");
+    if (dangling.step()) {
+        *error = tr("the copy still refers to removed rows (table %1)").arg(dangling.text(0));
         return false;
     }
+    if (!dangling.ok() || !tx.commit())
+        return failed();
     return true;
 }
 
@@ -218,10 +244,14 @@ SnapshotFile::ExportResult SnapshotFile::exportSnapshots(const QString &sourcePa
                                  : failAndDiscard(tr("copying the workspace failed: %1").arg(why));
         }
         src.close();
-        // The copy leaves write-ahead logging behind: a snapshot file is one file.
         sqlite3_progress_handler(dst.handle(), 4000, pollCancel, &job);
-        if (!dst.exec("PRAGMA journal_mode = DELETE; PRAGMA foreign_keys = ON") ||
-            !prune(dst, ids, &why) || !job.report(850) || !dst.exec("VACUUM")) {
+        // The copy is thrown away on any failure: no rollback journal and no syncing while
+        // it is pruned; VACUUM then rewrites it whole and syncs it. The copy leaves
+        // write-ahead logging behind (a snapshot file is one file) and ends in the plain
+        // rollback-journal mode.
+        if (!dst.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF") ||
+            !prune(dst, ids, &why) || !job.report(850) ||
+            !dst.exec("PRAGMA synchronous = FULL; VACUUM; PRAGMA journal_mode = DELETE")) {
             result.cancelled = job.cancelled;
             return job.cancelled ? discard()
                                  : failAndDiscard(why.isEmpty() ? dst.lastError() : why);
