@@ -252,6 +252,13 @@
     </message>
 </context>
 <context>
+    <name>trh</name>
+    <message>
+        <source>the copy still refers to removed rows (table %1)</source>
+        <translation>die Kopie verweist noch auf entfernte Zeilen (Tabelle %1)</translation>
+    </message>
+</context>
+<context>
     <name>trh::Analyzer</name>
     <message>
         <source>snapshot %1 has no analysis by these rules (version %2) in this read-only file; export it again with this version of trhealth</source>
