@@ -371,6 +371,22 @@ private slots:
         QVERIFY(!db.isOpen());
     }
 
+    void plannerStatisticsAreAllowed()
+    {
+        // ANALYZE's table is the one object SQLite itself adds; it runs nothing.
+        const QString path = m_dir.filePath(QStringLiteral("analyzed.trhealth"));
+        QVERIFY(QFile::copy(m_good, path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        QVERIFY(tamper(path, "ANALYZE"));
+        const Store::OpenResult r = SnapshotFile::verify(path);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        // The same name with another definition is not.
+        QVERIFY(tamper(path, "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = "
+                             "'CREATE TABLE sqlite_stat1(tbl,idx,stat,x)' WHERE name = "
+                             "'sqlite_stat1'"));
+        QVERIFY(!SnapshotFile::verify(path).ok());
+    }
+
     void readOnlyFileWithoutAnalysisSaysSo()
     {
         // A file whose analysis is missing (an older trhealth's rules) is not analysed in

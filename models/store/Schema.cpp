@@ -347,7 +347,13 @@ bool Schema::checkObjects(Database &db, int version, QString *error)
         return QStringLiteral("%1 \"%2\"")
             .arg(QString::fromStdString(key.first), QString::fromStdString(key.second));
     };
+    // ANALYZE (or PRAGMA optimize) adds its statistics table; it only guides the planner.
+    const std::pair<std::string, std::optional<std::string>> statistics{
+        "sqlite_stat1", std::string("CREATE TABLE sqlite_stat1(tbl,idx,stat)")};
     for (const auto &[key, definition] : *found) {
+        if (key == std::pair<std::string, std::string>("table", "sqlite_stat1") &&
+            definition == statistics)
+            continue;
         const auto it = expected->find(key);
         if (it == expected->end()) {
             *error = tr("the file contains %1, which trhealth did not create").arg(label(key));
