@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -153,6 +154,13 @@ private slots:
         QVERIFY2(status->text().contains(QLatin1String("view \"evil\"")),
                  qPrintable(status->text()));
         QVERIFY(!window.windowTitle().contains(QLatin1String("evil")));
+        // Not offered again: neither among the recent files nor at the next start.
+        QVERIFY(!QSettings()
+                     .value(QStringLiteral("recentWorkspaces"))
+                     .toStringList()
+                     .contains(QFileInfo(path).absoluteFilePath()));
+        QVERIFY(QSettings().value(QStringLiteral("lastWorkspace")).toString() !=
+                QFileInfo(path).absoluteFilePath());
         QCOMPARE(loaded.count(), 0);
     }
 

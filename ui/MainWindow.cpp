@@ -370,8 +370,16 @@ void MainWindow::loaded()
     QApplication::restoreOverrideCursor();
     m_data = m_watcher.result();
     if (!m_data.error.isEmpty()) {
+        m_exportSnapshotAction->setEnabled(false);
         if (m_data.dbPath.isEmpty()) {
-            // Refused by the checks: nothing of it stays open.
+            // Refused by the checks: nothing of it stays open, or is offered again.
+            QSettings settings;
+            QStringList recent = settings.value(QStringLiteral("recentWorkspaces")).toStringList();
+            recent.removeAll(m_dbPath);
+            settings.setValue(QStringLiteral("recentWorkspaces"), recent);
+            if (settings.value(QStringLiteral("lastWorkspace")).toString() == m_dbPath)
+                settings.remove(QStringLiteral("lastWorkspace"));
+            updateRecentMenu();
             m_dbPath.clear();
             m_readOnly = false;
             applyReadOnly();
