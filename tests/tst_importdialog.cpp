@@ -12,7 +12,6 @@
 #include <QDir>
 #include <QLabel>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -231,16 +230,8 @@ private slots:
         MainWindow window;
         window.show();
         window.openWorkspace(m_fleetDb);
-        QMimeData mime;
-        mime.setUrls({QUrl::fromLocalFile(fleetFiles().constFirst()),
-                      QUrl::fromLocalFile(fleetFiles().constLast())});
-        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
-                              Qt::NoModifier);
-        QApplication::sendEvent(&window, &enter);
-        QVERIFY(enter.isAccepted());
-        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(&window, &drop);
-        QVERIFY(drop.isAccepted());
+        QVERIFY(test::dropUrls(&window, {QUrl::fromLocalFile(fleetFiles().constFirst()),
+                                         QUrl::fromLocalFile(fleetFiles().constLast())}));
         QTRY_VERIFY(importDialogOf(window) != nullptr);
         ImportDialog *dialog = importDialogOf(window);
         QCOMPARE(dialog->previews().size(), size_t(2));

@@ -243,16 +243,30 @@
         <translation>Befundcode, zu dem navigiert wird.</translation>
     </message>
     <message>
-        <source>Tanium exports to import (CSV or JSON).</source>
-        <translation>Zu importierende Tanium-Exporte (CSV oder JSON).</translation>
-    </message>
-    <message>
         <source>User interface language: en, de, or empty for the system&apos;s (default: the Settings menu&apos;s choice).</source>
         <translation>Sprache der Oberfläche: en, de oder leer für die des Systems (Standard: die Auswahl im Menü Einstellungen).</translation>
     </message>
     <message>
         <source>Colours: system, light or dark (default: the Settings menu&apos;s choice).</source>
         <translation>Farben: system, light oder dark (Standard: die Wahl im Menü „Einstellungen“).</translation>
+    </message>
+    <message>
+        <source>Tanium exports to import (CSV or JSON), or a workspace or snapshot file to open.</source>
+        <translation>Zu importierende Tanium-Exporte (CSV oder JSON) oder ein zu öffnender Arbeitsbereich bzw. eine Snapshot-Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>trh</name>
+    <message>
+        <source>the copy still refers to removed rows (table %1)</source>
+        <translation>die Kopie verweist noch auf entfernte Zeilen (Tabelle %1)</translation>
+    </message>
+</context>
+<context>
+    <name>trh::Analyzer</name>
+    <message>
+        <source>snapshot %1 has no analysis by these rules (version %2) in this read-only file; export it again with this version of trhealth</source>
+        <translation>Snapshot %1 hat in dieser schreibgeschützten Datei keine Analyse nach diesen Regeln (Version %2); exportieren Sie ihn mit dieser trhealth-Version erneut</translation>
     </message>
 </context>
 <context>
@@ -1186,10 +1200,6 @@
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <source>trhealth workspaces (*.trdb *.trhealth);;All files (*)</source>
-        <translation>trhealth-Arbeitsbereiche (*.trdb *.trhealth);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Building the demo fleet…</source>
         <translation>Demo-Bestand wird erstellt …</translation>
     </message>
@@ -1248,6 +1258,34 @@
     <message>
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>Export &amp;Snapshot File…</source>
+        <translation>&amp;Snapshot-Datei exportieren …</translation>
+    </message>
+    <message>
+        <source>Save snapshots with their findings, notes and checklist in a .trhealth file that colleagues open read-only</source>
+        <translation>Snapshots mit Befunden, Notizen und Checkliste in einer .trhealth-Datei speichern, die Kollegen schreibgeschützt öffnen</translation>
+    </message>
+    <message>
+        <source>%1 (read-only) — trhealth</source>
+        <translation>%1 (schreibgeschützt) — trhealth</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only: a snapshot file (or a file that cannot be written) is never changed.</source>
+        <translation>%1 ist schreibgeschützt geöffnet: Eine Snapshot-Datei (oder eine nicht beschreibbare Datei) wird nie verändert.</translation>
+    </message>
+    <message>
+        <source>Import Tanium exports as a snapshot</source>
+        <translation>Tanium-Exporte als Snapshot importieren</translation>
+    </message>
+    <message>
+        <source>Snapshot file written: %1</source>
+        <translation>Snapshot-Datei geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>trhealth workspaces and snapshot files (*.trdb *.trhealth);;All files (*)</source>
+        <translation>trhealth-Arbeitsbereiche und Snapshot-Dateien (*.trdb *.trhealth);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +1650,106 @@ Mittel %2 h, n = %4</translation>
     </message>
 </context>
 <context>
+    <name>trh::Schema</name>
+    <message>
+        <source>unknown schema version %1</source>
+        <translation>unbekannte Schemaversion %1</translation>
+    </message>
+    <message>
+        <source>the expected schema could not be built</source>
+        <translation>das erwartete Schema konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>the schema cannot be read: %1</source>
+        <translation>das Schema kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the file contains %1, which trhealth did not create</source>
+        <translation>die Datei enthält %1, das nicht von trhealth angelegt wurde</translation>
+    </message>
+    <message>
+        <source>the definition of %1 differs from trhealth&apos;s</source>
+        <translation>die Definition von %1 weicht von der trhealth-Definition ab</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
+    </message>
+</context>
+<context>
+    <name>trh::SnapshotFile</name>
+    <message>
+        <source>no snapshot chosen</source>
+        <translation>kein Snapshot ausgewählt</translation>
+    </message>
+    <message>
+        <source>the snapshot file cannot replace the workspace it comes from</source>
+        <translation>die Snapshot-Datei kann nicht den Arbeitsbereich ersetzen, aus dem sie stammt</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1 has no snapshot %2</source>
+        <translation>%1 hat keinen Snapshot %2</translation>
+    </message>
+    <message>
+        <source>snapshot %1 cannot be analysed: %2</source>
+        <translation>Snapshot %1 kann nicht analysiert werden: %2</translation>
+    </message>
+    <message>
+        <source>copying the workspace failed: %1</source>
+        <translation>das Kopieren des Arbeitsbereichs ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the file</source>
+        <translation>die Datei kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>the integrity check gave no answer</source>
+        <translation>die Integritätsprüfung lieferte keine Antwort</translation>
+    </message>
+    <message>
+        <source>the file is damaged (%1)</source>
+        <translation>die Datei ist beschädigt (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>trh::SnapshotFileExport</name>
+    <message>
+        <source>Export Snapshot File</source>
+        <translation>Snapshot-Datei exportieren</translation>
+    </message>
+    <message>
+        <source>Snapshots to put in the file (with their findings, notes, checklist and import reports):</source>
+        <translation>Snapshots für die Datei (mit Befunden, Notizen, Checkliste und Importberichten):</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>Snapshots</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>trhealth snapshot files (*.trhealth)</source>
+        <translation>trhealth-Snapshot-Dateien (*.trhealth)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n snapshot(s) to %1…</source>
+        <translation>
+            <numerusform>%n Snapshot wird nach %1 exportiert …</numerusform>
+            <numerusform>%n Snapshots werden nach %1 exportiert …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>trh::SqlTableModel</name>
     <message>
         <source>The table has no data source.</source>
@@ -1629,6 +1767,17 @@ Mittel %2 h, n = %4</translation>
         <source>…</source>
         <comment>placeholder of a table cell whose row is still loading</comment>
         <translation>…</translation>
+    </message>
+</context>
+<context>
+    <name>trh::Store</name>
+    <message>
+        <source>a snapshot file opens read-only; import into or change a workspace (.trdb) instead</source>
+        <translation>eine Snapshot-Datei wird nur schreibgeschützt geöffnet; importieren oder ändern Sie stattdessen einen Arbeitsbereich (.trdb)</translation>
+    </message>
+    <message>
+        <source>the file holds no trhealth data</source>
+        <translation>die Datei enthält keine trhealth-Daten</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,12 @@ QStringList &nextOpenFileNames()
     return names;
 }
 
+QList<qint64> &nextSnapshotChoice()
+{
+    static QList<qint64> ids;
+    return ids;
+}
+
 bool &autoAccept()
 {
     static bool on = false;
@@ -47,6 +53,16 @@ QStringList DialogSeam::takeNextOpenFileNames()
     return std::exchange(nextOpenFileNames(), QStringList());
 }
 
+void DialogSeam::setNextSnapshotChoice(const QList<qint64> &ids)
+{
+    nextSnapshotChoice() = ids;
+}
+
+QList<qint64> DialogSeam::takeNextSnapshotChoice()
+{
+    return std::exchange(nextSnapshotChoice(), QList<qint64>());
+}
+
 void DialogSeam::setAutoAcceptImport(bool on)
 {
     autoAccept() = on;
@@ -69,6 +85,14 @@ QString DialogSeam::getSaveFileName(QWidget *parent, const QString &caption, con
 {
     const QString preset = takeNextSaveFileName();
     return !preset.isEmpty() ? preset : QFileDialog::getSaveFileName(parent, caption, dir, filter);
+}
+
+QString DialogSeam::getOpenFileName(QWidget *parent, const QString &caption, const QString &dir,
+                                    const QString &filter)
+{
+    const QStringList preset = takeNextOpenFileNames();
+    return !preset.isEmpty() ? preset.constFirst()
+                             : QFileDialog::getOpenFileName(parent, caption, dir, filter);
 }
 
 } // namespace trh

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +23,10 @@ public:
     static void setNextOpenFileNames(const QStringList &fileNames);
     static QStringList takeNextOpenFileNames();
 
+    // The snapshots the next "which snapshots" question gets (Export Snapshot File…).
+    static void setNextSnapshotChoice(const QList<qint64> &ids);
+    static QList<qint64> takeNextSnapshotChoice();
+
     // Import dialogs opened from now on press Import themselves once it is enabled.
     static void setAutoAcceptImport(bool on);
     static bool autoAcceptImport();
@@ -30,6 +35,9 @@ public:
     static QStringList getOpenFileNames(QWidget *parent, const QString &caption, const QString &dir,
                                         const QString &filter);
     static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &dir,
+                                   const QString &filter);
+    // One file: the first of the seam's open names if set, else the real dialog.
+    static QString getOpenFileName(QWidget *parent, const QString &caption, const QString &dir,
                                    const QString &filter);
 };
 

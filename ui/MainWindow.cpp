@@ -4,11 +4,13 @@
 #include "DialogSeam.h"
 #include "Translator.h"
 #include "dialogs/ImportDialog.h"
+#include "dialogs/SnapshotFileExport.h"
 #include "pages/ChecklistPage.h"
 #include "pages/FindingsPage.h"
 #include "pages/GuidancePage.h"
 #include "pages/HistoryPage.h"
 #include "pages/OverviewPage.h"
+#include "snapshotfile/SnapshotFile.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -223,6 +225,7 @@ void MainWindow::buildMenus()
     QAction *import = file->addAction(tr("&Import Files…"), this, &MainWindow::importDialog);
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     import->setObjectName(QStringLiteral("actionImport"));
+    m_importAction = import;
     QAction *exportTable = file->addAction(tr("&Export Table…"), this, [this] {
         if (auto *page = qobject_cast<FindingsPage *>(m_pages->currentWidget()))
             page->exportTable();
@@ -232,6 +235,14 @@ void MainWindow::buildMenus()
         exportTable->setEnabled(qobject_cast<FindingsPage *>(m_pages->currentWidget()) != nullptr);
     });
     exportTable->setEnabled(false);
+    m_exportSnapshotAction =
+        file->addAction(tr("Export &Snapshot File…"), this, &MainWindow::exportSnapshotFile);
+    m_exportSnapshotAction->setObjectName(QStringLiteral("actionExportSnapshotFile"));
+    m_exportSnapshotAction->setToolTip(
+        tr("Save snapshots with their findings, notes and checklist in a .trhealth file that "
+           "colleagues open read-only"));
+    m_exportSnapshotAction->setEnabled(false);
+    file->setToolTipsVisible(true);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -298,9 +309,49 @@ void MainWindow::buildMenus()
 void MainWindow::openWorkspace(const QString &path)
 {
     m_dbPath = QFileInfo(path).absoluteFilePath();
-    setWindowTitle(tr("%1 — trhealth").arg(QFileInfo(m_dbPath).fileName()));
+    m_readOnly = Store::opensReadOnly(m_dbPath);
+    // A file from someone else gets its pages checked too before anything reads it.
+    m_verifyNext = m_readOnly;
+    applyReadOnly();
     rememberRecent(m_dbPath);
     load(0, -1);
+}
+
+void MainWindow::applyReadOnly()
+{
+    const QString name = QFileInfo(m_dbPath).fileName();
+    if (m_dbPath.isEmpty())
+        setWindowTitle(tr("trhealth"));
+    else if (m_readOnly)
+        setWindowTitle(tr("%1 (read-only) — trhealth").arg(name));
+    else
+        setWindowTitle(tr("%1 — trhealth").arg(name));
+    const QString reason =
+        m_readOnly ? tr("%1 is open read-only: a snapshot file (or a file that cannot be "
+                        "written) is never changed.")
+                         .arg(name)
+                   : QString();
+    m_importAction->setEnabled(!m_readOnly);
+    m_importAction->setToolTip(m_readOnly ? reason : tr("Import Tanium exports as a snapshot"));
+    for (FindingsPage *page : m_findingPages)
+        page->setReadOnly(reason);
+    m_checklist->setReadOnly(reason);
+}
+
+void MainWindow::exportSnapshotFile()
+{
+    if (m_dbPath.isEmpty() || m_data.snapshotId == 0)
+        return;
+    auto *job = new SnapshotFileExport(m_dbPath, this);
+    connect(job, &SnapshotFileExport::finished, this,
+            [this, job](bool ok, const QString &path, const QString &error) {
+                if (ok)
+                    statusBar()->showMessage(
+                        tr("Snapshot file written: %1").arg(QDir::toNativeSeparators(path)), 10000);
+                job->deleteLater();
+                emit snapshotFileExported(ok, path, error);
+            });
+    job->start(m_data.snapshots, m_data.snapshotId);
 }
 
 void MainWindow::reload()
@@ -321,9 +372,17 @@ void MainWindow::load(qint64 snapshotId, qint64 previousId)
     m_status->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(m_dbPath)));
     QApplication::setOverrideCursor(Qt::BusyCursor);
     // The first look at a snapshot runs its health rules: never on the GUI thread.
-    m_watcher.setFuture(QtConcurrent::run([path = m_dbPath, snapshotId, previousId] {
-        return loadOverview(path, snapshotId, previousId);
-    }));
+    m_watcher.setFuture(QtConcurrent::run(
+        [path = m_dbPath, snapshotId, previousId, verify = std::exchange(m_verifyNext, false)] {
+            if (verify) {
+                if (const Store::OpenResult r = SnapshotFile::verify(path); !r.ok()) {
+                    OverviewData refused; // no dbPath: the file was not opened at all
+                    refused.error = r.error;
+                    return refused;
+                }
+            }
+            return loadOverview(path, snapshotId, previousId);
+        }));
 }
 
 void MainWindow::loaded()
@@ -331,6 +390,20 @@ void MainWindow::loaded()
     QApplication::restoreOverrideCursor();
     m_data = m_watcher.result();
     if (!m_data.error.isEmpty()) {
+        m_exportSnapshotAction->setEnabled(false);
+        if (m_data.dbPath.isEmpty()) {
+            // Refused by the checks: nothing of it stays open, or is offered again.
+            QSettings settings;
+            QStringList recent = settings.value(QStringLiteral("recentWorkspaces")).toStringList();
+            recent.removeAll(m_dbPath);
+            settings.setValue(QStringLiteral("recentWorkspaces"), recent);
+            if (settings.value(QStringLiteral("lastWorkspace")).toString() == m_dbPath)
+                settings.remove(QStringLiteral("lastWorkspace"));
+            updateRecentMenu();
+            m_dbPath.clear();
+            m_readOnly = false;
+            applyReadOnly();
+        }
         m_status->setText(m_data.error);
         QMessageBox::warning(this, tr("Cannot open the workspace"), m_data.error);
         return;
@@ -347,6 +420,7 @@ void MainWindow::loaded()
     m_snapshot->setCurrentIndex(m_snapshot->findData(m_data.snapshotId));
     m_compare->setCurrentIndex(std::max(0, m_compare->findData(m_data.previousId)));
     m_updatingSelectors = false;
+    m_exportSnapshotAction->setEnabled(m_data.snapshotId != 0);
     if (m_data.snapshotId == 0) {
         m_pages->setCurrentWidget(m_empty);
         m_status->setText(tr("%1 has no snapshot yet").arg(QDir::toNativeSeparators(m_dbPath)));
@@ -409,9 +483,9 @@ void MainWindow::drillDown(const QString &codePattern)
 void MainWindow::openDialog()
 {
     QSettings settings;
-    const QString path = QFileDialog::getOpenFileName(
+    const QString path = DialogSeam::getOpenFileName(
         this, tr("Open Workspace"), settings.value(QStringLiteral("lastDirectory")).toString(),
-        tr("trhealth workspaces (*.trdb *.trhealth);;All files (*)"));
+        tr("trhealth workspaces and snapshot files (*.trdb *.trhealth);;All files (*)"));
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());
@@ -460,7 +534,8 @@ void MainWindow::importFiles(const QStringList &paths)
 {
     if (paths.isEmpty())
         return;
-    if (m_dbPath.isEmpty()) {
+    // Imports go into a workspace: with none open, or a read-only one, ask for a new one.
+    if (m_dbPath.isEmpty() || m_readOnly) {
         QString path = DialogSeam::getSaveFileName(
             this, tr("New Workspace for the Import"),
             QSettings().value(QStringLiteral("lastDirectory")).toString(),
@@ -470,7 +545,8 @@ void MainWindow::importFiles(const QStringList &paths)
         if (QFileInfo(path).suffix().isEmpty())
             path += QStringLiteral(".trdb");
         m_dbPath = QFileInfo(path).absoluteFilePath();
-        setWindowTitle(tr("%1 — trhealth").arg(QFileInfo(m_dbPath).fileName()));
+        m_readOnly = false;
+        applyReadOnly();
         rememberRecent(m_dbPath);
     }
     auto *dialog = new ImportDialog(m_dbPath, paths, this);
@@ -499,6 +575,14 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (paths.isEmpty())
         return;
     event->acceptProposedAction();
+    // A workspace or snapshot file dropped on the window is opened, not imported.
+    const QString first = paths.constFirst();
+    if (paths.size() == 1 &&
+        (Store::isSnapshotFile(first) ||
+         QFileInfo(first).suffix().compare(QLatin1String("trdb"), Qt::CaseInsensitive) == 0)) {
+        openWorkspace(first);
+        return;
+    }
     // Not from inside the drop: the dialog opens once the drag is over.
     QTimer::singleShot(0, this, [this, paths] { importFiles(paths); });
 }

@@ -31,8 +31,13 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens a workspace file; the overview loads in the background.
+    // Opens a workspace file; the overview loads in the background. A snapshot file
+    // (.trhealth) or a file that cannot be written opens read-only, after the defensive
+    // checks of SnapshotFile::verify; its title says "(read-only)" and writing is disabled.
     void openWorkspace(const QString &path);
+    bool isReadOnly() const { return m_readOnly; }
+    // File → Export Snapshot File…: the current snapshot, or several ticked in a list.
+    void exportSnapshotFile();
     QString workspace() const { return m_dbPath; }
     // Shows the page whose objectName is given ("overviewPage", "clientHealthPage", …).
     void showPage(const QString &objectName);
@@ -47,6 +52,8 @@ public:
 
 signals:
     void overviewLoaded();
+    // An Export Snapshot File… ended (ok false and error empty: cancelled).
+    void snapshotFileExported(bool ok, const QString &path, const QString &error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -63,6 +70,7 @@ private:
     void importDialog();
     void rememberRecent(const QString &path);
     void updateRecentMenu();
+    void applyReadOnly();
 
     QString m_dbPath;
     QListWidget *m_navigation = nullptr;
@@ -80,6 +88,10 @@ private:
     QFutureWatcher<OverviewData> m_watcher;
     OverviewData m_data;
     bool m_updatingSelectors = false;
+    bool m_readOnly = false;
+    bool m_verifyNext = false; // the next load checks the file first (SnapshotFile::verify)
+    QAction *m_importAction = nullptr;
+    QAction *m_exportSnapshotAction = nullptr;
 };
 
 } // namespace trh

@@ -1,5 +1,6 @@
 #include "CliCommands.h"
 #include "FetchCommand.h"
+#include "CliSupport.h"
 
 #include "analysis/Analyzer.h"
 #include "analysis/FindingCatalog.h"
@@ -9,6 +10,7 @@
 #include "demo/DemoFleet.h"
 #include "import/DatasetMapping.h"
 #include "import/Importer.h"
+#include "snapshotfile/SnapshotFile.h"
 #include "store/Database.h"
 #include "store/Store.h"
 
@@ -28,8 +30,8 @@
 #endif
 
 namespace trh::cli {
-namespace {
 
+// The helpers every command shares (CliSupport.h).
 QTextStream &out()
 {
     static QTextStream s(stdout);
@@ -57,6 +59,8 @@ bool stderrIsTerminal()
 #endif
 }
 
+namespace {
+
 const char *kUsage =
     "usage: trhealth-cli COMMAND [OPTIONS]\n"
     "\n"
@@ -74,9 +78,12 @@ const char *kUsage =
     "  demo    --db FILE [--endpoints N] [--keep-files DIR]\n"
     "  fetch   --db FILE --server URL (--token-file FILE | --token-env VAR) [--ca-file FILE]\n"
     "          [--source rest|gateway] [--threshold 0.95] [--timeout S] [--label TEXT] [--json]\n"
+    "  export  --db FILE (--snapshot ID... | --all) --out FILE.trhealth\n"
     "\n"
     "Run 'trhealth-cli COMMAND --help' for a command's options.\n"
     "exit status: 0 success, 1 usage error, 2 bad input (nothing written), 3 other failure\n";
+
+} // namespace
 
 // The --db option every command has.
 QCommandLineOption dbOption()
@@ -111,12 +118,14 @@ int parse(QCommandLineParser &parser, const QStringList &args, const QString &de
     return -1;
 }
 
-// Opens the workspace, turning store problems into exit codes.
 int openStore(Database &db, const QString &path, Store::OpenMode mode)
 {
     if (path.isEmpty())
         return fail(UsageError, QStringLiteral("--db FILE is required"));
-    const Store::OpenResult r = Store::open(db, path, mode);
+    // A snapshot file comes from someone else: its pages are checked too before use.
+    const Store::OpenResult r = Store::isSnapshotFile(path)
+                                    ? SnapshotFile::openChecked(db, path, mode)
+                                    : Store::open(db, path, mode);
     switch (r.status) {
     case Store::Status::Ok:
         return -1;
@@ -130,6 +139,8 @@ int openStore(Database &db, const QString &path, Store::OpenMode mode)
     }
     return fail(Failure, r.error);
 }
+
+namespace {
 
 // The mapping: built-in, the user's config-folder override, then --mapping.
 bool loadMapping(const QString &explicitPath, DatasetMapping *mapping, QString *error)
@@ -303,8 +314,8 @@ int summaryCommand(const QStringList &args)
              .isValid())
         return fail(UsageError, QStringLiteral("--month %1: expected YYYY-MM").arg(p.value(month)));
     Database database;
-    // Read-write: the first summary of a snapshot stores its analysis.
-    if (const int rc = openStore(database, p.value(db), Store::OpenMode::Existing); rc >= 0)
+    // Read-write if it can: the first summary of a snapshot stores its analysis.
+    if (const int rc = openStore(database, p.value(db), Store::OpenMode::Reading); rc >= 0)
         return rc;
     QString error;
     const auto id = resolveSnapshot(database, p.value(snapshot), &error);
@@ -535,8 +546,8 @@ int diffCommand(const QStringList &args)
     if (!toId)
         return rc;
     Database database;
-    // Read-write: a snapshot not analysed yet gets its findings stored first.
-    if (rc = openStore(database, p.value(db), Store::OpenMode::Existing); rc >= 0)
+    // Read-write if it can: a snapshot not analysed yet gets its findings stored first.
+    if (rc = openStore(database, p.value(db), Store::OpenMode::Reading); rc >= 0)
         return rc;
     if (rc = requireSnapshot(database, *fromId); rc >= 0)
         return rc;
@@ -799,7 +810,7 @@ int findingsCommand(const QStringList &args)
     if (p.isSet(code) && !findingKind(p.value(code)))
         return fail(BadInput, QStringLiteral("--code %1: not a finding code").arg(p.value(code)));
     Database database;
-    if (const int rc = openStore(database, p.value(db), Store::OpenMode::Existing); rc >= 0)
+    if (const int rc = openStore(database, p.value(db), Store::OpenMode::Reading); rc >= 0)
         return rc;
     QString error;
     const auto id = resolveSnapshot(database, p.value(snapshot), &error);
@@ -902,6 +913,8 @@ int run(const QStringList &arguments)
         return noteCommand(rest);
     if (command == QLatin1String("fetch"))
         return fetchCommand(rest);
+    if (command == QLatin1String("export"))
+        return exportCommand(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help")) {
         out() << kUsage;

@@ -51,7 +51,8 @@ int main(int argc, char **argv)
     parser.addOptions({screenshot, page, drill, language, appearance});
     parser.addPositionalArgument(
         QStringLiteral("files"),
-        QCoreApplication::translate("main", "Tanium exports to import (CSV or JSON)."),
+        QCoreApplication::translate("main", "Tanium exports to import (CSV or JSON), or a "
+                                            "workspace or snapshot file to open."),
         QStringLiteral("[FILE...]"));
     parser.process(app);
     // The translators go in before the first window; the option texts above are shown in
@@ -90,15 +91,22 @@ int main(int argc, char **argv)
             });
         });
     }
+    // Files on the command line open the import dialog once the window shows; a workspace or
+    // snapshot file (trhealth FILE.trhealth) is opened instead.
+    QStringList files;
+    QString workspace = parser.value(db);
+    for (const QString &arg : parser.positionalArguments()) {
+        const QString suffix = QFileInfo(arg).suffix().toLower();
+        if (suffix == QLatin1String("trhealth") || suffix == QLatin1String("trdb"))
+            workspace = arg;
+        else
+            files << QFileInfo(arg).absoluteFilePath();
+    }
     const QString last = QSettings().value(QStringLiteral("lastWorkspace")).toString();
-    if (parser.isSet(db))
-        window.openWorkspace(parser.value(db));
+    if (!workspace.isEmpty())
+        window.openWorkspace(workspace);
     else if (!last.isEmpty() && QFileInfo::exists(last))
         window.openWorkspace(last);
-    // Files on the command line open the import dialog once the window shows.
-    QStringList files;
-    for (const QString &arg : parser.positionalArguments())
-        files << QFileInfo(arg).absoluteFilePath();
     if (!files.isEmpty())
         QTimer::singleShot(0, &window, [&window, files] { window.importFiles(files); });
     return app.exec();

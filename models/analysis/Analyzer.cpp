@@ -7,6 +7,7 @@
 #include "import/ValueClass.h"
 #include "store/Database.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -1176,6 +1177,17 @@ bool Analyzer::ensure(Database &db, std::int64_t snapshotId, QString *error)
 {
     if (stored(db, snapshotId))
         return true;
+    if (db.isReadOnly()) {
+        // A snapshot file (or a file that cannot be written) is never changed; an export
+        // always carries the analysis, so only a file from an older trhealth gets here.
+        *error = QCoreApplication::translate(
+                     "trh::Analyzer",
+                     "snapshot %1 has no analysis by these rules (version %2) in this read-only "
+                     "file; export it again with this version of trhealth")
+                     .arg(snapshotId)
+                     .arg(kRulesVersion);
+        return false;
+    }
     return run(db, snapshotId, error);
 }
 

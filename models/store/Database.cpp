@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <QFileInfo>
+#include <QUrl>
+
 #include <utility>
 
 namespace trh {
@@ -39,9 +42,14 @@ bool Database::open(const QString &path, Mode mode)
     close();
     m_path = path;
     int flags = SQLITE_OPEN_NOMUTEX;
-    flags |= mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
-                                    : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    const QByteArray utf8 = path.toUtf8();
+    flags |= mode == Mode::ReadWrite ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+                                     : SQLITE_OPEN_READONLY;
+    QByteArray utf8 = path.toUtf8();
+    if (mode == Mode::Immutable) {
+        // A file: URI (percent-encoded, so '?' or '#' in a name stay part of the path).
+        utf8 = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() + "?immutable=1";
+        flags |= SQLITE_OPEN_URI;
+    }
     const int rc = sqlite3_open_v2(utf8.constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         m_error = QStringLiteral("%1: %2").arg(
@@ -55,6 +63,11 @@ bool Database::open(const QString &path, Mode mode)
     // with side effects, and never load extensions.
     sqlite3_db_config(m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
     sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    if (mode == Mode::Immutable) {
+        // Nothing is written to such a file, so no trigger has a reason to run.
+        sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+        exec("PRAGMA cell_size_check = ON");
+    }
     return true;
 }
 
@@ -92,6 +105,21 @@ std::optional<std::int64_t> Database::scalarInt(std::string_view sql)
     if (!st.step())
         return std::nullopt;
     return st.optInt(0);
+}
+
+bool Database::isReadOnly() const
+{
+    if (!m_db)
+        return true;
+    if (sqlite3_db_readonly(m_db, "main") == 1)
+        return true;
+    sqlite3_stmt *st = nullptr;
+    bool queryOnly = false;
+    if (sqlite3_prepare_v2(m_db, "PRAGMA query_only", -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        queryOnly = sqlite3_column_int(st, 0) != 0;
+    sqlite3_finalize(st);
+    return queryOnly;
 }
 
 std::int64_t Database::lastInsertRowId() const

@@ -25,7 +25,10 @@ public:
     enum class Mode
     {
         ReadWrite,
-        ReadOnly
+        ReadOnly,
+        // Read-only and immutable: SQLite takes no locks and never writes a journal, WAL or
+        // shared-memory file next to it. Only for files nothing else writes (snapshot files).
+        Immutable
     };
 
     Database() = default;
@@ -41,6 +44,8 @@ public:
     bool isOpen() const { return m_db != nullptr; }
     sqlite3 *handle() const { return m_db; }
     const QString &path() const { return m_path; }
+    // True when nothing can be written: opened read-only, or PRAGMA query_only is on.
+    bool isReadOnly() const;
 
     // Runs one or more statements without results. False and lastError() on failure.
     bool exec(std::string_view sql);

@@ -2,6 +2,12 @@
 
 #include "Database.h"
 
+#include <QCoreApplication>
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace trh {
@@ -269,7 +275,103 @@ int userVersion(Database &db)
     return int(db.scalarInt("PRAGMA user_version").value_or(-1));
 }
 
+// Schema objects by (type, name): their table and SQL (nullopt for automatic indexes).
+using Objects = std::map<std::pair<std::string, std::string>,
+                         std::pair<std::string, std::optional<std::string>>>;
+
+std::optional<Objects> readObjects(Database &db, QString *error)
+{
+    Statement st(db, "SELECT type, name, tbl_name, sql FROM sqlite_master");
+    Objects objects;
+    while (st.step()) {
+        std::optional<std::string> sql;
+        if (!st.isNull(3))
+            sql = std::string(st.textView(3));
+        objects[{std::string(st.textView(0)), std::string(st.textView(1))}] = {
+            std::string(st.textView(2)), std::move(sql)};
+    }
+    if (!st.ok()) {
+        *error = st.error();
+        return std::nullopt;
+    }
+    return objects;
+}
+
+// What migrations 0..version create, built once per version in an in-memory database.
+const Objects *expectedObjects(int version)
+{
+    static std::mutex mutex;
+    static std::map<int, Objects> cache;
+    const std::lock_guard lock(mutex);
+    if (const auto it = cache.find(version); it != cache.end())
+        return &it->second;
+    Database memory;
+    if (!memory.open(QStringLiteral(":memory:")))
+        return nullptr;
+    for (int v = 0; v < version; ++v) {
+        if (!memory.exec(migrations()[size_t(v)]))
+            return nullptr;
+    }
+    QString error;
+    auto objects = readObjects(memory, &error);
+    if (!objects)
+        return nullptr;
+    return &cache.emplace(version, std::move(*objects)).first->second;
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("trh::Schema", text);
+}
+
 } // namespace
+
+bool Schema::checkObjects(Database &db, int version, QString *error)
+{
+    if (version < 0 || version > currentVersion()) {
+        *error = tr("unknown schema version %1").arg(version);
+        return false;
+    }
+    const Objects *expected = expectedObjects(version);
+    if (!expected) {
+        *error = tr("the expected schema could not be built");
+        return false;
+    }
+    QString readError;
+    const auto found = readObjects(db, &readError);
+    if (!found) {
+        *error = tr("the schema cannot be read: %1").arg(readError);
+        return false;
+    }
+    const auto label = [](const std::pair<std::string, std::string> &key) {
+        return QStringLiteral("%1 \"%2\"")
+            .arg(QString::fromStdString(key.first), QString::fromStdString(key.second));
+    };
+    // ANALYZE (or PRAGMA optimize) adds its statistics table; it only guides the planner.
+    const std::pair<std::string, std::optional<std::string>> statistics{
+        "sqlite_stat1", std::string("CREATE TABLE sqlite_stat1(tbl,idx,stat)")};
+    for (const auto &[key, definition] : *found) {
+        if (key == std::pair<std::string, std::string>("table", "sqlite_stat1") &&
+            definition == statistics)
+            continue;
+        const auto it = expected->find(key);
+        if (it == expected->end()) {
+            *error = tr("the file contains %1, which trhealth did not create").arg(label(key));
+            return false;
+        }
+        if (it->second != definition) {
+            *error = tr("the definition of %1 differs from trhealth's").arg(label(key));
+            return false;
+        }
+    }
+    for (const auto &[key, definition] : *expected) {
+        if (!found->count(key)) {
+            *error = tr("%1 is missing").arg(label(key));
+            return false;
+        }
+    }
+    return true;
+}
 
 int Schema::currentVersion()
 {

@@ -33,6 +33,12 @@ public:
     static Result migrate(Database &db);
     // Checks without changing anything (for read-only opening).
     static Result check(Database &db);
+    // Compares the file's schema objects (type, name, table and SQL of every row of
+    // sqlite_schema) with exactly the set that trhealth's migrations create at that version.
+    // A table, index, view or trigger trhealth did not create, a missing one, or one whose SQL
+    // was changed makes it false with a one-line *error: a file from someone else must not
+    // bring along anything that runs or reads differently.
+    static bool checkObjects(Database &db, int version, QString *error);
 };
 
 } // namespace trh

@@ -1,15 +1,39 @@
 #include "Store.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace trh {
 
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("trh::Store", text);
+}
+
+} // namespace
+
+bool Store::isSnapshotFile(const QString &path)
+{
+    return QFileInfo(path).suffix().compare(QLatin1String("trhealth"), Qt::CaseInsensitive) == 0;
+}
+
+bool Store::opensReadOnly(const QString &path)
+{
+    const QFileInfo info(path);
+    return isSnapshotFile(path) || (info.exists() && !info.isWritable());
+}
+
 Store::OpenResult Store::open(Database &db, const QString &path, OpenMode mode)
 {
     OpenResult r;
+    if (mode == OpenMode::Reading)
+        mode = opensReadOnly(path) ? OpenMode::ReadOnly : OpenMode::Existing;
+    r.readOnly = mode == OpenMode::ReadOnly;
     auto failWith = [&](Status status, const QString &what) {
         r.status = status;
-        r.error = QStringLiteral("%1: %2").arg(path, what);
+        r.error = QStringLiteral("%1: %2").arg(path, what.simplified()); // one line
         db.close();
         return r;
     };
@@ -18,9 +42,14 @@ Store::OpenResult Store::open(Database &db, const QString &path, OpenMode mode)
         return failWith(Status::Missing, QStringLiteral("no such file"));
     if (info.exists() && !info.isFile())
         return failWith(Status::Failed, QStringLiteral("not a regular file"));
+    const bool snapshotFile = isSnapshotFile(path);
+    if (snapshotFile && mode != OpenMode::ReadOnly)
+        return failWith(Status::Failed, tr("a snapshot file opens read-only; import into or "
+                                           "change a workspace (.trdb) instead"));
 
-    if (!db.open(path,
-                 mode == OpenMode::ReadOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWrite))
+    if (!db.open(path, mode != OpenMode::ReadOnly ? Database::Mode::ReadWrite
+                       : snapshotFile             ? Database::Mode::Immutable
+                                                  : Database::Mode::ReadOnly))
         return failWith(Status::Failed, db.lastError());
 
     // The schema check reads the header first: a file that is not SQLite fails here, before
@@ -36,9 +65,13 @@ Store::OpenResult Store::open(Database &db, const QString &path, OpenMode mode)
     case Schema::Status::Failed:
         return failWith(Status::Damaged, check.error);
     }
+    if (QString why; !Schema::checkObjects(db, check.fileVersion, &why))
+        return failWith(Status::NotOurs, why);
     if (!db.exec("PRAGMA foreign_keys = ON"))
         return failWith(Status::Failed, db.lastError());
     if (mode == OpenMode::ReadOnly) {
+        if (check.fileVersion == 0)
+            return failWith(Status::NotOurs, tr("the file holds no trhealth data"));
         if (check.fileVersion != Schema::currentVersion())
             return failWith(Status::Failed,
                             QStringLiteral("schema version %1 needs an upgrade, which a read-only "

@@ -12,7 +12,7 @@ std::vector<HistoryPoint> loadHistory(const QString &dbPath, QString *error)
 {
     std::vector<HistoryPoint> points;
     Database db;
-    const Store::OpenResult opened = Store::open(db, dbPath, Store::OpenMode::Existing);
+    const Store::OpenResult opened = Store::open(db, dbPath, Store::OpenMode::Reading);
     if (!opened.ok()) {
         if (error)
             *error = opened.error;
@@ -46,7 +46,7 @@ std::vector<HistoryPoint> loadHistory(const QString &dbPath, QString *error)
 QJsonObject loadDiff(const QString &dbPath, qint64 from, qint64 to, QString *error)
 {
     Database db;
-    const Store::OpenResult opened = Store::open(db, dbPath, Store::OpenMode::Existing);
+    const Store::OpenResult opened = Store::open(db, dbPath, Store::OpenMode::Reading);
     if (!opened.ok()) {
         if (error)
             *error = opened.error;

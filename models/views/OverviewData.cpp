@@ -14,7 +14,7 @@ OverviewData loadOverview(const QString &dbPath, qint64 snapshotId, qint64 previ
     OverviewData data;
     data.dbPath = dbPath;
     Database db;
-    const Store::OpenResult opened = Store::open(db, dbPath, Store::OpenMode::Existing);
+    const Store::OpenResult opened = Store::open(db, dbPath, Store::OpenMode::Reading);
     if (!opened.ok()) {
         data.error = opened.error;
         return data;

@@ -1,10 +1,14 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
 // Helpers shared by the tests: fixture paths, temporary files, running the CLI.
+class QObject;
+class QUrl;
+
 namespace trh::test {
 
 // Absolute path of tests/fixtures/<name>.
@@ -18,6 +22,10 @@ bool createFleetWorkspace(const QString &path);
 QByteArray readAll(const QString &path);
 // Writes bytes to path, creating folders; false on error.
 bool writeFile(const QString &path, const QByteArray &bytes);
+
+// Drags urls onto target and drops them there (a drag-enter, then a drop); true if both were
+// accepted.
+bool dropUrls(QObject *target, const QList<QUrl> &urls);
 
 struct CliResult
 {

@@ -142,7 +142,7 @@ void ChecklistPage::setWorkspace(const QString &dbPath)
     saveNotes();
     m_db.close();
     m_dbPath = dbPath;
-    const Store::OpenResult opened = Store::open(m_db, dbPath, Store::OpenMode::Existing);
+    const Store::OpenResult opened = Store::open(m_db, dbPath, Store::OpenMode::Reading);
     if (!opened.ok()) {
         m_db.close();
         showError(opened.error);
@@ -217,12 +217,32 @@ void ChecklistPage::reload()
         }
         row.notes->setPlainText(e.notes);
         row.notesDirty = false;
+        if (!m_readOnlyReason.isEmpty()) {
+            row.who->setReadOnly(true);
+            row.notes->setReadOnly(true);
+            row.notes->setToolTip(m_readOnlyReason);
+        }
+        row.sign->setEnabled(m_readOnlyReason.isEmpty());
+        row.sign->setToolTip(m_readOnlyReason);
     }
     m_filling = false;
 }
 
+void ChecklistPage::setReadOnly(const QString &reason)
+{
+    saveNotes();
+    m_readOnlyReason = reason;
+    for (Row &row : m_rows) {
+        row.notes->setReadOnly(!reason.isEmpty());
+        row.notes->setToolTip(reason);
+    }
+    reload();
+}
+
 void ChecklistPage::toggleSignOff(Row &row)
 {
+    if (!m_readOnlyReason.isEmpty())
+        return;
     saveNotes();
     QString error;
     bool ok = false;
@@ -249,7 +269,7 @@ void ChecklistPage::toggleSignOff(Row &row)
 void ChecklistPage::saveNotes()
 {
     m_notesTimer->stop();
-    if (!m_db.isOpen() || m_month.isEmpty())
+    if (!m_db.isOpen() || m_month.isEmpty() || !m_readOnlyReason.isEmpty())
         return;
     for (Row &row : m_rows) {
         if (!row.notesDirty)

@@ -29,6 +29,9 @@ public:
     ~ChecklistPage() override;
 
     void setWorkspace(const QString &dbPath);
+    // A read-only workspace (a snapshot file): sign-offs and notes are shown but cannot be
+    // changed; the controls' tooltips give the reason. An empty reason: writable.
+    void setReadOnly(const QString &reason);
     // The summary ("trhealth.summary/1") of the snapshot shown: gives the month and statuses.
     void setSummary(const QJsonObject &summary);
     QString month() const { return m_month; }
@@ -64,6 +67,7 @@ private:
     std::vector<Row> m_rows;
     QTimer *m_notesTimer = nullptr;
     bool m_filling = false;
+    QString m_readOnlyReason;
 };
 
 } // namespace trh

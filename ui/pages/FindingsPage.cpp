@@ -103,8 +103,7 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
     m_addNoteAction->setObjectName(objectName + QStringLiteral(".addNote"));
     m_addNoteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     m_addNoteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_addNoteAction->setToolTip(
-        tr("Add a note or an accepted-until exception to the selected endpoint's finding"));
+    m_addNoteAction->setToolTip(addNoteToolTip());
     m_addNoteAction->setEnabled(false);
     addAction(m_addNoteAction);
     connect(m_addNoteAction, &QAction::triggered, this, &FindingsPage::addNote);
@@ -233,6 +232,8 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
         bool ok = false;
         const qint64 id = url.path().toLongLong(&ok);
         if (!ok || id <= 0)
+            return;
+        if (!m_readOnlyReason.isEmpty())
             return;
         if (scheme == QLatin1String("note-edit"))
             editNote(id);
@@ -403,7 +404,7 @@ void FindingsPage::setWorkspace(const QString &dbPath, qint64 snapshotId)
 void FindingsPage::addNote()
 {
     const QModelIndex current = m_view->currentIndex();
-    if (!current.isValid() || m_dbPath.isEmpty())
+    if (!current.isValid() || m_dbPath.isEmpty() || !m_readOnlyReason.isEmpty())
         return;
     Database db;
     if (!Store::open(db, m_dbPath, Store::OpenMode::ReadOnly).ok())
@@ -420,8 +421,23 @@ void FindingsPage::addNote()
     openNoteDialog(note);
 }
 
+QString FindingsPage::addNoteToolTip()
+{
+    return tr("Add a note or an accepted-until exception to the selected endpoint's finding");
+}
+
+void FindingsPage::setReadOnly(const QString &reason)
+{
+    m_readOnlyReason = reason;
+    m_addNoteAction->setToolTip(reason.isEmpty() ? addNoteToolTip() : reason);
+    m_addNoteAction->setEnabled(reason.isEmpty() && m_view->currentIndex().isValid());
+    showDetails();
+}
+
 void FindingsPage::editNote(qint64 id)
 {
+    if (!m_readOnlyReason.isEmpty())
+        return;
     Database db;
     if (!Store::open(db, m_dbPath, Store::OpenMode::ReadOnly).ok())
         return;
@@ -450,6 +466,8 @@ void FindingsPage::openNoteDialog(const Note &note)
 
 void FindingsPage::deleteNote(qint64 id)
 {
+    if (!m_readOnlyReason.isEmpty())
+        return;
     auto remove = [this, id] {
         writeNote([id](Database &db, QString *error) { return Notes::remove(db, id, error); });
     };
@@ -586,7 +604,7 @@ SqlTableSpec FindingsPage::tableSpec() const
 void FindingsPage::showDetails()
 {
     const QModelIndex current = m_view->currentIndex();
-    m_addNoteAction->setEnabled(current.isValid());
+    m_addNoteAction->setEnabled(current.isValid() && m_readOnlyReason.isEmpty());
     if (!current.isValid()) {
         m_details->clear();
         return;
@@ -649,16 +667,21 @@ void FindingsPage::showDetails()
                     extra += tr("; accepted until %1")
                                  .arg(n.acceptedUntil->toString(Qt::ISODate))
                                  .toHtmlEscaped();
-                // Who (when known) and when, then the ticket and acceptance.
+                // Who (when known) and when, then the ticket and acceptance. A read-only
+                // workspace shows its notes without the edit and delete links.
                 QString when = QLocale().toString(n.createdAt.toLocalTime(), QLocale::ShortFormat);
                 if (!n.author.isEmpty())
                     when = n.author + QStringLiteral(", ") + when;
-                html += QStringLiteral("<li>%1 — %2 (%3%4) "
-                                       "<a href=\"note-edit:%5\">%6</a> "
-                                       "<a href=\"note-delete:%5\">%7</a></li>")
+                const QString links =
+                    !m_readOnlyReason.isEmpty()
+                        ? QString()
+                        : QStringLiteral(" <a href=\"note-edit:%1\">%2</a> "
+                                         "<a href=\"note-delete:%1\">%3</a>")
+                              .arg(QString::number(n.id), tr("edit").toHtmlEscaped(),
+                                   tr("delete").toHtmlEscaped());
+                html += QStringLiteral("<li>%1 — %2 (%3%4)%5</li>")
                             .arg(n.code.toHtmlEscaped(), n.text.toHtmlEscaped(),
-                                 when.toHtmlEscaped(), extra, QString::number(n.id),
-                                 tr("edit").toHtmlEscaped(), tr("delete").toHtmlEscaped());
+                                 when.toHtmlEscaped(), extra, links);
             }
             html += QStringLiteral("</ul>");
         }

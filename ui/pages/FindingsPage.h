@@ -42,6 +42,9 @@ public:
     ~FindingsPage() override; // cancels a running export and waits for it
 
     void setWorkspace(const QString &dbPath, qint64 snapshotId);
+    // A read-only workspace (a snapshot file): notes and exceptions cannot be added, edited
+    // or deleted, and the note action's tooltip says why. An empty reason: writable.
+    void setReadOnly(const QString &reason);
     // Shows only findings matching codePattern (one of this page's codes, or a prefix '%').
     void filterCode(const QString &codePattern);
     SqlTableModel *model() const { return m_model; }
@@ -92,10 +95,13 @@ private:
     bool writeNote(const std::function<bool(Database &, QString *)> &write);
     void noteFailed(const QString &error);
 
+    static QString addNoteToolTip();
+
     QStringList m_codes;
     QString m_dbPath;
     qint64 m_snapshot = 0;
     QDate m_snapshotDate;
+    QString m_readOnlyReason;
     QString m_pattern;
     QLabel *m_title = nullptr;
     QLabel *m_count = nullptr;
