@@ -1,4 +1,5 @@
 #include "CliCommands.h"
+#include "FetchCommand.h"
 
 #include "analysis/Analyzer.h"
 #include "analysis/FindingCatalog.h"
@@ -71,6 +72,8 @@ const char *kUsage =
     "          list --db FILE [--endpoint NAME] [--json]\n"
     "          remove --db FILE --id N\n"
     "  demo    --db FILE [--endpoints N] [--keep-files DIR]\n"
+    "  fetch   --db FILE --server URL (--token-file FILE | --token-env VAR) [--ca-file FILE]\n"
+    "          [--source rest|gateway] [--threshold 0.95] [--timeout S] [--label TEXT] [--json]\n"
     "\n"
     "Run 'trhealth-cli COMMAND --help' for a command's options.\n"
     "exit status: 0 success, 1 usage error, 2 bad input (nothing written), 3 other failure\n";
@@ -897,6 +900,8 @@ int run(const QStringList &arguments)
         return findingsCommand(rest);
     if (command == QLatin1String("note"))
         return noteCommand(rest);
+    if (command == QLatin1String("fetch"))
+        return fetchCommand(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help")) {
         out() << kUsage;

@@ -36,7 +36,7 @@ QJsonObject FileImportReport::toJson() const
         classes.insert(QString::fromLatin1(className.data(), qsizetype(className.size())),
                        qint64(values[size_t(c)]));
     }
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("file"), name},
         {QStringLiteral("size"), qint64(size)},
         {QStringLiteral("sha256"), sha256},
@@ -50,6 +50,9 @@ QJsonObject FileImportReport::toJson() const
         {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},
         {QStringLiteral("warning_count"), qint64(warningCount)},
     };
+    if (!fetch.isEmpty())
+        o.insert(QStringLiteral("fetch"), fetch);
+    return o;
 }
 
 FileImportReport FileImportReport::fromJson(const QJsonObject &o)
@@ -80,7 +83,30 @@ FileImportReport FileImportReport::fromJson(const QJsonObject &o)
     for (const QJsonValue &v : o.value(QStringLiteral("warnings")).toArray())
         r.warnings << v.toString();
     r.warningCount = o.value(QStringLiteral("warning_count")).toInteger();
+    r.fetch = o.value(QStringLiteral("fetch")).toObject();
     return r;
+}
+
+QString FileImportReport::fetchText() const
+{
+    auto n = [this](const char *key) { return fetch.value(QLatin1String(key)).toInteger(); };
+    QString out =
+        QStringLiteral("  asked: %1\n").arg(fetch.value(QStringLiteral("asked")).toString());
+    if (fetch.contains(QStringLiteral("estimated_total")))
+        out += QStringLiteral("  answered by %1 of %2 endpoints (%3 %)%4\n")
+                   .arg(n("tested"))
+                   .arg(n("estimated_total"))
+                   .arg(fetch.value(QStringLiteral("completion")).toDouble() * 100.0, 0, 'f', 1)
+                   .arg(fetch.value(QStringLiteral("complete")).toBool()
+                            ? QString()
+                            : QStringLiteral(", incomplete when the time was up"));
+    out += QStringLiteral("  fetched %1 rows in %2 page(s), %3 bytes, %4 retries, %5 s\n")
+               .arg(n("rows"))
+               .arg(n("pages"))
+               .arg(n("bytes"))
+               .arg(n("retries"))
+               .arg(fetch.value(QStringLiteral("seconds")).toDouble(), 0, 'f', 1);
+    return out;
 }
 
 QString FileImportReport::toText() const
@@ -117,6 +143,8 @@ QString FileImportReport::toText() const
         out += QStringLiteral("  warning: %1\n").arg(w);
     if (warningCount > warnings.size())
         out += QStringLiteral("  … and %1 more warnings\n").arg(warningCount - warnings.size());
+    if (!fetch.isEmpty())
+        out += fetchText();
     return out;
 }
 

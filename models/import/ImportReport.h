@@ -36,6 +36,8 @@ struct FileImportReport
     QStringList ignoredColumns;
     QStringList warnings; // the first kMaxWarnings; warningCount has them all
     std::int64_t warningCount = 0;
+    // Fetched files only: what was asked, how complete the answer was, how long it took.
+    QJsonObject fetch;
 
     static constexpr int kMaxWarnings = 200;
     void addWarning(const QString &warning);
@@ -45,6 +47,7 @@ struct FileImportReport
     static FileImportReport fromJson(const QJsonObject &o);
     // Several lines of plain text for the CLI.
     QString toText() const;
+    QString fetchText() const; // the fetch part of toText()
 };
 
 } // namespace trh

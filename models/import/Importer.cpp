@@ -138,6 +138,7 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
         report.path = path;
         report.name = QFileInfo(path).fileName();
         report.size = QFileInfo(path).size();
+        report.fetch = options.fetchDetails.value(path);
         QFile file(path);
         auto problem = [&](const QString &what) {
             result.errors << QStringLiteral("%1: %2").arg(path, what);

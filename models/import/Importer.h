@@ -3,6 +3,8 @@
 #include "ImportReport.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +24,8 @@ struct ImportOptions
     QDateTime takenAt; // invalid: newest REST data.now, else the import time
     QString origin = QStringLiteral("import");
     const DatasetMapping *mapping = nullptr; // null: the built-in mapping
+    // By path: what a fetch asked for the file and how it went, kept in the file's report.
+    QHash<QString, QJsonObject> fetchDetails;
     // Called now and then with bytes read so far and in all; return false to cancel.
     std::function<bool(std::int64_t done, std::int64_t total)> progress;
     // Test seam: fail the run once about this many rows were written (-1: never).

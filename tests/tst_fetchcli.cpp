@@ -1,0 +1,160 @@
+// trhealth-cli fetch against the fake Tanium server on loopback: the fetched snapshot equals
+// the snapshot imported from the same fleet's export files; exit codes; the token stays out
+// of every output.
+#include "FakeTaniumServer.h"
+#include "TestSupport.h"
+#include "demo/DemoFleet.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace trh;
+using trh::test::FakeTaniumServer;
+
+namespace {
+
+const QString kTakenAt = QStringLiteral("2026-11-27T09:00:00Z");
+
+// summary --json without the snapshot's own identity (id, label, files, origin).
+QJsonObject summaryOf(const QString &db)
+{
+    const test::CliResult r = test::runCli({QStringLiteral("summary"), QStringLiteral("--db"), db,
+                                            QStringLiteral("--month"), QStringLiteral("2026-11"),
+                                            QStringLiteral("--json")});
+    if (r.exitCode != 0)
+        qWarning("summary failed: %s", r.err.constData());
+    QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    o.remove(QStringLiteral("snapshot"));
+    return o;
+}
+
+QByteArray findingsOf(const QString &db)
+{
+    return test::runCli(
+               {QStringLiteral("findings"), QStringLiteral("--db"), db, QStringLiteral("--json")})
+        .out;
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+Run fetchCli(const QStringList &args, const QByteArray &token,
+             const QProcessEnvironment &extraEnv = {})
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TRH_TEST_TOKEN"), QString::fromLatin1(token));
+    for (const QString &k : extraEnv.keys())
+        env.insert(k, extraEnv.value(k));
+    p.setProcessEnvironment(env);
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.start(QStringLiteral(TRHEALTH_CLI),
+            QStringList{QStringLiteral("fetch"), QStringLiteral("--token-env"),
+                        QStringLiteral("TRH_TEST_TOKEN"), QStringLiteral("--poll-interval-ms"),
+                        QStringLiteral("5"), QStringLiteral("--retry-base-ms"),
+                        QStringLiteral("5")} +
+                args);
+    Run r;
+    if (!p.waitForFinished(120000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+} // namespace
+
+class TestFetchCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QString error;
+        const DemoSnapshotFiles files =
+            DemoFleet(160).writeSnapshot(3, m_dir.filePath(QStringLiteral("fleet")), &error);
+        QVERIFY2(!files.files.isEmpty(), qPrintable(error));
+        // Profiles have no fetch path: the comparison import leaves them out too.
+        for (const QString &f : files.files) {
+            if (!QFileInfo(f).fileName().contains(QLatin1String("profiles")))
+                m_files << f;
+            else
+                QVERIFY(QFile::remove(f));
+        }
+        m_imported = m_dir.filePath(QStringLiteral("imported.db"));
+        const test::CliResult r =
+            test::runCli(QStringList{QStringLiteral("import"), QStringLiteral("--db"), m_imported,
+                                     QStringLiteral("--taken-at"), kTakenAt} +
+                         m_files);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    void fetchedEqualsImported_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<bool>("alertsWrapped");
+        QTest::newRow("rest, TR 4.x alerts") << QStringLiteral("rest") << true;
+        QTest::newRow("gateway, TR 3.x alerts") << QStringLiteral("gateway") << false;
+    }
+
+    void fetchedEqualsImported()
+    {
+        QFETCH(QString, source);
+        QFETCH(bool, alertsWrapped);
+        FakeTaniumServer server(m_dir.filePath(QStringLiteral("fleet")));
+        FakeTaniumServer::Options options;
+        options.pollsUntilComplete = 3;
+        options.alertsWrapped = alertsWrapped;
+        QString error;
+        QVERIFY2(server.start(options, &error), qPrintable(error));
+
+        const QString db = m_dir.filePath(QStringLiteral("fetched-%1.db").arg(source));
+        const Run r =
+            fetchCli({QStringLiteral("--db"), db, QStringLiteral("--server"),
+                      server.url().toString(), QStringLiteral("--source"), source,
+                      QStringLiteral("--taken-at"), kTakenAt, QStringLiteral("--alert-months"),
+                      QStringLiteral("1200"), QStringLiteral("--page-rows"), QStringLiteral("50")},
+                     options.token);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("snapshot 1 fetched from"));
+        QCOMPARE(server.requestsWithoutToken(), 0);
+        if (source == QLatin1String("rest")) {
+            // Every question was polled until complete (3 polls) and read in pages of 50.
+            QVERIFY(server.requests(QStringLiteral("/result_info/")) >= 3 * 9);
+            QVERIFY(server.requests(QStringLiteral("/result_data/")) > 9);
+            for (const QString &o : server.seenTaniumOptions())
+                QVERIFY2(o.contains(QLatin1String("\"no_result_row_collation_flag\":true")),
+                         qPrintable(o));
+        } else {
+            QVERIFY(server.requests(QStringLiteral("/gateway/graphql")) > 9);
+        }
+        const QJsonObject fetched = summaryOf(db);
+        const QJsonObject imported = summaryOf(m_imported);
+        QVERIFY(!imported.isEmpty());
+        if (fetched != imported) {
+            qWarning("fetched: %s", QJsonDocument(fetched).toJson().constData());
+            qWarning("imported: %s", QJsonDocument(imported).toJson().constData());
+        }
+        QCOMPARE(fetched, imported);
+        QCOMPARE(findingsOf(db), findingsOf(m_imported));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QStringList m_files;
+    QString m_imported;
+};
+
+QTEST_GUILESS_MAIN(TestFetchCli)
+#include "tst_fetchcli.moc"
