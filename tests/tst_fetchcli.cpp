@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -15,6 +16,7 @@
 
 using namespace trh;
 using trh::test::FakeTaniumServer;
+Q_DECLARE_METATYPE(QList<FakeTaniumServer::Fault>)
 
 namespace {
 
@@ -148,6 +150,106 @@ private slots:
         }
         QCOMPARE(fetched, imported);
         QCOMPARE(findingsOf(db), findingsOf(m_imported));
+    }
+
+    void exitCodesAndNoTokenInOutput_data()
+    {
+        QTest::addColumn<QList<FakeTaniumServer::Fault>>("faults");
+        QTest::addColumn<QByteArray>("token");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        using F = FakeTaniumServer::Fault;
+        using K = FakeTaniumServer::FaultKind;
+        const QByteArray good = FakeTaniumServer::Options().token;
+        QTest::newRow("success with retries")
+            << QList<F>{F{QStringLiteral("/questions"), K::Status500, 2, 0}} << good << 0
+            << QStringLiteral("snapshot 1 fetched");
+        QTest::newRow("wrong token")
+            << QList<F>{} << QByteArray("not-the-token-9e2d") << 3 << QStringLiteral("401");
+        QTest::newRow("forbidden")
+            << QList<F>{F{QStringLiteral("/result_data/"), K::Forbidden, 1, 0}} << good << 3
+            << QStringLiteral("403");
+        QTest::newRow("invalid JSON")
+            << QList<F>{F{QStringLiteral("/result_info/"), K::InvalidJson, 1, 0}} << good << 2
+            << QStringLiteral("not valid JSON");
+    }
+
+    void exitCodesAndNoTokenInOutput()
+    {
+        QFETCH(QList<FakeTaniumServer::Fault>, faults);
+        QFETCH(QByteArray, token);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        FakeTaniumServer server(m_dir.filePath(QStringLiteral("fleet")));
+        FakeTaniumServer::Options options;
+        options.faults = faults;
+        QString error;
+        QVERIFY2(server.start(options, &error), qPrintable(error));
+        const QString db = m_dir.filePath(QStringLiteral("codes.db"));
+        QFile::remove(db);
+        // Every logging category on, as a user chasing a problem might do.
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+        const Run r = fetchCli({QStringLiteral("--db"), db, QStringLiteral("--server"),
+                                server.url().toString(), QStringLiteral("--alert-months"),
+                                QStringLiteral("0")},
+                               token, env);
+        QCOMPARE(r.exitCode, exitCode);
+        const QByteArray all = r.out + r.err;
+        QVERIFY2(all.contains(message.toUtf8()), all.constData());
+        QVERIFY(all.contains("trhealth.fetch")); // the debug log was on
+        QVERIFY2(!all.contains(token), all.constData());
+        QVERIFY(!all.contains(options.token));
+        QCOMPARE(QFileInfo::exists(db), exitCode == 0);
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString db = QStringLiteral("unused.db");
+        QTest::newRow("plain http to another host")
+            << QStringList{QStringLiteral("--db"), db, QStringLiteral("--server"),
+                           QStringLiteral("http://tanium.example.com")}
+            << QStringLiteral("http://");
+        QTest::newRow("unknown source")
+            << QStringList{QStringLiteral("--db"),     db,
+                           QStringLiteral("--server"), QStringLiteral("https://tanium.example.com"),
+                           QStringLiteral("--source"), QStringLiteral("soap")}
+            << QStringLiteral("--source");
+        QTest::newRow("no server")
+            << QStringList{QStringLiteral("--db"), db} << QStringLiteral("--server");
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = fetchCli(args, QByteArray("tok-31337"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+    }
+
+    void tokenFromFile()
+    {
+        FakeTaniumServer server(m_dir.filePath(QStringLiteral("fleet")));
+        FakeTaniumServer::Options options;
+        QString error;
+        QVERIFY2(server.start(options, &error), qPrintable(error));
+        const QString tokenFile = m_dir.filePath(QStringLiteral("token.txt"));
+        QVERIFY(test::writeFile(tokenFile, options.token + "\n"));
+        QFile::setPermissions(tokenFile, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const test::CliResult r = test::runCli(
+            {QStringLiteral("fetch"), QStringLiteral("--db"),
+             m_dir.filePath(QStringLiteral("tf.db")), QStringLiteral("--server"),
+             server.url().toString(), QStringLiteral("--token-file"), tokenFile,
+             QStringLiteral("--poll-interval-ms"), QStringLiteral("5"),
+             QStringLiteral("--alert-months"), QStringLiteral("0"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(report.value(QStringLiteral("snapshot")).toInt(), 1);
+        QCOMPARE(report.value(QStringLiteral("questions")).toArray().size(), 9);
+        QVERIFY(!r.err.contains("readable by other users"));
     }
 
 private:

@@ -8,7 +8,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n linguist-qt6
     libsqlite3-dev sqlite3 rapidjson-dev libxlsxwriter-dev qtkeychain-qt6-dev
     dbus-daemon dbus-bin gnome-keyring
-    poppler-utils time xvfb xauth libgl-dev unzip
+    poppler-utils time xvfb xauth libgl-dev unzip openssl
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1569,4 +1569,257 @@ Mittel %2 h, n = %4</translation>
         <translation>…</translation>
     </message>
 </context>
+<context>
+    <name>trh::fetch::Connection</name>
+    <message>
+        <source>No server address is given.</source>
+        <translation>Es ist keine Serveradresse angegeben.</translation>
+    </message>
+    <message>
+        <source>The server address is not a valid URL; write it like https://tanium.example.com.</source>
+        <translation>Die Serveradresse ist keine gültige URL; schreiben Sie sie wie https://tanium.example.com.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https://.</source>
+        <translation>Die Serveradresse muss mit https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>Plain http:// is allowed only for this computer (localhost); use https:// for %1.</source>
+        <translation>Unverschlüsseltes http:// ist nur für diesen Computer (localhost) erlaubt; verwenden Sie https:// für %1.</translation>
+    </message>
+    <message>
+        <source>The server address must not contain a user name or password; the API token is given separately.</source>
+        <translation>Die Serveradresse darf keinen Benutzernamen und kein Passwort enthalten; das API-Token wird getrennt angegeben.</translation>
+    </message>
+    <message>
+        <source>The server address must not contain a query or a fragment.</source>
+        <translation>Die Serveradresse darf weder Abfrage noch Fragment enthalten.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read.</source>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The completion threshold must be more than 0 % and at most 100 %.</source>
+        <translation>Die Vollständigkeitsschwelle muss über 0 % und höchstens 100 % liegen.</translation>
+    </message>
+    <message>
+        <source>The question timeout must be at least one second.</source>
+        <translation>Die Zeitgrenze für Fragen muss mindestens eine Sekunde betragen.</translation>
+    </message>
+    <message>
+        <source>The request timeout must be at least one second.</source>
+        <translation>Die Zeitgrenze für Anfragen muss mindestens eine Sekunde betragen.</translation>
+    </message>
+</context>
+<context>
+    <name>trh::fetch::Fetcher</name>
+    <message>
+        <source>No API token is given.</source>
+        <translation>Es ist kein API-Token angegeben.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for the answers: %1</source>
+        <translation>Für die Antworten kann kein temporärer Ordner angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s answer is not valid JSON (%2 at byte %3).</source>
+        <translation>%1: Die Antwort des Servers ist kein gültiges JSON (%2 bei Byte %3).</translation>
+    </message>
+    <message>
+        <source>Asking: %1</source>
+        <translation>Frage: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>No endpoint answered; nothing is kept for it.</source>
+        <translation>Kein Endpunkt hat geantwortet; dafür wird nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Asking &quot;%1&quot;</source>
+        <translation>Frage „%1“ stellen</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s answer has no question id.</source>
+        <translation>%1: Die Antwort des Servers enthält keine Fragen-ID.</translation>
+    </message>
+    <message>
+        <source>Checking the answers to &quot;%1&quot;</source>
+        <translation>Antworten auf „%1“ prüfen</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s answer has no result_infos.</source>
+        <translation>%1: Die Antwort des Servers enthält keine result_infos.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 endpoints answered</source>
+        <translation>%1: %2 von %3 Endpunkten haben geantwortet</translation>
+    </message>
+    <message>
+        <source>only %1 of %2 endpoints had answered after %3 s (%4 %, threshold %5 %); endpoints still answering count as pending</source>
+        <translation>nach %3 s hatten nur %1 von %2 Endpunkten geantwortet (%4 %, Schwelle %5 %); noch antwortende Endpunkte zählen als ausstehend</translation>
+    </message>
+    <message>
+        <source>Reading the answers to &quot;%1&quot; from row %2</source>
+        <translation>Antworten auf „%1“ ab Zeile %2 lesen</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s answer has no data.result_sets.</source>
+        <translation>%1: Die Antwort des Servers enthält kein data.result_sets.</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows read</source>
+        <translation>%1: %2 Zeilen gelesen</translation>
+    </message>
+    <message>
+        <source>%1: the server keeps sending pages; stopped.</source>
+        <translation>%1: Der Server sendet immer weitere Seiten; abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Reading %1 through the API Gateway</source>
+        <translation>%1 über das API Gateway lesen</translation>
+    </message>
+    <message>
+        <source>%1: the API Gateway reported: %2</source>
+        <translation>%1: Das API Gateway meldete: %2</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s answer has no data.endpoints.</source>
+        <translation>%1: Die Antwort des Servers enthält kein data.endpoints.</translation>
+    </message>
+    <message>
+        <source>the API Gateway reported: %1</source>
+        <translation>das API Gateway meldete: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 endpoints read</source>
+        <translation>%1: %2 von %3 Endpunkten gelesen</translation>
+    </message>
+    <message>
+        <source>%1: the API Gateway says more pages follow but gives no new cursor.</source>
+        <translation>%1: Laut API Gateway folgen weitere Seiten, es liefert aber keinen neuen Cursor.</translation>
+    </message>
+    <message>
+        <source>Reading Threat Response alerts</source>
+        <translation>Threat-Response-Alarme lesen</translation>
+    </message>
+    <message>
+        <source>Reading Threat Response alerts from %1</source>
+        <translation>Threat-Response-Alarme ab %1 lesen</translation>
+    </message>
+    <message>
+        <source>the Threat Response alerts API is not there (404); the snapshot has no alerts</source>
+        <translation>die Alarm-API von Threat Response ist nicht vorhanden (404); der Snapshot enthält keine Alarme</translation>
+    </message>
+    <message>
+        <source>%1: expected a list of alerts.</source>
+        <translation>%1: Eine Liste von Alarmen wurde erwartet.</translation>
+    </message>
+    <message>
+        <source>Threat Response alerts: %1 read</source>
+        <translation>Threat-Response-Alarme: %1 gelesen</translation>
+    </message>
+    <message>
+        <source>Storing the snapshot</source>
+        <translation>Snapshot speichern</translation>
+    </message>
+    <message>
+        <source>Nothing was fetched: no question had any answers.</source>
+        <translation>Nichts abgerufen: Keine Frage hatte Antworten.</translation>
+    </message>
+    <message>
+        <source>Fetched from %1</source>
+        <translation>Abgerufen von %1</translation>
+    </message>
+    <message>
+        <source>Storing the snapshot: %1 %</source>
+        <translation>Snapshot speichern: %1 %</translation>
+    </message>
+    <message>
+        <source>The fetched answers could not be stored: %1</source>
+        <translation>Die abgerufenen Antworten konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The fetch was cancelled; the workspace is unchanged.</source>
+        <translation>Der Abruf wurde abgebrochen; der Arbeitsbereich ist unverändert.</translation>
+    </message>
+    <message>
+        <source>A fetch is already running.</source>
+        <translation>Es läuft bereits ein Abruf.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1</source>
+        <translation>Verbindung zu %1</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not with JSON: is this a Tanium server?</source>
+        <translation>%1 hat geantwortet, aber nicht mit JSON: Ist das ein Tanium-Server?</translation>
+    </message>
+    <message>
+        <source>Connected to %1; the API token was accepted.</source>
+        <translation>Mit %1 verbunden; das API-Token wurde angenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>trh::fetch::HttpClient</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read: %2</source>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate.</source>
+        <translation>Die CA-Datei %1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s answer is larger than %2; stopped reading it.</source>
+        <translation>%1: Die Antwort des Servers ist größer als %2; das Lesen wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1: the TLS certificate of %2 is not trusted (%3). If the server uses a private CA, give its certificate as the CA file.</source>
+        <translation>%1: Dem TLS-Zertifikat von %2 wird nicht vertraut (%3). Verwendet der Server eine eigene CA, geben Sie deren Zertifikat als CA-Datei an.</translation>
+    </message>
+    <message>
+        <source>%1: the server refused the API token (401 Unauthorized). The token is wrong, expired or revoked.</source>
+        <translation>%1: Der Server hat das API-Token abgelehnt (401 Unauthorized). Das Token ist falsch, abgelaufen oder widerrufen.</translation>
+    </message>
+    <message>
+        <source>%1: access denied (403 Forbidden). The token&apos;s user lacks a permission this needs, or this computer&apos;s IP address is not among the token&apos;s trusted addresses.</source>
+        <translation>%1: Zugriff verweigert (403 Forbidden). Dem Benutzer des Tokens fehlt eine dafür nötige Berechtigung, oder die IP-Adresse dieses Computers gehört nicht zu den vertrauenswürdigen Adressen des Tokens.</translation>
+    </message>
+    <message>
+        <source>%1: the server answered HTTP %2.</source>
+        <translation>%1: Der Server antwortete mit HTTP %2.</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>%1: cannot reach %2: %3.</source>
+        <translation>%1: %2 ist nicht erreichbar: %3.</translation>
+    </message>
+    <message>
+        <source>%1: the server answered HTTP %2%3.</source>
+        <translation>%1: Der Server antwortete mit HTTP %2%3.</translation>
+    </message>
+    <message>
+        <source>%1 Gave up after %2 attempts.</source>
+        <translation>%1 Nach %2 Versuchen aufgegeben.</translation>
+    </message>
+</context>
 </TS>

@@ -543,6 +543,8 @@ void FetchRun::importAll()
 {
     m_step = totalSteps() - 1;
     progress(tr("Storing the snapshot"));
+    if (m_cancelled)
+        return;
     if (m_paths.isEmpty())
         return fail(tr("Nothing was fetched: no question had any answers."), true);
     Database db;

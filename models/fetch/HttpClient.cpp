@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
@@ -12,6 +13,8 @@
 #include <algorithm>
 
 namespace trh::fetch {
+
+Q_LOGGING_CATEGORY(lcFetch, "trhealth.fetch", QtInfoMsg)
 
 namespace {
 
@@ -31,9 +34,11 @@ qint64 retryAfterMs(const QByteArray &value, int unitMs)
     return std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when)) * unitMs / 1000;
 }
 
-QString mib(qint64 bytes)
+QString sizeText(qint64 bytes)
 {
-    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1);
+    if (bytes < 1024 * 1024)
+        return HttpClient::tr("%1 bytes").arg(bytes);
+    return HttpClient::tr("%1 MiB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
 }
 
 } // namespace
@@ -138,6 +143,8 @@ void HttpClient::attempt()
     for (const auto &h : m_request.headers)
         req.setRawHeader(h.first, h.second);
 
+    // Never log the request headers: the session header holds the token.
+    qCDebug(lcFetch) << m_request.verb << url.toDisplayString() << "attempt" << m_attempt + 1;
     m_buffer.clear();
     m_tooLarge = false;
     m_sslErrors.clear();
@@ -174,11 +181,13 @@ void HttpClient::finished()
     if (!reply)
         return;
     reply->deleteLater();
-    if (!m_tooLarge)
+    if (!m_tooLarge && reply->isOpen())
         m_buffer += reply->readAll();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError error = reply->error();
     const QString host = m_connection.server.host();
+    qCDebug(lcFetch) << m_request.verb << reply->url().toDisplayString() << "status" << status
+                     << error << m_buffer.size() << "bytes";
 
     if (m_cancelled) {
         HttpResponse r;
@@ -189,8 +198,8 @@ void HttpClient::finished()
     }
     if (m_tooLarge) {
         HttpResponse r;
-        r.error = tr("%1: the server's answer is larger than %2 MiB; stopped reading it.")
-                      .arg(m_request.what, mib(m_tuning.maxResponseBytes));
+        r.error = tr("%1: the server's answer is larger than %2; stopped reading it.")
+                      .arg(m_request.what, sizeText(m_tuning.maxResponseBytes));
         complete(r);
         return;
     }
@@ -275,12 +284,15 @@ void HttpClient::retryOrFail(const QString &error, int retryAfter)
     if (retryAfter >= 0)
         wait = retryAfter;
     ++m_attempt;
+    qCInfo(lcFetch).noquote() << scrub(error) << "Retrying in" << wait << "ms.";
     m_retryTimer.start(int(wait));
 }
 
 void HttpClient::complete(HttpResponse response)
 {
     response.error = scrub(response.error);
+    if (!response.ok && !response.cancelled)
+        qCDebug(lcFetch).noquote() << response.error;
     if (response.retries == 0)
         response.retries = m_attempt;
     Done done = std::move(m_done);

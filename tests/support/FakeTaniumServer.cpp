@@ -248,25 +248,42 @@ public:
                 *error = QStringLiteral("cannot read the test certificate");
                 return 0;
             }
-            conf.setLocalCertificateChain(QSslCertificate::fromData(cert.readAll()));
-            conf.setPrivateKey(QSslKey(key.readAll(), QSsl::Ec));
+            const QList<QSslCertificate> chain = QSslCertificate::fromData(cert.readAll());
+            const QSslKey privateKey(key.readAll(), QSsl::Ec);
+            if (chain.isEmpty() || privateKey.isNull()) {
+                *error = QStringLiteral("the test certificate or key cannot be loaded");
+                return 0;
+            }
+            conf.setLocalCertificateChain(chain);
+            conf.setPrivateKey(privateKey);
             conf.setPeerVerifyMode(QSslSocket::VerifyNone); // clients show no certificate
             ssl->setSslConfiguration(conf);
             m_server = ssl;
         } else {
             m_server = new QTcpServer(this);
         }
-        connect(m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = m_server->nextPendingConnection()) {
-                connect(s, &QTcpSocket::readyRead, this, [this, s] { read(s); });
-                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
-            }
-        });
+        // A TLS connection is pending only once its handshake is done, which
+        // pendingConnectionAvailable (not newConnection) tells.
+        connect(m_server, &QTcpServer::newConnection, this, [this] { accept(); });
+        connect(m_server, &QTcpServer::pendingConnectionAvailable, this, [this] { accept(); });
         if (!m_server->listen(QHostAddress::LocalHost, 0)) {
             *error = m_server->errorString();
             return 0;
         }
         return m_server->serverPort();
+    }
+
+    void accept()
+    {
+        while (QTcpSocket *s = m_server->nextPendingConnection()) {
+            connect(s, &QTcpSocket::readyRead, this, [this, s] { read(s); });
+            connect(s, &QTcpSocket::disconnected, this, [this, s] {
+                m_buffers.remove(s);
+                s->deleteLater();
+            });
+            if (s->bytesAvailable() > 0) // came with the TLS handshake
+                read(s);
+        }
     }
 
     void shutdown()
