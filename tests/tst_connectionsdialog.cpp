@@ -12,7 +12,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -59,30 +58,16 @@ private:
 
     QStringList settingsFilesContaining(const QByteArray &needle) const
     {
-        QStringList hits;
-        QDirIterator it(m_dir.filePath(QStringLiteral("settings")), QDir::Files,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            if (test::readAll(path).contains(needle))
-                hits << path;
-        }
-        return hits;
+        return test::filesContaining(m_dir.filePath(QStringLiteral("settings")), needle);
     }
 
 private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("trhealth-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_connectionsdialog"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                           m_dir.filePath(QStringLiteral("settings")));
-        qputenv("DBUS_SESSION_BUS_ADDRESS",
-                "unix:path=" + QFile::encodeName(m_dir.filePath(QStringLiteral("no-bus"))));
-        qunsetenv("DISPLAY");
+        test::useTemporarySettings(m_dir.filePath(QStringLiteral("settings")),
+                                   QStringLiteral("tst_connectionsdialog"));
+        test::withoutKeychain(m_dir.filePath(QStringLiteral("no-bus")));
     }
 
     void cleanup()

@@ -16,7 +16,6 @@
 #include <QAction>
 #include <QComboBox>
 #include <QCryptographicHash>
-#include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -90,30 +89,16 @@ private:
 
     QStringList settingsFilesContaining(const QByteArray &needle) const
     {
-        QStringList hits;
-        QDirIterator it(m_dir.filePath(QStringLiteral("settings")), QDir::Files,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            if (test::readAll(path).contains(needle))
-                hits << path;
-        }
-        return hits;
+        return test::filesContaining(m_dir.filePath(QStringLiteral("settings")), needle);
     }
 
 private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("trhealth-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_fetchdialog"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                           m_dir.filePath(QStringLiteral("settings")));
-        qputenv("DBUS_SESSION_BUS_ADDRESS",
-                "unix:path=" + QFile::encodeName(m_dir.filePath(QStringLiteral("no-bus"))));
-        qunsetenv("DISPLAY");
+        test::useTemporarySettings(m_dir.filePath(QStringLiteral("settings")),
+                                   QStringLiteral("tst_fetchdialog"));
+        test::withoutKeychain(m_dir.filePath(QStringLiteral("no-bus")));
         m_fleet = m_dir.filePath(QStringLiteral("fleet"));
         QString error;
         QVERIFY2(!DemoFleet(40).writeSnapshot(2, m_fleet, &error).files.isEmpty(),

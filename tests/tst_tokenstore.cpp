@@ -2,7 +2,6 @@
 #include "fetch/TokenStore.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
@@ -147,27 +146,15 @@ private:
     // Every file under the QSettings folder of this test that contains needle.
     QStringList settingsFilesContaining(const QByteArray &needle) const
     {
-        QStringList hits;
-        QDirIterator it(m_dir.filePath(QStringLiteral("settings")), QDir::Files,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            if (trh::test::readAll(path).contains(needle))
-                hits << path;
-        }
-        return hits;
+        return trh::test::filesContaining(m_dir.filePath(QStringLiteral("settings")), needle);
     }
 
 private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("trhealth-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_tokenstore"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                           m_dir.filePath(QStringLiteral("settings")));
+        trh::test::useTemporarySettings(m_dir.filePath(QStringLiteral("settings")),
+                                        QStringLiteral("tst_tokenstore"));
         QSettings().setValue(QStringLiteral("probe"), 1); // the folder exists and is searched
         qunsetenv("DISPLAY");
         qunsetenv("WAYLAND_DISPLAY");
@@ -189,8 +176,7 @@ private slots:
         QSKIP("Windows and macOS always have a keychain");
 #else
         // Given a session bus address where nothing listens (as on a headless server),
-        qputenv("DBUS_SESSION_BUS_ADDRESS",
-                "unix:path=" + QFile::encodeName(m_dir.filePath(QStringLiteral("no-bus"))));
+        trh::test::withoutKeychain(m_dir.filePath(QStringLiteral("no-bus")));
         // when the token is saved and read,
         const auto written = await([](QObject *context, TokenStore::Callback done) {
             TokenStore::write(QStringLiteral("prod"), kToken, context, std::move(done));
