@@ -40,7 +40,7 @@ struct TokenResult
 // once, unless context has been destroyed by then. GUI thread only.
 class TokenStore final
 {
-    Q_DECLARE_TR_FUNCTIONS(TokenStore)
+    Q_DECLARE_TR_FUNCTIONS(trh::fetch::TokenStore)
 
 public:
     TokenStore() = delete;

@@ -92,7 +92,7 @@ void ConnectionsDialog::buildForm()
         return edit;
     };
     m_name = line("connectionName", tr("&Name:"), tr("Connection name"));
-    m_url = line("serverUrl", tr("&Server URL:"), tr("Server URL"));
+    m_url = line("serverUrl", tr("Ser&ver URL:"), tr("Server URL"));
     m_url->setPlaceholderText(tr("https://tanium.example.com"));
 
     m_caFile = new QLineEdit;
@@ -107,7 +107,7 @@ void ConnectionsDialog::buildForm()
     auto *caRow = new QHBoxLayout;
     caRow->addWidget(m_caFile, 1);
     caRow->addWidget(browse);
-    auto *caLabel = new QLabel(tr("&CA file:"));
+    auto *caLabel = new QLabel(tr("CA f&ile:"));
     caLabel->setBuddy(m_caFile);
     form->addRow(caLabel, caRow);
 
@@ -131,13 +131,13 @@ void ConnectionsDialog::buildForm()
         form->addRow(label, box);
         return box;
     };
-    m_threshold = spin("completionThreshold", tr("Completion &threshold:"),
+    m_threshold = spin("completionThreshold", tr("Completion thres&hold:"),
                        tr("Completion threshold in percent"), 1, 100, tr(" %"));
     m_threshold->setToolTip(tr("A question's answers are read once this share of the endpoints "
                                "the server expects has answered, or when its timeout is over."));
     m_questionTimeout = spin("questionTimeout", tr("&Question timeout:"),
                              tr("Question timeout in seconds"), 10, 24 * 3600, tr(" s"));
-    m_requestTimeout = spin("requestTimeout", tr("Re&quest timeout:"),
+    m_requestTimeout = spin("requestTimeout", tr("Request ti&meout:"),
                             tr("Request timeout in seconds"), 5, 3600, tr(" s"));
 
     m_token = new QLineEdit;
