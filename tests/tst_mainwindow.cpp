@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
+#include "WindowTestSupport.h"
 #include "analysis/Summary.h"
 #include "import/Importer.h"
 #include "pages/FindingsPage.h"
@@ -9,10 +10,13 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QGroupBox>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -68,10 +72,7 @@ private slots:
         QFETCH(QString, page);
         // Given the fleet workspace open in the window,
         MainWindow window;
-        window.show();
-        QSignalSpy loaded(&window, &MainWindow::overviewLoaded);
-        window.openWorkspace(m_db);
-        QVERIFY(loaded.wait(30000));
+        QVERIFY(test::showWorkspace(window, m_db));
         // when the overview's number is clicked,
         auto *link = window.findChild<QPushButton *>(QStringLiteral("link:") + code);
         QVERIFY2(link, qPrintable(code));
@@ -93,13 +94,31 @@ private slots:
         QCOMPARE(qint64(shown), st.int64(1));
     }
 
+    void everyPanelSaysHowFreshItIs()
+    {
+        MainWindow window;
+        QVERIFY(test::showWorkspace(window, m_db));
+        const auto panels =
+            window.findChildren<QGroupBox *>(QRegularExpression(QStringLiteral("^panel:")));
+        QVERIFY(panels.size() >= 5);
+        const auto *tile = window.findChild<QLabel *>(QStringLiteral("snapshotFreshness"));
+        QVERIFY(tile);
+        for (const QGroupBox *panel : panels) {
+            const QString key = panel->objectName().mid(6);
+            const auto *label = panel->findChild<QLabel *>(QStringLiteral("freshness:") + key);
+            QVERIFY2(label, qPrintable(key));
+            QVERIFY2(label->text().startsWith(QStringLiteral("as of ")), qPrintable(label->text()));
+            // The same day as the coverage tile's "Snapshot taken …".
+            const QString day = label->text().mid(6).section(QStringLiteral(" — "), 0, 0);
+            QVERIFY2(tile->text().contains(day),
+                     qPrintable(day + QStringLiteral(" / ") + tile->text()));
+        }
+    }
+
     void navigationAndDetails()
     {
         MainWindow window;
-        window.show();
-        QSignalSpy loaded(&window, &MainWindow::overviewLoaded);
-        window.openWorkspace(m_db);
-        QVERIFY(loaded.wait(30000));
+        QVERIFY(test::showWorkspace(window, m_db));
         window.showPage(QStringLiteral("driverPage"));
         auto *page = window.findChild<FindingsPage *>(QStringLiteral("driverPage"));
         QVERIFY(page->model()->waitForIdle());

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
+#include "WindowTestSupport.h"
 #include "dialogs/NoteDialog.h"
 #include "import/Importer.h"
 #include "pages/FindingsPage.h"
@@ -261,10 +262,7 @@ private slots:
         QVERIFY2(id, qPrintable(error));
 
         MainWindow window;
-        window.show();
-        QSignalSpy loaded(&window, &MainWindow::overviewLoaded);
-        window.openWorkspace(m_db);
-        QVERIFY(loaded.wait(30000));
+        QVERIFY(test::showWorkspace(window, m_db));
         window.drillDown(QStringLiteral("health.dec"));
         auto *page = window.findChild<FindingsPage *>(QStringLiteral("clientHealthPage"));
         QVERIFY(page->model()->waitForIdle());
@@ -294,10 +292,7 @@ private slots:
     void keyboardOpensAndCancelsTheDialog()
     {
         MainWindow window;
-        window.show();
-        QSignalSpy loaded(&window, &MainWindow::overviewLoaded);
-        window.openWorkspace(m_db);
-        QVERIFY(loaded.wait(30000));
+        QVERIFY(test::showWorkspace(window, m_db));
         window.drillDown(QStringLiteral("health.dec"));
         auto *page = window.findChild<FindingsPage *>(QStringLiteral("clientHealthPage"));
         QVERIFY(page->model()->waitForIdle());

@@ -250,6 +250,10 @@
         <source>User interface language: en, de, or empty for the system&apos;s (default: the Settings menu&apos;s choice).</source>
         <translation>Sprache der Oberfläche: en, de oder leer für die des Systems (Standard: die Auswahl im Menü Einstellungen).</translation>
     </message>
+    <message>
+        <source>Colours: system, light or dark (default: the Settings menu&apos;s choice).</source>
+        <translation>Farben: system, light oder dark (Standard: die Wahl im Menü „Einstellungen“).</translation>
+    </message>
 </context>
 <context>
     <name>trh::Checklist</name>
@@ -462,6 +466,21 @@
     <message>
         <source>The checklist could not be saved or read: %1</source>
         <translation>Die Checkliste konnte nicht gespeichert oder gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>trh::ColumnFilterBar</name>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Filter %1</source>
+        <translation>Filter %1</translation>
+    </message>
+    <message>
+        <source>Show only rows whose %1 contains this text</source>
+        <translation>Nur Zeilen zeigen, deren Spalte „%1“ diesen Text enthält</translation>
     </message>
 </context>
 <context>
@@ -1077,6 +1096,22 @@ Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
         <source>delete</source>
         <translation>löschen</translation>
     </message>
+    <message>
+        <source>Column filters</source>
+        <translation>Spaltenfilter</translation>
+    </message>
+    <message>
+        <source>Column Filters</source>
+        <translation>Spaltenfilter</translation>
+    </message>
+    <message>
+        <source>Show a filter box above each column</source>
+        <translation>Über jeder Spalte ein Filterfeld zeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide the column filters</source>
+        <translation>Spaltenfilter zeigen oder ausblenden</translation>
+    </message>
 </context>
 <context>
     <name>trh::GuidancePage</name>
@@ -1095,6 +1130,10 @@ Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
     <message>
         <source>&lt;p&gt;No guidance for this code.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Kein Leitfaden für diesen Code.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Guidance entry</source>
+        <translation>Leitfaden-Eintrag</translation>
     </message>
 </context>
 <context>
@@ -1146,14 +1185,6 @@ Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
     <message>
         <source>Any domain</source>
         <translation>Beliebige Domäne</translation>
-    </message>
-    <message>
-        <source>Tanium Driver states (Windows)</source>
-        <translation>Zustände des Tanium Driver (Windows)</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Läuft</translation>
     </message>
     <message>
         <source>Service not installed</source>
@@ -1298,6 +1329,10 @@ Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
             <numerusform>%n Endpunkt</numerusform>
             <numerusform>%n Endpunkte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tanium Driver problems (Windows)</source>
+        <translation>Probleme mit dem Tanium Driver (Windows)</translation>
     </message>
 </context>
 <context>
@@ -1662,6 +1697,22 @@ Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
         <source>New Workspace for the Fetch</source>
         <translation>Neuer Arbeitsbereich für den Abruf</translation>
     </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Darstellung</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Wie das &amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
 </context>
 <context>
     <name>trh::NoteDialog</name>
@@ -2011,6 +2062,17 @@ Mittel %2 h, n = %4</translation>
     <message>
         <source>Stale unresolved alerts</source>
         <translation>Liegen gebliebene ungelöste Alerts</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) old</source>
+        <translation>
+            <numerusform>%n Tag alt</numerusform>
+            <numerusform>%n Tage alt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "Theme.h"
 
 #include "DialogSeam.h"
 #include "Translator.h"
@@ -269,6 +270,25 @@ void MainWindow::buildMenus()
             QSettings().setValue(languageSettingsKey(), code);
             QMessageBox::information(this, tr("Language"),
                                      tr("The language will change the next time trhealth starts."));
+        });
+    }
+    QMenu *appearance = settings->addMenu(tr("&Appearance"));
+    appearance->setObjectName(QStringLiteral("appearanceMenu"));
+    auto *appearances = new QActionGroup(appearance);
+    const Appearance currentAppearance =
+        appearanceFromName(QSettings().value(appearanceSettingsKey(), QString()).toString());
+    const std::pair<Appearance, QString> looks[] = {{Appearance::System, tr("Follow the &System")},
+                                                    {Appearance::Light, tr("&Light")},
+                                                    {Appearance::Dark, tr("&Dark")}};
+    for (const auto &[look, name] : looks) {
+        QAction *a = appearance->addAction(name);
+        a->setObjectName(QStringLiteral("appearance.") + appearanceName(look));
+        a->setCheckable(true);
+        a->setChecked(look == currentAppearance);
+        appearances->addAction(a);
+        connect(a, &QAction::triggered, this, [look = look] {
+            QSettings().setValue(appearanceSettingsKey(), appearanceName(look));
+            applyAppearance(look);
         });
     }
     QMenu *help = menuBar()->addMenu(tr("&Help"));

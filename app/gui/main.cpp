@@ -1,5 +1,6 @@
 // trhealth: the desktop console.
 #include "MainWindow.h"
+#include "Theme.h"
 #include "Translator.h"
 
 #include <QApplication>
@@ -42,7 +43,12 @@ int main(int argc, char **argv)
         QCoreApplication::translate("main", "User interface language: en, de, or empty for the "
                                             "system's (default: the Settings menu's choice)."),
         QStringLiteral("LANG"));
-    parser.addOptions({screenshot, page, drill, language});
+    const QCommandLineOption appearance(
+        QStringLiteral("appearance"),
+        QCoreApplication::translate("main", "Colours: system, light or dark (default: the "
+                                            "Settings menu's choice)."),
+        QStringLiteral("LOOK"));
+    parser.addOptions({screenshot, page, drill, language, appearance});
     parser.addPositionalArgument(
         QStringLiteral("files"),
         QCoreApplication::translate("main", "Tanium exports to import (CSV or JSON)."),
@@ -54,6 +60,12 @@ int main(int argc, char **argv)
         app, parser.isSet(language)
                  ? parser.value(language)
                  : QSettings().value(trh::languageSettingsKey(), QString()).toString());
+
+    const QString look = parser.isSet(appearance)
+                             ? parser.value(appearance)
+                             : QSettings().value(trh::appearanceSettingsKey()).toString();
+    if (trh::appearanceFromName(look) != trh::Appearance::System)
+        trh::applyAppearance(trh::appearanceFromName(look));
 
     trh::MainWindow window;
     window.show();

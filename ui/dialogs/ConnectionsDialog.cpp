@@ -1,6 +1,7 @@
 #include "ConnectionsDialog.h"
 
 #include "DialogSeam.h"
+#include "Theme.h"
 #include "fetch/Fetcher.h"
 
 #include <QCheckBox>
@@ -27,13 +28,6 @@ namespace trh {
 using fetch::Connection;
 using fetch::TokenResult;
 using fetch::TokenStore;
-
-namespace {
-
-const char kErrorStyle[] = "color: #b00020";
-const char kOkStyle[] = "color: #1b5e20";
-
-} // namespace
 
 ConnectionsDialog::ConnectionsDialog(QWidget *parent)
     : QDialog(parent), m_tester(new fetch::Fetcher(QString(), this))
@@ -351,7 +345,7 @@ bool ConnectionsDialog::save()
         error = m_store.save(c, m_editing);
     if (!error.isEmpty()) {
         setMessage(error);
-        m_message->setStyleSheet(QLatin1String(kErrorStyle));
+        m_message->setStyleSheet(toneStyleSheet(palette(), Tone::Bad));
         return false;
     }
     const QString previous = m_editing;
@@ -489,7 +483,7 @@ void ConnectionsDialog::testConnection()
 void ConnectionsDialog::tested(bool ok, const QString &message)
 {
     m_test->setEnabled(true);
-    m_testResult->setStyleSheet(QLatin1String(ok ? kOkStyle : kErrorStyle));
+    m_testResult->setStyleSheet(toneStyleSheet(palette(), ok ? Tone::Good : Tone::Bad));
     m_testResult->setText(ok ? tr("OK: %1").arg(message) : tr("Failed: %1").arg(message));
 }
 

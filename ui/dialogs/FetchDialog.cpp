@@ -1,6 +1,7 @@
 #include "FetchDialog.h"
 
 #include "ConnectionsDialog.h"
+#include "Theme.h"
 #include "fetch/TokenStore.h"
 
 #include <QComboBox>
@@ -22,13 +23,6 @@ namespace trh {
 using fetch::Connection;
 using fetch::TokenResult;
 using fetch::TokenStore;
-
-namespace {
-
-const char kErrorStyle[] = "color: #b00020";
-const char kOkStyle[] = "color: #1b5e20";
-
-} // namespace
 
 FetchDialog::FetchDialog(const QString &workspace, QWidget *parent)
     : QDialog(parent), m_workspace(workspace), m_fetcher(new fetch::Fetcher(workspace))
@@ -214,7 +208,7 @@ bool FetchDialog::startFetch()
         return false;
     const QString name = m_connection->currentText();
     const std::optional<Connection> c = m_store.load(name);
-    m_outcome->setStyleSheet(QLatin1String(kErrorStyle));
+    m_outcome->setStyleSheet(toneStyleSheet(palette(), Tone::Bad));
     if (!c) {
         m_outcome->setText(tr("Choose a connection first (Connections…)."));
         return false;
@@ -246,7 +240,7 @@ bool FetchDialog::startFetch()
         if (r.ok() && !r.token.isEmpty())
             return run(connection, r.token);
         m_tokenStatus->setText(ConnectionsDialog::tokenStatusText(r));
-        m_outcome->setStyleSheet(QLatin1String(kErrorStyle));
+        m_outcome->setStyleSheet(toneStyleSheet(palette(), Tone::Bad));
         m_outcome->setText(
             tr("No token for \"%1\": paste the API token above, then fetch.").arg(connection.name));
         m_token->setFocus();
@@ -289,7 +283,7 @@ void FetchDialog::finished(const fetch::FetchResult &result)
     m_step->clear();
     if (result.ok) {
         m_progress->setValue(m_progress->maximum());
-        m_outcome->setStyleSheet(QLatin1String(kOkStyle));
+        m_outcome->setStyleSheet(toneStyleSheet(palette(), Tone::Good));
         m_outcome->setText(tr("Fetched snapshot %1 in %2 s.")
                                .arg(result.snapshotId)
                                .arg(QLocale().toString(double(result.elapsedMs) / 1000.0, 'f', 1)));
@@ -303,7 +297,7 @@ void FetchDialog::finished(const fetch::FetchResult &result)
         emit fetched(m_workspace, result.snapshotId);
     } else {
         m_progress->setValue(0);
-        m_outcome->setStyleSheet(QLatin1String(kErrorStyle));
+        m_outcome->setStyleSheet(toneStyleSheet(palette(), Tone::Bad));
         m_outcome->setText(result.cancelled
                                ? result.error
                                : tr("The fetch failed: %1\nNothing was written; the workspace is "

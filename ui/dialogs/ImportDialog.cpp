@@ -1,4 +1,5 @@
 #include "ImportDialog.h"
+#include "Theme.h"
 
 #include "import/DatasetMapping.h"
 #include "store/Database.h"
@@ -80,7 +81,7 @@ ImportDialog::ImportDialog(const QString &workspace, const QStringList &files, Q
         errors->setAccessibleName(tr("Problems"));
         errors->setWordWrap(true);
         errors->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        errors->setStyleSheet(QStringLiteral("color: #b00020"));
+        errors->setStyleSheet(toneStyleSheet(palette(), Tone::Bad));
         auto *leaveOut = new QPushButton(tr("&Leave Them Out"));
         leaveOut->setObjectName(QStringLiteral("leaveOutBadFiles"));
         leaveOut->setAccessibleName(tr("Leave out the files that cannot be imported"));
@@ -211,10 +212,10 @@ void ImportDialog::buildTable()
             p.rule);
         if (!p.error.isEmpty()) {
             QTableWidgetItem *status = set(StatusColumn, tr("Cannot import: %1").arg(p.error));
-            status->setForeground(QColor(0xb0, 0x00, 0x20));
+            status->setForeground(toneColor(palette(), Tone::Bad));
         } else if (p.ambiguous) {
             set(StatusColumn, tr("Ambiguous: choose the dataset below"), p.rule)
-                ->setForeground(QColor(0x9a, 0x5b, 0x00));
+                ->setForeground(toneColor(palette(), Tone::Warning));
         } else {
             set(StatusColumn, tr("Ready"), p.rule);
         }

@@ -1,10 +1,12 @@
 #include "ChecklistPage.h"
+#include "Theme.h"
 
 #include "analysis/Checklist.h"
 #include "store/Store.h"
 
 #include <QDate>
 #include <QDir>
+#include <QEvent>
 #include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -54,7 +56,7 @@ ChecklistPage::ChecklistPage(QWidget *parent) : QWidget(parent)
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("checklistError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_error->setStyleSheet(toneStyleSheet(palette(), Tone::Bad));
     m_error->hide();
     layout->addWidget(m_error);
 
@@ -156,6 +158,19 @@ void ChecklistPage::setSummary(const QJsonObject &summary)
     reload();
 }
 
+void ChecklistPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The status colours depend on the palette (light or dark).
+    if (event->type() != QEvent::PaletteChange)
+        return;
+    for (Row &row : m_rows)
+        row.status->setStyleSheet(
+            toneStyleSheet(palette(), row.attention ? Tone::Warning : Tone::Good));
+    if (m_error)
+        m_error->setStyleSheet(toneStyleSheet(palette(), Tone::Bad));
+}
+
 void ChecklistPage::reload()
 {
     const QDate first = QDate::fromString(m_month + QStringLiteral("-01"), Qt::ISODate);
@@ -181,8 +196,9 @@ void ChecklistPage::reload()
         const ChecklistStatus status = Checklist::status(row.step, m_summary);
         row.status->setText((status.attention ? QStringLiteral("⚠ ") : QStringLiteral("✓ ")) +
                             status.text);
-        row.status->setStyleSheet(status.attention ? QStringLiteral("color: #b26a00")
-                                                   : QStringLiteral("color: #2e7d32"));
+        row.attention = status.attention;
+        row.status->setStyleSheet(
+            toneStyleSheet(palette(), status.attention ? Tone::Warning : Tone::Good));
         if (e.isSignedOff()) {
             row.who->setText(e.signedBy);
             row.who->setReadOnly(true);

@@ -46,8 +46,10 @@ private:
         QPushButton *sign = nullptr;
         QPlainTextEdit *notes = nullptr;
         bool notesDirty = false;
+        bool attention = false;
     };
 
+    void changeEvent(QEvent *event) override;
     void reload();
     void toggleSignOff(Row &row);
     void saveNotes();

@@ -1,4 +1,5 @@
 #include "FindingsPage.h"
+#include "widgets/ColumnFilterBar.h"
 
 #include "DialogSeam.h"
 #include "analysis/FindingCatalog.h"
@@ -26,6 +27,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
@@ -118,7 +120,11 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
     layout->addWidget(m_count);
 
     auto *split = new QSplitter(Qt::Vertical, this);
-    m_view = new QTableView(split);
+    auto *tableBox = new QWidget(split);
+    auto *tableLayout = new QVBoxLayout(tableBox);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->setSpacing(2);
+    m_view = new QTableView(tableBox);
     m_view->setObjectName(objectName + QStringLiteral(".table"));
     m_view->setAccessibleName(title);
     m_view->setSortingEnabled(true);
@@ -129,6 +135,46 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_model = new SqlTableModel(this);
     m_view->setModel(m_model);
+    m_filters = new ColumnFilterBar(m_view, tableBox);
+    m_filters->setObjectName(objectName + QStringLiteral(".filter"));
+    m_filters->setAccessibleName(tr("Column filters"));
+    connect(m_filters, &ColumnFilterBar::filterChanged, m_model, &SqlTableModel::setColumnFilter);
+    tableLayout->addWidget(m_filters);
+    tableLayout->addWidget(m_view, 1);
+    m_filtersAction = new QAction(tr("Column Filters"), this);
+    m_filtersAction->setObjectName(objectName + QStringLiteral(".filtersAction"));
+    m_filtersAction->setCheckable(true);
+    m_filtersAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_filtersAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_filtersAction->setToolTip(tr("Show a filter box above each column"));
+    addAction(m_filtersAction);
+    connect(m_filtersAction, &QAction::toggled, this, [this](bool on) {
+        // Hidden filters must not keep narrowing the table unseen.
+        if (!on)
+            m_filters->clear();
+        m_filters->setVisible(on);
+        if (on && m_filters->edit(0))
+            m_filters->edit(0)->setFocus();
+        QSettings().setValue(QStringLiteral("table/columnFilters"), on);
+    });
+    const bool filtersOn = QSettings().value(QStringLiteral("table/columnFilters"), true).toBool();
+    m_filtersAction->setChecked(filtersOn);
+    m_filters->setVisible(filtersOn);
+    auto *filtersButton = new QToolButton(this);
+    filtersButton->setObjectName(objectName + QStringLiteral(".filtersButton"));
+    filtersButton->setAccessibleName(tr("Show or hide the column filters"));
+    filtersButton->setDefaultAction(m_filtersAction);
+    filtersButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->insertWidget(bar->indexOf(m_search) + 1, filtersButton);
+    // Ctrl+F goes to the search box.
+    auto *find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
     m_copyAction = new QAction(tr("Copy"), m_view);
     m_copyAction->setObjectName(objectName + QStringLiteral(".copy"));
     m_copyAction->setShortcut(QKeySequence::Copy);
@@ -165,6 +211,7 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
         }
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_filters->syncColumns();
         m_count->setText(tr("%n finding(s)", nullptr, m_model->rowCount()));
         // A reset makes the header forget its section sizes: put back the user's (or the
         // defaults the first time) once the header has taken in the columns.
@@ -474,6 +521,12 @@ void FindingsPage::noteFailed(const QString &error)
 
 void FindingsPage::filterCode(const QString &codePattern)
 {
+    // A drill-down shows exactly the findings behind the number: no leftover search or
+    // column filter narrows them.
+    m_search->clear();
+    m_debounce->stop();
+    m_model->setSearchText(QString());
+    m_filters->clear();
     const int index = m_codeFilter->findData(codePattern);
     m_codeFilter->setCurrentIndex(index >= 0 ? index : 0);
     m_pattern = index >= 0 ? codePattern : QString();
@@ -596,16 +649,16 @@ void FindingsPage::showDetails()
                     extra += tr("; accepted until %1")
                                  .arg(n.acceptedUntil->toString(Qt::ISODate))
                                  .toHtmlEscaped();
-                html += QStringLiteral("<li>%1 — %2 (%3, %4%5) "
-                                       "<a href=\"note-edit:%6\">%7</a> "
-                                       "<a href=\"note-delete:%6\">%8</a></li>")
+                // Who (when known) and when, then the ticket and acceptance.
+                QString when = QLocale().toString(n.createdAt.toLocalTime(), QLocale::ShortFormat);
+                if (!n.author.isEmpty())
+                    when = n.author + QStringLiteral(", ") + when;
+                html += QStringLiteral("<li>%1 — %2 (%3%4) "
+                                       "<a href=\"note-edit:%5\">%6</a> "
+                                       "<a href=\"note-delete:%5\">%7</a></li>")
                             .arg(n.code.toHtmlEscaped(), n.text.toHtmlEscaped(),
-                                 n.author.toHtmlEscaped(),
-                                 QLocale()
-                                     .toString(n.createdAt.toLocalTime(), QLocale::ShortFormat)
-                                     .toHtmlEscaped(),
-                                 extra, QString::number(n.id), tr("edit").toHtmlEscaped(),
-                                 tr("delete").toHtmlEscaped());
+                                 when.toHtmlEscaped(), extra, QString::number(n.id),
+                                 tr("edit").toHtmlEscaped(), tr("delete").toHtmlEscaped());
             }
             html += QStringLiteral("</ul>");
         }

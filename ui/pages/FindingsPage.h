@@ -19,6 +19,8 @@ class QTimer;
 
 namespace trh {
 
+class ColumnFilterBar;
+
 class Database;
 class SqlTableModel;
 struct SqlTableSpec;
@@ -107,6 +109,8 @@ private:
     QAction *m_exportAction = nullptr;
     QAction *m_copyAction = nullptr;
     QAction *m_addNoteAction = nullptr;
+    QAction *m_filtersAction = nullptr;
+    ColumnFilterBar *m_filters = nullptr;
     // The running export: its thread's result (an error, empty when it succeeded), and
     // the flag its progress callback reads to cancel.
     bool m_exporting = false;

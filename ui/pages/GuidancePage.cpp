@@ -29,6 +29,7 @@ GuidancePage::GuidancePage(QWidget *parent) : QWidget(parent)
     m_list->setAccessibleName(tr("Finding codes"));
     m_view = new QTextBrowser(split);
     m_view->setObjectName(QStringLiteral("guidanceView"));
+    m_view->setAccessibleName(tr("Guidance entry"));
     m_view->setOpenExternalLinks(false);
     split->setStretchFactor(1, 3);
     split->setSizes({360, 900});

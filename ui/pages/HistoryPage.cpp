@@ -1,4 +1,5 @@
 #include "HistoryPage.h"
+#include "Theme.h"
 
 #include "analysis/FindingCatalog.h"
 
@@ -137,9 +138,9 @@ HistoryPage::HistoryPage(QWidget *parent) : QWidget(parent)
     Trend &driver = m_trends[2];
     driver.group = QStringLiteral("driver");
     grid->addWidget(trendView(driver, QStringLiteral("driverTrend"),
-                              tr("Tanium Driver states (Windows)"), tr("Endpoints")),
+                              tr("Tanium Driver problems (Windows)"), tr("Endpoints")),
                     1, 0);
-    addSeries(driver, QStringLiteral("running"), tr("Running"));
+    // Running endpoints are left out: thousands of them would flatten the problem lines.
     addSeries(driver, QStringLiteral("service_not_installed"), tr("Service not installed"));
     addSeries(driver, QStringLiteral("service_not_running"), tr("Service not running"));
     addSeries(driver, QStringLiteral("driver_not_installed"), tr("Driver not installed"));
@@ -502,9 +503,9 @@ void HistoryPage::diffFinished()
         const qint64 newly = item->data(NewlyColumn, Qt::DisplayRole).toLongLong();
         const qint64 recovered = item->data(RecoveredColumn, Qt::DisplayRole).toLongLong();
         if (newly > recovered)
-            item->setForeground(NewlyColumn, QColor(0xc6, 0x28, 0x28));
+            item->setForeground(NewlyColumn, toneColor(palette(), Tone::Bad));
         else if (recovered > newly)
-            item->setForeground(RecoveredColumn, QColor(0x2e, 0x7d, 0x32));
+            item->setForeground(RecoveredColumn, toneColor(palette(), Tone::Good));
     }
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(NewlyColumn, Qt::DescendingOrder);

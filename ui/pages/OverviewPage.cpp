@@ -1,10 +1,12 @@
 #include "OverviewPage.h"
+#include "Theme.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
+#include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -16,6 +18,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedBarSeries>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -75,6 +78,37 @@ QWidget *OverviewPage::link(const QJsonValue &value, const QString &codePattern,
     return button;
 }
 
+QLabel *OverviewPage::freshnessLabel(const QString &key) const
+{
+    // Every panel says how old its figures are; a month-old snapshot is flagged.
+    const QDateTime taken = QDateTime::fromString(
+        obj(m_data.summary, "snapshot").value(QStringLiteral("taken_at")).toString(), Qt::ISODate);
+    auto *label = new QLabel;
+    label->setObjectName(QStringLiteral("freshness:") + key);
+    label->setIndent(label->fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 2);
+    QFont small = label->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    label->setFont(small);
+    if (!taken.isValid())
+        return label;
+    const qint64 days = taken.daysTo(QDateTime::currentDateTimeUtc());
+    QString text =
+        tr("as of %1").arg(QLocale().toString(taken.toLocalTime().date(), QLocale::ShortFormat));
+    if (days >= 35) {
+        text += QStringLiteral(" — ") +
+                tr("%n day(s) old", nullptr, int(std::min<qint64>(days, 99999)));
+        label->setStyleSheet(toneStyleSheet(palette(), Tone::Warning));
+    } else {
+        QPalette p = label->palette();
+        p.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
+        label->setPalette(p);
+    }
+    label->setText(text);
+    label->setToolTip(
+        tr("Snapshot taken %1").arg(QLocale().toString(taken.toLocalTime(), QLocale::LongFormat)));
+    return label;
+}
+
 QWidget *OverviewPage::panel(const QString &title, const QString &explainKey,
                              const QList<QPair<QString, QWidget *>> &rows)
 {
@@ -96,7 +130,8 @@ QWidget *OverviewPage::panel(const QString &title, const QString &explainKey,
     connect(why, &QToolButton::clicked, this,
             [this, explainKey, title] { explain(explainKey, title); });
     grid->addWidget(why, r, 0, 1, 2, Qt::AlignLeft);
-    grid->setRowStretch(r + 1, 1);
+    grid->addWidget(freshnessLabel(explainKey), r + 1, 0, 1, 2, Qt::AlignLeft);
+    grid->setRowStretch(r + 2, 1);
     return box;
 }
 
@@ -194,6 +229,19 @@ QWidget *OverviewPage::waterfall(const QJsonObject &coverage)
     view->setMinimumHeight(220);
     view->setStyleSheet(QStringLiteral("background: transparent"));
     return view;
+}
+
+void OverviewPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The chart takes its colours from the palette when it is built: rebuild it, after the
+    // event has reached the children that are about to be replaced.
+    if (event->type() == QEvent::PaletteChange && !m_data.summary.isEmpty()) {
+        QTimer::singleShot(0, this, [this] {
+            const OverviewData current = m_data;
+            setData(current);
+        });
+    }
 }
 
 void OverviewPage::setData(const OverviewData &overview)

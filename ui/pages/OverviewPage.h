@@ -28,6 +28,8 @@ signals:
     void drillDown(const QString &codePattern, const QString &title);
 
 private:
+    void changeEvent(QEvent *event) override;
+    QLabel *freshnessLabel(const QString &key) const;
     QWidget *panel(const QString &title, const QString &explainKey,
                    const QList<QPair<QString, QWidget *>> &rows);
     QWidget *link(const QJsonValue &value, const QString &codePattern, const QString &title,
