@@ -4,6 +4,7 @@
 #include "DialogSeam.h"
 #include "FakeTaniumServer.h"
 #include "TestSupport.h"
+#include "WindowTestSupport.h"
 #include "demo/DemoFleet.h"
 #include "dialogs/ConnectionsDialog.h"
 #include "fetch/ConnectionStore.h"
@@ -210,6 +211,16 @@ private slots:
         type(child<QLineEdit>(&dialog, "caFile"), m_dir.filePath(QStringLiteral("none.pem")));
         QTest::mouseClick(test, Qt::LeftButton);
         QTRY_VERIFY(result->text().contains(QStringLiteral("none.pem")));
+    }
+
+    void everyControlHasAName()
+    {
+        ConnectionsDialog dialog;
+        dialog.show();
+        int checked = 0;
+        const QStringList unnamed = test::unnamedControls(&dialog, &checked);
+        QVERIFY(checked >= 15);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral("\n"))));
     }
 
     void caFileComesFromTheFileDialog()

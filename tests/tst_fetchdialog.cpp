@@ -6,6 +6,7 @@
 #include "FakeTaniumServer.h"
 #include "MainWindow.h"
 #include "TestSupport.h"
+#include "WindowTestSupport.h"
 #include "demo/DemoFleet.h"
 #include "dialogs/FetchDialog.h"
 #include "fetch/ConnectionStore.h"
@@ -207,7 +208,11 @@ private slots:
         const int polls = server.requests(QStringLiteral("/result_info/"));
         QTest::qWait(200);
         QCOMPARE(server.requests(QStringLiteral("/result_info/")), polls); // it really stopped
-        // Close now closes.
+        // Every control has a name to announce; Close now closes.
+        int checked = 0;
+        const QStringList unnamed = test::unnamedControls(dialog, &checked);
+        QVERIFY(checked >= 6);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral("\n"))));
         QTest::mouseClick(cancel, Qt::LeftButton);
         QTRY_VERIFY(!dialog->isVisible());
     }
