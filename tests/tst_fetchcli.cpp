@@ -203,6 +203,36 @@ private slots:
         QCOMPARE(QFileInfo::exists(db), exitCode == 0);
     }
 
+    void terminateCancels()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("signals are a Unix matter");
+#endif
+        FakeTaniumServer server(m_dir.filePath(QStringLiteral("fleet")));
+        FakeTaniumServer::Options options;
+        options.pollsUntilComplete = 1000000; // never complete: the fetch keeps polling
+        QString error;
+        QVERIFY2(server.start(options, &error), qPrintable(error));
+        const QString db = m_dir.filePath(QStringLiteral("terminated.db"));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TRH_TEST_TOKEN"), QString::fromLatin1(options.token));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(TRHEALTH_CLI),
+                {QStringLiteral("fetch"), QStringLiteral("--db"), db, QStringLiteral("--server"),
+                 server.url().toString(), QStringLiteral("--token-env"),
+                 QStringLiteral("TRH_TEST_TOKEN"), QStringLiteral("--poll-interval-ms"),
+                 QStringLiteral("20")});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(server.requests(QStringLiteral("/result_info/")) >= 3, 30000);
+        p.terminate(); // SIGTERM, as a scheduler stopping a job sends
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 3);
+        QVERIFY(p.readAllStandardError().contains("cancelled"));
+        QVERIFY(!QFileInfo::exists(db));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -249,6 +279,17 @@ private slots:
         const QJsonObject report = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(report.value(QStringLiteral("snapshot")).toInt(), 1);
         QCOMPARE(report.value(QStringLiteral("questions")).toArray().size(), 9);
+        // The import report of every stored file, with what the fetch asked for it.
+        const QJsonArray files = report.value(QStringLiteral("files")).toArray();
+        QCOMPARE(files.size(), 9);
+        for (const QJsonValue &f : files) {
+            const QJsonObject fetched = f.toObject().value(QStringLiteral("fetch")).toObject();
+            QVERIFY(fetched.value(QStringLiteral("asked"))
+                        .toString()
+                        .startsWith(QLatin1String("Get Computer Name and OS Platform and ")));
+            QCOMPARE(fetched.value(QStringLiteral("completion")).toDouble(), 1.0);
+            QVERIFY(f.toObject().value(QStringLiteral("rows")).toInt() > 0);
+        }
         QVERIFY(!r.err.contains("readable by other users"));
     }
 

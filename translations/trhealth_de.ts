@@ -2319,6 +2319,18 @@ Mittel %2 h, n = %4</translation>
         <source>Connected to %1; the API token was accepted.</source>
         <translation>Mit %1 verbunden; das API-Token wurde angenommen.</translation>
     </message>
+    <message>
+        <source>The API token has characters no token has (spaces, line breaks or non-ASCII); check where it was copied from.</source>
+        <translation>Das API-Token enthält Zeichen, die kein Token hat (Leerzeichen, Zeilenumbrüche oder Nicht-ASCII); prüfen Sie, woher es kopiert wurde.</translation>
+    </message>
+    <message>
+        <source>left out: %1</source>
+        <translation>weggelassen: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was fetched: no question had any answers (%1).</source>
+        <translation>Nichts abgerufen: Keine Frage hatte Antworten (%1).</translation>
+    </message>
 </context>
 <context>
     <name>trh::fetch::HttpClient</name>

@@ -11,8 +11,12 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <memory>
+
+#include <csignal>
 #include <cstdio>
 #ifdef Q_OS_UNIX
+#include <QSocketNotifier>
 #include <unistd.h>
 #endif
 
@@ -61,6 +65,53 @@ QByteArray readToken(const QString &file, const QString &envVar, QString *why)
         *why = QStringLiteral("--token-env %1: the variable is not set or empty").arg(envVar);
     return token;
 }
+
+#ifdef Q_OS_UNIX
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+// Ctrl-C or a SIGTERM cancels the fetch cleanly (the workspace stays as it was) instead of
+// killing the process; a second one ends it at once.
+class CancelOnSignal
+{
+public:
+    explicit CancelOnSignal(fetch::Fetcher &fetcher)
+    {
+        if (::pipe(g_signalPipe) != 0)
+            return;
+        m_notifier = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, &fetcher, [&fetcher] {
+            char byte = 0;
+            [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
+            std::signal(SIGINT, SIG_DFL);
+            std::signal(SIGTERM, SIG_DFL);
+            stdErr() << "\ntrhealth-cli: cancelling…" << Qt::endl;
+            fetcher.cancel();
+        });
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+    ~CancelOnSignal()
+    {
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+        m_notifier.reset();
+        for (int &fd : g_signalPipe) {
+            if (fd >= 0)
+                ::close(fd);
+            fd = -1;
+        }
+    }
+
+private:
+    std::unique_ptr<QSocketNotifier> m_notifier;
+};
+#endif
 
 bool stderrIsTerminal()
 {
@@ -220,6 +271,9 @@ int fetchCommand(const QStringList &args)
                                       << Qt::flush;
                          });
     }
+#ifdef Q_OS_UNIX
+    const CancelOnSignal cancelOnSignal(fetcher);
+#endif
     fetcher.start(options);
     loop.exec();
     if (stderrIsTerminal())
@@ -239,6 +293,7 @@ int fetchCommand(const QStringList &args)
                                     {QStringLiteral("server"), c.server.host()},
                                     {QStringLiteral("seconds"), double(result.elapsedMs) / 1000.0},
                                     {QStringLiteral("questions"), questions},
+                                    {QStringLiteral("files"), result.reportJson},
                                     {QStringLiteral("warnings"),
                                      QJsonArray::fromStringList(result.warnings)}})
                         .toJson(QJsonDocument::Indented);

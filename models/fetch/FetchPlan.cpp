@@ -19,7 +19,7 @@ QString PlannedQuestion::text() const
     return t;
 }
 
-QJsonObject PlannedQuestion::restQuestion() const
+QJsonObject PlannedQuestion::restQuestion(int expireSeconds) const
 {
     QJsonArray selects;
     QStringList all{kComputerName, kOsPlatform};
@@ -27,7 +27,8 @@ QJsonObject PlannedQuestion::restQuestion() const
     for (const QString &s : all)
         selects.append(
             QJsonObject{{QStringLiteral("sensor"), QJsonObject{{QStringLiteral("name"), s}}}});
-    QJsonObject question{{QStringLiteral("selects"), selects}};
+    QJsonObject question{{QStringLiteral("selects"), selects},
+                         {QStringLiteral("expire_seconds"), expireSeconds}};
     if (!filterSensor.isEmpty()) {
         const QJsonObject filter{
             {QStringLiteral("sensor"), QJsonObject{{QStringLiteral("name"), filterSensor}}},

@@ -19,8 +19,8 @@ struct PlannedQuestion
     // "Get Computer Name and OS Platform and ... from all machines[ with ...]". Also the name
     // of the file the answers are kept as, so the importer can tell datasets apart by name.
     QString text() const;
-    // Body of POST /api/v2/questions.
-    QJsonObject restQuestion() const;
+    // Body of POST /api/v2/questions; the question stays answerable for expireSeconds.
+    QJsonObject restQuestion(int expireSeconds) const;
     // The sensorReadings sensors and the endpoint filter of the Gateway endpoints query.
     QJsonObject gatewayVariables(int first, const QString &after) const;
 };

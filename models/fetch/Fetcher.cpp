@@ -49,6 +49,18 @@ QString fileNameFor(QString text)
     return text.left(200) + QStringLiteral(".json");
 }
 
+// A token is one printable ASCII word; anything else could not be a header value.
+bool isTokenShaped(const QByteArray &token)
+{
+    if (token.isEmpty())
+        return false;
+    for (const char c : token) {
+        if (c <= 0x20 || c >= 0x7f)
+            return false;
+    }
+    return true;
+}
+
 bool isAtOrAfter(const QJsonObject &alert, const QDateTime &cutoff, bool *anyTime)
 {
     for (const char *key : {"createdAt", "alertedAt", "updatedAt"}) {
@@ -98,6 +110,8 @@ private:
     bool appendElement(const QByteArray &json);
     void endFile();
     void finishQuestion();
+    void skipQuestion(const QString &reason);
+    void recordQuestion();
 
     void askRest();
     void pollRest();
@@ -149,6 +163,9 @@ void FetchRun::start()
         return fail(invalid);
     if (m_options.token.trimmed().isEmpty())
         return fail(tr("No API token is given."));
+    if (!isTokenShaped(m_options.token))
+        return fail(tr("The API token has characters no token has (spaces, line breaks or "
+                       "non-ASCII); check where it was copied from."));
     if (const QString error = m_http.prepare(); !error.isEmpty())
         return fail(error);
     if (!m_dir.isValid())
@@ -279,10 +296,27 @@ void FetchRun::finishQuestion()
         m_paths << m_file.fileName();
         m_details.insert(m_file.fileName(), questionStatJson(m_stat));
     }
+    recordQuestion();
+}
+
+void FetchRun::recordQuestion()
+{
     for (const QString &w : std::as_const(m_stat.warnings))
         m_result.warnings << QStringLiteral("%1: %2").arg(m_stat.question, w);
     m_result.questions << m_stat;
     nextStep();
+}
+
+// A question the server cannot answer at all (e.g. a sensor it does not have) is left out of
+// the snapshot with a warning; the other questions still count.
+void FetchRun::skipQuestion(const QString &reason)
+{
+    endFile();
+    QFile::remove(m_file.fileName());
+    m_stat.elapsedMs = m_questionTimer.elapsed();
+    m_stat.rows = 0;
+    m_stat.warnings << tr("left out: %1").arg(reason);
+    recordQuestion();
 }
 
 // ---------------------------------------------------------------------------- REST API v2
@@ -293,21 +327,32 @@ void FetchRun::askRest()
     HttpRequest req;
     req.verb = "POST";
     req.path = QStringLiteral("/api/v2/questions");
-    req.body = QJsonDocument(q.restQuestion()).toJson(QJsonDocument::Compact);
+    // Long enough to be read after the question timeout, and never less than the usual 10 min.
+    const int expire = std::max(600, m_options.connection.questionTimeoutSeconds + 300);
+    req.body = QJsonDocument(q.restQuestion(expire)).toJson(QJsonDocument::Compact);
     req.what = tr("Asking \"%1\"").arg(q.text());
-    request(req, [this, what = req.what](const HttpResponse &r) {
-        QJsonDocument doc;
-        if (!parse(r, what, &doc))
-            return;
-        QJsonValue id =
-            doc.object().value(QStringLiteral("data")).toObject().value(QStringLiteral("id"));
-        if (id.isUndefined())
-            id = doc.object().value(QStringLiteral("id"));
-        m_stat.questionId = jsonInt(id);
-        if (m_stat.questionId < 0)
-            return fail(tr("%1: the server's answer has no question id.").arg(what), true);
-        m_pollTimer.start(0);
-    });
+    const auto refused = [this](const HttpResponse &r) {
+        if (r.status != 400 && r.status != 404 && r.status != 422)
+            return false;
+        skipQuestion(r.error);
+        return true;
+    };
+    request(
+        req,
+        [this, what = req.what](const HttpResponse &r) {
+            QJsonDocument doc;
+            if (!parse(r, what, &doc))
+                return;
+            QJsonValue id =
+                doc.object().value(QStringLiteral("data")).toObject().value(QStringLiteral("id"));
+            if (id.isUndefined())
+                id = doc.object().value(QStringLiteral("id"));
+            m_stat.questionId = jsonInt(id);
+            if (m_stat.questionId < 0)
+                return fail(tr("%1: the server's answer has no question id.").arg(what), true);
+            m_pollTimer.start(0);
+        },
+        refused);
 }
 
 void FetchRun::pollRest()
@@ -339,7 +384,8 @@ void FetchRun::pollRest()
         if (m_stat.estimatedTotal > 0 && m_stat.completion + 1e-9 >= threshold) {
             m_stat.complete = true;
         } else if (m_questionTimer.elapsed() >=
-                   qint64(m_options.connection.questionTimeoutSeconds) * 1000) {
+                   qint64(m_options.connection.questionTimeoutSeconds) *
+                       m_tuning.questionTimeoutUnitMilliseconds) {
             m_stat.complete = false;
             m_stat.warnings << tr("only %1 of %2 endpoints had answered after %3 s (%4 %, "
                                   "threshold %5 %); endpoints still answering count as pending")
@@ -423,6 +469,9 @@ void FetchRun::readGatewayPage()
                                           .value(QStringLiteral("endpoints"))
                                           .toObject();
         if (endpoints.isEmpty()) {
+            if (!errors.isEmpty() && m_stat.pages == 0)
+                return skipQuestion(tr("%1: the API Gateway reported: %2")
+                                        .arg(what, errors.join(QStringLiteral("; "))));
             if (!errors.isEmpty())
                 return fail(tr("%1: the API Gateway reported: %2")
                                 .arg(what, errors.join(QStringLiteral("; "))));
@@ -488,15 +537,8 @@ void FetchRun::readAlertsPage()
     const auto notThere = [this](const HttpResponse &r) {
         if (r.status != 404)
             return false;
-        endFile();
-        QFile::remove(m_file.fileName());
-        m_stat.rows = 0;
-        m_stat.elapsedMs = m_questionTimer.elapsed();
-        m_stat.warnings << tr("the Threat Response alerts API is not there (404); the snapshot "
-                              "has no alerts");
-        m_result.warnings << m_stat.warnings;
-        m_result.questions << m_stat;
-        nextStep();
+        skipQuestion(tr("the Threat Response alerts API is not there (404); the snapshot has "
+                        "no alerts"));
         return true;
     };
     request(
@@ -546,7 +588,11 @@ void FetchRun::importAll()
     if (m_cancelled)
         return;
     if (m_paths.isEmpty())
-        return fail(tr("Nothing was fetched: no question had any answers."), true);
+        return fail(m_result.warnings.isEmpty()
+                        ? tr("Nothing was fetched: no question had any answers.")
+                        : tr("Nothing was fetched: no question had any answers (%1).")
+                              .arg(m_result.warnings.constFirst()),
+                    true);
     Database db;
     const Store::OpenResult opened =
         Store::open(db, m_databasePath, Store::OpenMode::CreateOrUpgrade);
@@ -583,8 +629,10 @@ void FetchRun::importAll()
     }
     m_result.ok = true;
     m_result.snapshotId = imported.snapshotId;
-    for (const FileImportReport &f : imported.files)
+    for (const FileImportReport &f : imported.files) {
         m_result.reportText += f.toText();
+        m_result.reportJson.append(f.toJson());
+    }
     for (const QString &n : imported.notes)
         m_result.reportText += QStringLiteral("note: %1\n").arg(n);
     finish();
@@ -707,6 +755,9 @@ void Fetcher::testConnection(const Connection &connection, const QByteArray &tok
         return report(false, invalid);
     if (token.trimmed().isEmpty())
         return report(false, tr("No API token is given."));
+    if (!isTokenShaped(token))
+        return report(false, tr("The API token has characters no token has (spaces, line "
+                                "breaks or non-ASCII); check where it was copied from."));
     auto *client = new HttpClient(connection, token, m_tuning, this);
     if (const QString error = client->prepare(); !error.isEmpty()) {
         client->deleteLater();

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -28,13 +29,14 @@ struct FetchOptions
 struct FetchTuning
 {
     qint64 maxResponseBytes = qint64(256) * 1024 * 1024; // abort a larger response
-    int maxRetries = 5;                     // per request, on 5xx, 429 and network errors
-    int retryBaseMilliseconds = 1000;       // doubled on each retry, plus jitter
-    int retryMaxMilliseconds = 60000;       // cap for one backoff wait
-    int retryAfterUnitMilliseconds = 1000;  // one Retry-After second (tests shorten it)
-    int retryAfterMaxMilliseconds = 300000; // cap for a Retry-After wait
-    int pollIntervalMilliseconds = 2000;    // result_info polling
-    int pageRows = 5000;                    // result_data rows / gateway endpoints per page
+    int maxRetries = 5;                         // per request, on 5xx, 429 and network errors
+    int retryBaseMilliseconds = 1000;           // doubled on each retry, plus jitter
+    int retryMaxMilliseconds = 60000;           // cap for one backoff wait
+    int retryAfterUnitMilliseconds = 1000;      // one Retry-After second (tests shorten it)
+    int retryAfterMaxMilliseconds = 300000;     // cap for a Retry-After wait
+    int pollIntervalMilliseconds = 2000;        // result_info polling
+    int questionTimeoutUnitMilliseconds = 1000; // one second of questionTimeoutSeconds
+    int pageRows = 5000;                        // result_data rows / gateway endpoints per page
     int alertPageSize = 500;
 };
 
@@ -68,16 +70,22 @@ struct FetchResult
     qint64 snapshotId = -1;
     QList<QuestionStat> questions;
     qint64 elapsedMs = 0;
-    QString reportText; // the import report, as the CLI prints it for a file import
+    QString reportText;    // the import report, as the CLI prints it for a file import
+    QJsonArray reportJson; // the same per file, as `import --json` prints it
     QStringList warnings;
 };
 
 class FetchRun;
 
 // Fetches the maintenance answers from one server into one new snapshot. Runs on the thread
-// it lives in and is event driven (QNetworkAccessManager); nothing blocks. The database is
-// written only after everything has been read, in one transaction: a failed or cancelled
-// fetch leaves it as it was.
+// it lives in and is event driven (QNetworkAccessManager); the network part never blocks.
+// The database is written only after everything has been read, by one import in one
+// transaction (synchronous, on this thread: move the Fetcher to a worker thread to keep a UI
+// responsive for large fleets): a failed or cancelled fetch leaves it as it was.
+// Call start() and testConnection() on the Fetcher's thread (QMetaObject::invokeMethod from
+// elsewhere); cancel() may be called from any thread, also while the import runs.
+// progress(step, done, total): `done` steps of `total` are finished (one step per question,
+// one for the alerts, one for storing); `step` says what is being done.
 class Fetcher : public QObject
 {
     Q_OBJECT

@@ -358,6 +358,8 @@ private:
             reply.body = "{\"text\":\"Not Authorized\"}";
         } else if (fault && fault->kind == K::Forbidden) {
             reply.status = 403;
+        } else if (fault && fault->kind == K::NotFound) {
+            reply.status = 404;
         } else if (fault && fault->kind == K::InvalidJson) {
             reply.body = "{\"data\": {\"result_sets\": [ oops";
         } else if (fault && fault->kind == K::Huge) {

@@ -34,6 +34,7 @@ public:
         InvalidJson,  // 200 with a body that is not JSON
         Unauthorized, // 401
         Forbidden,    // 403
+        NotFound,     // 404
         Huge,         // 200 with a body of `value` bytes
     };
     struct Fault
