@@ -22,7 +22,6 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-
 #include <cmath>
 
 namespace trh {
