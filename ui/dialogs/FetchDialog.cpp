@@ -101,6 +101,7 @@ FetchDialog::FetchDialog(const QString &workspace, QWidget *parent)
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_progress->setFormat(tr("%v of %m steps"));
+    m_progress->hide(); // until a fetch starts
     layout->addWidget(m_progress);
     m_outcome = new QLabel;
     m_outcome->setObjectName(QStringLiteral("fetchOutcome"));
@@ -115,7 +116,8 @@ FetchDialog::FetchDialog(const QString &workspace, QWidget *parent)
     m_report->setReadOnly(true);
     m_report->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_report->hide();
-    layout->addWidget(m_report, 1);
+    layout->addWidget(m_report, 100);
+    layout->addStretch(1); // keeps the form at the top while the report is hidden
 
     auto *buttons = new QDialogButtonBox;
     m_start = buttons->addButton(tr("&Fetch"), QDialogButtonBox::AcceptRole);
@@ -263,6 +265,7 @@ void FetchDialog::run(const Connection &connection, const QByteArray &token)
     m_outcome->clear();
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
+    m_progress->show();
     m_step->setText(tr("Connecting to %1…").arg(connection.server.host()));
     setFetching(true);
     QMetaObject::invokeMethod(m_fetcher,
