@@ -27,14 +27,6 @@ private:
     QTemporaryDir m_dir;
     QString m_db;
 
-    static bool isControl(const QWidget *w)
-    {
-        return qobject_cast<const QAbstractButton *>(w) || qobject_cast<const QLineEdit *>(w) ||
-               qobject_cast<const QComboBox *>(w) || qobject_cast<const QAbstractItemView *>(w) ||
-               qobject_cast<const QAbstractSpinBox *>(w) || qobject_cast<const QTextEdit *>(w) ||
-               qobject_cast<const QPlainTextEdit *>(w);
-    }
-
 private slots:
     void initTestCase()
     {
@@ -54,23 +46,8 @@ private slots:
         for (int i = 0; i < pages->count(); ++i) {
             window.showPage(pages->widget(i)->objectName());
             QTest::qWait(50); // pages that load when shown build their controls
-            for (QWidget *w : window.findChildren<QWidget *>()) {
-                // Widgets inside another control (a combo box's line edit, a view's
-                // viewport) are announced as part of it.
-                if (!isControl(w) || !w->isVisible() || w->focusPolicy() == Qt::NoFocus)
-                    continue;
-                if (w->parentWidget() && isControl(w->parentWidget()))
-                    continue;
-                QAccessibleInterface *a = QAccessible::queryAccessibleInterface(w);
-                QVERIFY(a);
-                ++checked;
-                if (a->text(QAccessible::Name).trimmed().isEmpty()) {
-                    unnamed << QStringLiteral("%1 (%2) on %3")
-                                   .arg(w->objectName(),
-                                        QString::fromLatin1(w->metaObject()->className()),
-                                        pages->widget(i)->objectName());
-                }
-            }
+            for (const QString &control : test::unnamedControls(&window, &checked))
+                unnamed << QStringLiteral("%1 on %2").arg(control, pages->widget(i)->objectName());
         }
         QVERIFY(checked > 40);
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral("\n"))));

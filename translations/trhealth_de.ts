@@ -498,6 +498,458 @@
     </message>
 </context>
 <context>
+    <name>trh::ConnectionsDialog</name>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;Connections:</source>
+        <translation>&amp;Verbindungen:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a connection</source>
+        <translation>Eine Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>Duplicate the connection</source>
+        <translation>Die Verbindung duplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the connection</source>
+        <translation>Die Verbindung entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Connection name</source>
+        <translation>Name der Verbindung</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver URL:</source>
+        <translation>Se&amp;rver-URL:</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>Server-URL</translation>
+    </message>
+    <message>
+        <source>https://tanium.example.com</source>
+        <translation>https://tanium.example.com</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA-Zertifikatsdatei</translation>
+    </message>
+    <message>
+        <source>optional: PEM file of the CA that signed the server</source>
+        <translation>optional: PEM-Datei der CA, die den Server signiert hat</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation>Die CA-Zertifikatsdatei auswählen</translation>
+    </message>
+    <message>
+        <source>CA f&amp;ile:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>REST API v2 (ask questions)</source>
+        <translation>REST-API v2 (Fragen stellen)</translation>
+    </message>
+    <message>
+        <source>API Gateway (GraphQL)</source>
+        <translation>API Gateway (GraphQL)</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>Completion thres&amp;hold:</source>
+        <translation>Vollständigkeitssch&amp;welle:</translation>
+    </message>
+    <message>
+        <source>Completion threshold in percent</source>
+        <translation>Vollständigkeitsschwelle in Prozent</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>A question&apos;s answers are read once this share of the endpoints the server expects has answered, or when its timeout is over.</source>
+        <translation>Die Antworten einer Frage werden gelesen, sobald dieser Anteil der vom Server erwarteten Endpunkte geantwortet hat oder ihre Zeitgrenze abgelaufen ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Question timeout:</source>
+        <translation>Zeitgrenze für &amp;Fragen:</translation>
+    </message>
+    <message>
+        <source>Question timeout in seconds</source>
+        <translation>Zeitgrenze für Fragen in Sekunden</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Request ti&amp;meout:</source>
+        <translation>Zeitgrenze für &amp;Anfragen:</translation>
+    </message>
+    <message>
+        <source>Request timeout in seconds</source>
+        <translation>Zeitgrenze für Anfragen in Sekunden</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API-Token</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>API-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Save the token in the &amp;keychain</source>
+        <translation>Token im Schlüssel&amp;bund speichern</translation>
+    </message>
+    <message>
+        <source>Save the token in the keychain</source>
+        <translation>Token im Schlüsselbund speichern</translation>
+    </message>
+    <message>
+        <source>Otherwise the token is kept for this session only.</source>
+        <translation>Sonst wird das Token nur für diese Sitzung behalten.</translation>
+    </message>
+    <message>
+        <source>&amp;Forget Token</source>
+        <translation>Token ver&amp;gessen</translation>
+    </message>
+    <message>
+        <source>Forget the saved token</source>
+        <translation>Das gespeicherte Token vergessen</translation>
+    </message>
+    <message>
+        <source>Token status</source>
+        <translation>Token-Status</translation>
+    </message>
+    <message>
+        <source>T&amp;est Connection</source>
+        <translation>Verbindung &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>Die Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Ergebnis des Verbindungstests</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save the connection</source>
+        <translation>Die Verbindung speichern</translation>
+    </message>
+    <message>
+        <source>A token is saved in the keychain.</source>
+        <translation>Im Schlüsselbund ist ein Token gespeichert.</translation>
+    </message>
+    <message>
+        <source>A token is kept for this session only (not in the keychain).</source>
+        <translation>Ein Token wird nur für diese Sitzung behalten (nicht im Schlüsselbund).</translation>
+    </message>
+    <message>
+        <source>No token is saved: paste the API token.</source>
+        <translation>Es ist kein Token gespeichert: Fügen Sie das API-Token ein.</translation>
+    </message>
+    <message>
+        <source>%1 A token is kept for this session only.</source>
+        <translation>%1 Ein Token wird nur für diese Sitzung behalten.</translation>
+    </message>
+    <message>
+        <source>No token yet: paste the API token.</source>
+        <translation>Noch kein Token: Fügen Sie das API-Token ein.</translation>
+    </message>
+    <message>
+        <source>Looking in the keychain…</source>
+        <translation>Suche im Schlüsselbund …</translation>
+    </message>
+    <message>
+        <source>The token is kept for this session only.</source>
+        <translation>Das Token wird nur für diese Sitzung behalten.</translation>
+    </message>
+    <message>
+        <source>Saving the token in the keychain…</source>
+        <translation>Das Token wird im Schlüsselbund gespeichert …</translation>
+    </message>
+    <message>
+        <source>The token is saved in the keychain.</source>
+        <translation>Das Token ist im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <source>Fill in the new connection, then save it.</source>
+        <translation>Füllen Sie die neue Verbindung aus und speichern Sie sie dann.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>The copy is saved with its own token: paste it, then save.</source>
+        <translation>Die Kopie wird mit einem eigenen Token gespeichert: Fügen Sie es ein und speichern Sie dann.</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>Verbindung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the connection &quot;%1&quot; and its saved token?</source>
+        <translation>Die Verbindung „%1“ und ihr gespeichertes Token entfernen?</translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot;.</source>
+        <translation>„%1“ entfernt.</translation>
+    </message>
+    <message>
+        <source>CA Certificate File</source>
+        <translation>CA-Zertifikatsdatei</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>%1 wird getestet …</translation>
+    </message>
+    <message>
+        <source>OK: %1</source>
+        <translation>OK: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved Connection</source>
+        <translation>Nicht gespeicherte Verbindung</translation>
+    </message>
+    <message>
+        <source>The connection cannot be saved: %1
+
+Discard the changes?</source>
+        <translation>Die Verbindung kann nicht gespeichert werden: %1
+
+Die Änderungen verwerfen?</translation>
+    </message>
+</context>
+<context>
+    <name>trh::FetchDialog</name>
+    <message>
+        <source>Fetch from Server</source>
+        <translation>Vom Server abrufen</translation>
+    </message>
+    <message>
+        <source>Ask a Tanium server for the maintenance answers and add them to &lt;b&gt;%1&lt;/b&gt; as one new snapshot.</source>
+        <translation>Die Wartungsantworten von einem Tanium-Server abfragen und als einen neuen Snapshot zu &lt;b&gt;%1&lt;/b&gt; hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>C&amp;onnections…</source>
+        <translation>&amp;Verbindungen …</translation>
+    </message>
+    <message>
+        <source>Edit the connections</source>
+        <translation>Die Verbindungen bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation>V&amp;erbindung:</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API-Token</translation>
+    </message>
+    <message>
+        <source>only if none is saved: used for this session only</source>
+        <translation>nur, wenn keines gespeichert ist: gilt nur für diese Sitzung</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>API-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Token status</source>
+        <translation>Token-Status</translation>
+    </message>
+    <message>
+        <source>Snapshot label</source>
+        <translation>Snapshot-Bezeichnung</translation>
+    </message>
+    <message>
+        <source>optional; default: &quot;Fetched from &lt;server&gt;&quot;</source>
+        <translation>optional; Standard: „Abgerufen von &lt;Server&gt;“</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Bezeichnung:</translation>
+    </message>
+    <message>
+        <source>Months of Threat Response alerts</source>
+        <translation>Monate an Threat-Response-Alerts</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source> month(s)</source>
+        <translation> Monat(e)</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts of the last:</source>
+        <translation>&amp;Alerts der letzten:</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>Aktueller Schritt</translation>
+    </message>
+    <message>
+        <source>Fetch progress</source>
+        <translation>Fortschritt des Abrufs</translation>
+    </message>
+    <message>
+        <source>%v of %m steps</source>
+        <translation>%v von %m Schritten</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Fetch report</source>
+        <translation>Bericht des Abrufs</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch</source>
+        <translation>Ab&amp;rufen</translation>
+    </message>
+    <message>
+        <source>Start the fetch</source>
+        <translation>Den Abruf starten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>No connection yet: add one with Connections…</source>
+        <translation>Noch keine Verbindung: Fügen Sie eine unter „Verbindungen …“ hinzu.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>API Gateway</source>
+        <translation>API Gateway</translation>
+    </message>
+    <message>
+        <source>REST API v2</source>
+        <translation>REST-API v2</translation>
+    </message>
+    <message>
+        <source>A token is kept for this session only (not in the keychain).</source>
+        <translation>Ein Token wird nur für diese Sitzung behalten (nicht im Schlüsselbund).</translation>
+    </message>
+    <message>
+        <source>Looking in the keychain…</source>
+        <translation>Suche im Schlüsselbund …</translation>
+    </message>
+    <message>
+        <source>Choose a connection first (Connections…).</source>
+        <translation>Wählen Sie zuerst eine Verbindung (Verbindungen …).</translation>
+    </message>
+    <message>
+        <source>Reading the token from the keychain…</source>
+        <translation>Das Token wird aus dem Schlüsselbund gelesen …</translation>
+    </message>
+    <message>
+        <source>No token for &quot;%1&quot;: paste the API token above, then fetch.</source>
+        <translation>Kein Token für „%1“: Fügen Sie oben das API-Token ein und rufen Sie dann ab.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 …</translation>
+    </message>
+    <message>
+        <source>Fetched snapshot %1 in %2 s.</source>
+        <translation>Snapshot %1 in %2 s abgerufen.</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>The fetch failed: %1
+Nothing was written; the workspace is unchanged.</source>
+        <translation>Der Abruf ist fehlgeschlagen: %1
+Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the fetch</source>
+        <translation>Den Abruf abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+</context>
+<context>
     <name>trh::FindingsPage</name>
     <message>
         <source>Finding</source>
@@ -1244,6 +1696,18 @@
         <translation>Die Sprache wird beim nächsten Start von trhealth umgestellt.</translation>
     </message>
     <message>
+        <source>&amp;Fetch from Server…</source>
+        <translation>Vom Server ab&amp;rufen …</translation>
+    </message>
+    <message>
+        <source>&amp;Connections…</source>
+        <translation>&amp;Verbindungen …</translation>
+    </message>
+    <message>
+        <source>New Workspace for the Fetch</source>
+        <translation>Neuer Arbeitsbereich für den Abruf</translation>
+    </message>
+    <message>
         <source>&amp;Appearance</source>
         <translation>&amp;Darstellung</translation>
     </message>
@@ -1824,6 +2288,37 @@ Mittel %2 h, n = %4</translation>
     </message>
 </context>
 <context>
+    <name>trh::fetch::ConnectionStore</name>
+    <message>
+        <source>A connection named &quot;%1&quot; already exists.</source>
+        <translation>Eine Verbindung namens „%1“ gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>The settings file could not be written.</source>
+        <translation>Die Einstellungsdatei konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The connection needs a name.</source>
+        <translation>Die Verbindung braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The connection name must not start or end with a space.</source>
+        <translation>Der Name der Verbindung darf nicht mit einem Leerzeichen beginnen oder enden.</translation>
+    </message>
+    <message>
+        <source>The connection name must not contain / or \.</source>
+        <translation>Der Name der Verbindung darf weder / noch \ enthalten.</translation>
+    </message>
+    <message>
+        <source>The connection name is too long (at most 100 characters).</source>
+        <translation>Der Name der Verbindung ist zu lang (höchstens 100 Zeichen).</translation>
+    </message>
+    <message>
+        <source>The connection name must not contain control characters.</source>
+        <translation>Der Name der Verbindung darf keine Steuerzeichen enthalten.</translation>
+    </message>
+</context>
+<context>
     <name>trh::fetch::Fetcher</name>
     <message>
         <source>No API token is given.</source>
@@ -2043,6 +2538,25 @@ Mittel %2 h, n = %4</translation>
     <message>
         <source>%1 Gave up after %2 attempts.</source>
         <translation>%1 Nach %2 Versuchen aufgegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>trh::fetch::TokenStore</name>
+    <message>
+        <source>Access to the keychain was denied (%1).</source>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert (%1).</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1). The token can be used for this session only and is not saved.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar (%1). Das Token kann nur für diese Sitzung verwendet werden und wird nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>keine Einzelheiten</translation>
+    </message>
+    <message>
+        <source>The token could not be removed from the keychain (%1).</source>
+        <translation>Das Token konnte nicht aus dem Schlüsselbund entfernt werden (%1).</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,8 @@
 
 #include "DialogSeam.h"
 #include "Translator.h"
+#include "dialogs/ConnectionsDialog.h"
+#include "dialogs/FetchDialog.h"
 #include "dialogs/ImportDialog.h"
 #include "dialogs/SnapshotFileExport.h"
 #include "pages/ChecklistPage.h"
@@ -226,6 +228,8 @@ void MainWindow::buildMenus()
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     import->setObjectName(QStringLiteral("actionImport"));
     m_importAction = import;
+    QAction *fetch = file->addAction(tr("&Fetch from Server…"), this, &MainWindow::fetchDialog);
+    fetch->setObjectName(QStringLiteral("actionFetch"));
     QAction *exportTable = file->addAction(tr("&Export Table…"), this, [this] {
         if (auto *page = qobject_cast<FindingsPage *>(m_pages->currentWidget()))
             page->exportTable();
@@ -255,6 +259,9 @@ void MainWindow::buildMenus()
             a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    QAction *connections =
+        settings->addAction(tr("&Connections…"), this, &MainWindow::connectionsDialog);
+    connections->setObjectName(QStringLiteral("actionConnections"));
     QMenu *language = settings->addMenu(tr("&Language"));
     language->setObjectName(QStringLiteral("languageMenu"));
     auto *languages = new QActionGroup(language);
@@ -532,23 +539,8 @@ void MainWindow::importDialog()
 
 void MainWindow::importFiles(const QStringList &paths)
 {
-    if (paths.isEmpty())
+    if (paths.isEmpty() || !ensureWorkspace(tr("New Workspace for the Import")))
         return;
-    // Imports go into a workspace: with none open, or a read-only one, ask for a new one.
-    if (m_dbPath.isEmpty() || m_readOnly) {
-        QString path = DialogSeam::getSaveFileName(
-            this, tr("New Workspace for the Import"),
-            QSettings().value(QStringLiteral("lastDirectory")).toString(),
-            tr("trhealth workspaces (*.trdb)"));
-        if (path.isEmpty())
-            return;
-        if (QFileInfo(path).suffix().isEmpty())
-            path += QStringLiteral(".trdb");
-        m_dbPath = QFileInfo(path).absoluteFilePath();
-        m_readOnly = false;
-        applyReadOnly();
-        rememberRecent(m_dbPath);
-    }
     auto *dialog = new ImportDialog(m_dbPath, paths, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ImportDialog::imported, this, [this](const QString &workspace) {
@@ -556,6 +548,46 @@ void MainWindow::importFiles(const QStringList &paths)
             reload();
     });
     dialog->setAutoAccept(DialogSeam::autoAcceptImport());
+    dialog->open();
+}
+
+bool MainWindow::ensureWorkspace(const QString &caption)
+{
+    // Imports and fetches go into a workspace: with none open, or a read-only one, ask for a
+    // new one.
+    if (!m_dbPath.isEmpty() && !m_readOnly)
+        return true;
+    QString path = DialogSeam::getSaveFileName(
+        this, caption, QSettings().value(QStringLiteral("lastDirectory")).toString(),
+        tr("trhealth workspaces (*.trdb)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".trdb");
+    m_dbPath = QFileInfo(path).absoluteFilePath();
+    m_readOnly = false;
+    applyReadOnly();
+    rememberRecent(m_dbPath);
+    return true;
+}
+
+void MainWindow::fetchDialog()
+{
+    if (!ensureWorkspace(tr("New Workspace for the Fetch")))
+        return;
+    auto *dialog = new FetchDialog(m_dbPath, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &FetchDialog::fetched, this, [this](const QString &workspace, qint64 id) {
+        if (workspace == m_dbPath)
+            load(id, -1);
+    });
+    dialog->open();
+}
+
+void MainWindow::connectionsDialog()
+{
+    auto *dialog = new ConnectionsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 

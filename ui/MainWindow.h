@@ -68,6 +68,10 @@ private:
     void openDialog();
     void openDemo();
     void importDialog();
+    void fetchDialog();
+    void connectionsDialog();
+    // Asks for a new workspace file if none is open; false if the user gave none.
+    bool ensureWorkspace(const QString &caption);
     void rememberRecent(const QString &path);
     void updateRecentMenu();
     void applyReadOnly();

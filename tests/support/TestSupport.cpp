@@ -9,10 +9,14 @@
 #include "store/Database.h"
 #include "store/Store.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSettings>
+#include <QStandardPaths>
 
 namespace trh::test {
 
@@ -82,6 +86,34 @@ bool dropUrls(QObject *target, const QList<QUrl> &urls)
     QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(target, &drop);
     return drop.isAccepted();
+}
+
+QStringList filesContaining(const QString &dir, const QByteArray &needle)
+{
+    QStringList hits;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (readAll(path).contains(needle))
+            hits << path;
+    }
+    return hits;
+}
+
+void useTemporarySettings(const QString &settingsDir, const QString &application)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("trhealth-test"));
+    QCoreApplication::setApplicationName(application);
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir);
+}
+
+void withoutKeychain(const QString &noBusPath)
+{
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + QFile::encodeName(noBusPath));
+    qunsetenv("DISPLAY");
+    qunsetenv("WAYLAND_DISPLAY");
 }
 
 } // namespace trh::test

@@ -33,6 +33,20 @@ struct CliResult
     QByteArray out;
     QByteArray err;
 };
+// Files under dir (recursively) whose bytes contain needle (e.g. a token that must not be
+// there), as absolute paths.
+QStringList filesContaining(const QString &dir, const QByteArray &needle);
+
+// Points this test's QSettings at INI files under settingsDir (and QStandardPaths at test
+// mode), so that tests never read or write the user's settings.
+void useTemporarySettings(const QString &settingsDir, const QString &application);
+
+// Makes the OS keychain unreachable for this process (Linux: a session bus address where
+// nothing listens, no X11 display to autolaunch one), so that a test never touches the user's
+// keyring; qtkeychain then reports "no keychain", as on a headless server. noBusPath must not
+// exist.
+void withoutKeychain(const QString &noBusPath);
+
 // Runs the built trhealth-cli with args (no display, no stdin) and waits for it.
 CliResult runCli(const QStringList &args, int timeoutMs = 300000);
 
