@@ -1,5 +1,7 @@
 #include "CliCommands.h"
 
+#include "CliSupport.h"
+
 #include "analysis/Analyzer.h"
 #include "analysis/FindingCatalog.h"
 #include "analysis/Notes.h"
@@ -27,8 +29,8 @@
 #endif
 
 namespace trh::cli {
-namespace {
 
+// The helpers of CliSupport.h, shared with the commands in their own files.
 QTextStream &out()
 {
     static QTextStream s(stdout);
@@ -71,6 +73,9 @@ const char *kUsage =
     "          list --db FILE [--endpoint NAME] [--json]\n"
     "          remove --db FILE --id N\n"
     "  demo    --db FILE [--endpoints N] [--keep-files DIR]\n"
+    "  report  --db FILE [--snapshot ID|latest] [--month YYYY-MM] (--pdf OUT | --html OUT)\n"
+    "          [--appendix DIR] [--top N] [--page-size A4|Letter] [--organisation NAME]\n"
+    "          [--logo FILE]\n"
     "\n"
     "Run 'trhealth-cli COMMAND --help' for a command's options.\n"
     "exit status: 0 success, 1 usage error, 2 bad input (nothing written), 3 other failure\n";
@@ -127,6 +132,8 @@ int openStore(Database &db, const QString &path, Store::OpenMode mode)
     }
     return fail(Failure, r.error);
 }
+
+namespace {
 
 // The mapping: built-in, the user's config-folder override, then --mapping.
 bool loadMapping(const QString &explicitPath, DatasetMapping *mapping, QString *error)
@@ -897,6 +904,8 @@ int run(const QStringList &arguments)
         return findingsCommand(rest);
     if (command == QLatin1String("note"))
         return noteCommand(rest);
+    if (command == QLatin1String("report"))
+        return reportCommand(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help")) {
         out() << kUsage;

@@ -4,10 +4,23 @@
 #include "CliCommands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // The report paints text into a PDF, and fonts need a QGuiApplication. With no display
+    // (and on every system unless QT_QPA_PLATFORM says otherwise) it uses the offscreen
+    // platform; the other commands stay a plain QCoreApplication.
+    const bool paints = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    if (paints && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app;
+    if (paints)
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("trhealth"));
     QCoreApplication::setOrganizationName(QStringLiteral("trhealth"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRHEALTH_VERSION));
