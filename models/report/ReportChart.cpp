@@ -14,9 +14,9 @@ namespace {
 // the print preview and the SVG agree. Text sizes are in the same nominal units.
 constexpr double kWidth = 500;
 constexpr double kTitle = 20;
-constexpr double kRow = 17;
-constexpr double kBar = 11;
-constexpr double kLabel = 170;
+constexpr double kRow = 18;
+constexpr double kBar = 12;
+constexpr double kLabel = 150;
 constexpr double kValue = 78;
 constexpr double kLegend = 16;
 constexpr double kFont = 7.5;

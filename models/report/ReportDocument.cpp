@@ -170,6 +170,7 @@ struct TableColumn
 {
     QString title;
     int percent;
+    bool number = false; // right-aligned, like its cells
 };
 
 QString tableHead(const std::vector<TableColumn> &columns, const char *cls = "data")
@@ -178,10 +179,10 @@ QString tableHead(const std::vector<TableColumn> &columns, const char *cls = "da
                                "cellpadding=\"4\"><thead><tr>")
                     .arg(QLatin1String(cls));
     for (const TableColumn &c : columns)
-        s += QStringLiteral("<th width=\"%1%\" align=\"left\" bgcolor=\"#1f3a5f\">"
-                            "<font color=\"#ffffff\">%2</font></th>")
+        s += QStringLiteral("<th width=\"%1%\" align=\"%2\" bgcolor=\"#1f3a5f\">"
+                            "<font color=\"#ffffff\">%3</font></th>")
                  .arg(c.percent)
-                 .arg(esc(c.title));
+                 .arg(c.number ? QStringLiteral("right") : QStringLiteral("left"), esc(c.title));
     return s + QStringLiteral("</tr></thead><tbody>");
 }
 
@@ -425,7 +426,8 @@ QString ReportDocument::cover(Flavour flavour) const
     s += kTableEnd;
 
     s += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Data sources")));
-    s += tableHead({{tr("File"), 38}, {tr("Format"), 20}, {tr("Size"), 10}, {tr("SHA-256"), 32}});
+    s += tableHead(
+        {{tr("File"), 38}, {tr("Format"), 20}, {tr("Size"), 10, true}, {tr("SHA-256"), 32}});
     row = 0;
     for (const ReportSource &src : m_data.sources)
         s += tableRow({esc(src.name), esc(src.format), esc(m_locale.formattedDataSize(src.size)),
@@ -481,15 +483,19 @@ QString ReportDocument::executiveSummary() const
 
     // Key figures against the previous snapshot.
     s += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Key figures")));
-    s += tableHead(
-        {{tr("Figure"), 52}, {tr("This month"), 16}, {tr("Previous"), 16}, {tr("Change"), 16}});
+    s += tableHead({{tr("Figure"), 52},
+                    {tr("This month"), 16, true},
+                    {tr("Previous"), 16, true},
+                    {tr("Change"), 16, true}});
     int row = 0;
     auto line = [&](const QString &label, const QJsonValue &a, const QJsonValue &b,
                     int decimals = 0, const QString &unit = {}) {
-        s += tableRow({esc(label), esc(fig(a, decimals, unit)),
-                       esc(before.isEmpty() ? QStringLiteral("—") : fig(b, decimals, unit)),
-                       esc(change(a, b, decimals, unit))},
-                      row++, {1, 2, 3});
+        s += tableRow(
+            {esc(label), esc(fig(a, decimals, unit)),
+             esc(before.isEmpty() ? QStringLiteral("—") : fig(b, decimals, unit)),
+             esc(change(a, b, decimals,
+                        unit == QLatin1String("%") ? tr(" pp", "percentage points") : unit))},
+            row++, {1, 2, 3});
     };
     auto sumOf = [](const QJsonObject &o, std::initializer_list<const char *> keys) {
         double total = 0;
@@ -551,9 +557,9 @@ QString ReportDocument::executiveSummary() const
     s += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Open findings")));
     s += tableHead({{tr("Finding"), 52},
                     {tr("Severity"), 12},
-                    {tr("Endpoints"), 12},
-                    {tr("Previous"), 12},
-                    {tr("Change"), 12}});
+                    {tr("Endpoints"), 12, true},
+                    {tr("Previous"), 12, true},
+                    {tr("Change"), 12, true}});
     row = 0;
     for (const ReportFinding *f : sorted) {
         const QJsonValue prev = f->previous ? QJsonValue(double(*f->previous)) : QJsonValue();
@@ -584,7 +590,7 @@ QString ReportDocument::findingBlock(const ReportFinding &f) const
     if (f.top.empty())
         return s;
     s += tableHead(
-        {{tr("Endpoint"), 24}, {tr("Subject"), 20}, {tr("Detail"), 44}, {tr("Exception"), 12}});
+        {{tr("Endpoint"), 30}, {tr("Subject"), 18}, {tr("Detail"), 42}, {tr("Exception"), 10}});
     int row = 0;
     for (const ReportFindingRow &r : f.top) {
         const QString endpoint =
@@ -778,8 +784,9 @@ QString ReportDocument::body(Flavour flavour) const
         s += QStringLiteral("<div class=\"page\">") + procedureStep(step, n++, flavour) +
              QStringLiteral("</div>");
     s += QStringLiteral("<div class=\"page\">") + guidanceSection() + QStringLiteral("</div>");
-    s += QStringLiteral("<div class=\"page\">") + exceptionsSection() + checklistSection() +
-         aboutSection() + QStringLiteral("</div>");
+    s += QStringLiteral("<div class=\"page\">") + exceptionsSection() + QStringLiteral("</div>");
+    s += QStringLiteral("<div class=\"page\">") + checklistSection() + aboutSection() +
+         QStringLiteral("</div>");
     return s;
 }
 
@@ -795,23 +802,28 @@ int ReportDocument::paint(QPagedPaintDevice &device) const
     const QRectF page(area.left(), area.top() + headerH, area.width(),
                       area.height() - headerH - footerH);
 
+    // The content and the chart objects go in before the document has a layout: a layout
+    // that exists while the charts replace their placeholders is updated piecewise, and Qt
+    // 6.4 then loses the blocks after some page breaks.
     QTextDocument doc;
-    doc.documentLayout()->setPaintDevice(&device);
-    ChartObject charts(m_charts);
-    doc.documentLayout()->registerHandler(kChartObject, &charts);
     QFont font;
     font.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("Segoe UI"),
                       QStringLiteral("Helvetica"), QStringLiteral("Arial")});
     font.setPointSizeF(8.5);
+    // No ligatures: text copied or searched in the PDF reads "fi", not one "ﬁ" glyph.
+    font.setStyleStrategy(QFont::PreferNoShaping);
     doc.setDefaultFont(font);
     doc.setDocumentMargin(0);
     doc.setDefaultStyleSheet(fileText(QStringLiteral(":/report/report-paged.css")));
     const QImage logo = loadLogo(m_data.options.logoPath);
     if (!logo.isNull())
         doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("trhlogo:")), logo);
-    doc.setPageSize(page.size());
     doc.setHtml(body(Flavour::Paged));
     insertCharts(doc);
+    ChartObject charts(m_charts);
+    doc.documentLayout()->registerHandler(kChartObject, &charts);
+    doc.documentLayout()->setPaintDevice(&device);
+    doc.setPageSize(page.size());
     const int pages = doc.pageCount();
 
     QFont small = font;
