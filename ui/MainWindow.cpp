@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "DialogSeam.h"
+#include "ReportActions.h"
 #include "Translator.h"
 #include "dialogs/ImportDialog.h"
 #include "pages/ChecklistPage.h"
@@ -232,6 +233,12 @@ void MainWindow::buildMenus()
     });
     exportTable->setEnabled(false);
     file->addSeparator();
+    // The monthly report of the snapshot shown.
+    auto *report =
+        new ReportActions(this, [this] { return std::pair(m_dbPath, m_data.snapshotId); });
+    report->setObjectName(QStringLiteral("reportActions"));
+    report->addToFileMenu(file);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     QMenu *go = menuBar()->addMenu(tr("&Go"));
@@ -264,6 +271,8 @@ void MainWindow::buildMenus()
                                      tr("The language will change the next time trhealth starts."));
         });
     }
+    settings->addSeparator();
+    report->addToSettingsMenu(settings);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About trhealth"), this, [this] {
         QMessageBox::about(
