@@ -79,6 +79,15 @@ QLocale reportLocale()
     return l.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : l;
 }
 
+// "November 2026" for "2026-11" (the month as given when it is not one).
+QString monthTitle(const QLocale &locale, const QString &month)
+{
+    const QDate d = QDate::fromString(month + QStringLiteral("-01"), QStringLiteral("yyyy-MM-dd"));
+    return d.isValid() ? locale.standaloneMonthName(d.month()) + QLatin1Char(' ') +
+                             QString::number(d.year())
+                       : month;
+}
+
 QDateTime parseTime(const QString &iso)
 {
     return QDateTime::fromString(iso, Qt::ISODate).toUTC();
@@ -173,11 +182,20 @@ struct TableColumn
     bool number = false; // right-aligned, like its cells
 };
 
-QString tableHead(const std::vector<TableColumn> &columns, const char *cls = "data")
+// A table with its column titles in <thead>, so that they repeat on every page the table
+// spans. captionHtml, when given, is a first header row above them (a finding's title), which
+// keeps the title with its rows and repeats it on the pages the table continues on.
+QString tableHead(const std::vector<TableColumn> &columns, const char *cls = "data",
+                  const QString &captionHtml = {})
 {
     QString s = QStringLiteral("<table class=\"%1\" width=\"100%\" cellspacing=\"0\" "
-                               "cellpadding=\"4\"><thead><tr>")
+                               "cellpadding=\"4\"><thead>")
                     .arg(QLatin1String(cls));
+    if (!captionHtml.isEmpty())
+        s += QStringLiteral("<tr><td class=\"caption\" colspan=\"%1\">%2</td></tr>")
+                 .arg(columns.size())
+                 .arg(captionHtml);
+    s += QStringLiteral("<tr>");
     for (const TableColumn &c : columns)
         s += QStringLiteral("<th width=\"%1%\" align=\"%2\" bgcolor=\"#1f3a5f\">"
                             "<font color=\"#ffffff\">%3</font></th>")
@@ -395,12 +413,7 @@ QString ReportDocument::cover(Flavour flavour) const
     s += QStringLiteral("<p class=\"org\">%1</p>").arg(esc(org));
     s += QStringLiteral("<h1 class=\"title\">%1</h1>")
              .arg(esc(tr("Threat Response maintenance report")));
-    const QDate month =
-        QDate::fromString(m_data.month + QStringLiteral("-01"), QStringLiteral("yyyy-MM-dd"));
-    s += QStringLiteral("<p class=\"month\">%1</p>")
-             .arg(esc(month.isValid() ? m_locale.standaloneMonthName(month.month()) +
-                                            QLatin1Char(' ') + QString::number(month.year())
-                                      : m_data.month));
+    s += QStringLiteral("<p class=\"month\">%1</p>").arg(esc(monthTitle(m_locale, m_data.month)));
     auto when = [this](const QString &iso) {
         const QDateTime t = parseTime(iso);
         return t.isValid() ? m_locale.toString(t, QStringLiteral("d MMMM yyyy, HH:mm 'UTC'")) : iso;
@@ -579,18 +592,20 @@ QString ReportDocument::executiveSummary() const
 
 QString ReportDocument::findingBlock(const ReportFinding &f) const
 {
-    QString s = QStringLiteral("<h3>%1</h3>").arg(esc(findingTitle(f.code)));
     QString meta = tr("%1 · severity %2 · %3 endpoint(s)", nullptr, int(f.endpoints))
                        .arg(f.code, severityText(severityOf(f.code)), number(double(f.endpoints)));
     if (f.previous)
         meta += tr(" · previous snapshot %1 (%2)")
                     .arg(number(double(*f.previous)),
                          change(QJsonValue(double(f.endpoints)), QJsonValue(double(*f.previous))));
-    s += QStringLiteral("<p class=\"meta\">%1</p>").arg(esc(meta));
+    const QString caption = QStringLiteral("<p class=\"ftitle\">%1</p><p class=\"meta\">%2</p>")
+                                .arg(esc(findingTitle(f.code)), esc(meta));
     if (f.top.empty())
-        return s;
+        return QStringLiteral("<div class=\"finding\">%1</div>").arg(caption);
+    QString s = QStringLiteral("<p class=\"gap\">&nbsp;</p>");
     s += tableHead(
-        {{tr("Endpoint"), 30}, {tr("Subject"), 18}, {tr("Detail"), 42}, {tr("Exception"), 10}});
+        {{tr("Endpoint"), 30}, {tr("Subject"), 18}, {tr("Detail"), 42}, {tr("Exception"), 10}},
+        "data", caption);
     int row = 0;
     for (const ReportFindingRow &r : f.top) {
         const QString endpoint =
@@ -731,8 +746,9 @@ QString ReportDocument::exceptionsSection() const
 
 QString ReportDocument::checklistSection() const
 {
-    QString s = QStringLiteral("<h2 class=\"section\">%1</h2>")
-                    .arg(esc(tr("Checklist sign-offs for %1").arg(m_data.month)));
+    QString s =
+        QStringLiteral("<h2 class=\"section\">%1</h2>")
+            .arg(esc(tr("Checklist sign-offs for %1").arg(monthTitle(m_locale, m_data.month))));
     s += tableHead({{tr("Step"), 26},
                     {tr("Status from the data"), 34},
                     {tr("Signed off by"), 14},
@@ -836,7 +852,7 @@ int ReportDocument::paint(QPagedPaintDevice &device) const
     const QString org = m_data.options.organisation.trimmed();
     const QString headerLeft = (org.isEmpty() ? QString() : org + QStringLiteral(" · ")) +
                                tr("Threat Response maintenance report") + QStringLiteral(" · ") +
-                               m_data.month;
+                               monthTitle(m_locale, m_data.month);
     for (int p = 0; p < pages; ++p) {
         if (p > 0 && !device.newPage())
             return 0;
@@ -921,7 +937,7 @@ QString ReportDocument::html() const
     s += QStringLiteral("<header class=\"running\"><span>%1</span><span>%2</span></header>\n")
              .arg(esc((org.isEmpty() ? QString() : org + QStringLiteral(" · ")) +
                       tr("Threat Response maintenance report") + QStringLiteral(" · ") +
-                      m_data.month),
+                      monthTitle(m_locale, m_data.month)),
                   esc(tr("Snapshot #%1").arg(m_data.snapshotId)));
     s += QStringLiteral("<main>\n") + body(Flavour::Web) + QStringLiteral("\n</main>\n");
     s += QStringLiteral("<footer class=\"running\">%1</footer>\n</body></html>\n")
