@@ -27,7 +27,8 @@ namespace {
 
 QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("trh::Report", text, disambiguation, n);
+    // The context lupdate gives the member functions of ReportDocument.
+    return QCoreApplication::translate("trh::ReportDocument", text, disambiguation, n);
 }
 
 QString esc(const QString &text)
@@ -61,15 +62,15 @@ QString severityText(Severity s)
 {
     switch (s) {
     case Severity::High:
-        return tr("High");
+        return QCoreApplication::translate("trh::ReportDocument", "High");
     case Severity::Medium:
-        return tr("Medium");
+        return QCoreApplication::translate("trh::ReportDocument", "Medium");
     case Severity::Low:
-        return tr("Low");
+        return QCoreApplication::translate("trh::ReportDocument", "Low");
     case Severity::Info:
         break;
     }
-    return tr("Info");
+    return QCoreApplication::translate("trh::ReportDocument", "Info");
 }
 
 // Numbers read the same in every output: the user's locale, or English when it is "C".
@@ -683,11 +684,12 @@ QString ReportDocument::guidanceSection() const
         // Only the sections that say what to do; the full entry is in the console.
         QString markdown;
         for (const char *section :
-             {"Corrective action", "Where to act in Tanium", "How to verify next month"}) {
+             {QT_TRANSLATE_NOOP("trh::ReportDocument", "Corrective action"),
+              QT_TRANSLATE_NOOP("trh::ReportDocument", "Where to act in Tanium"),
+              QT_TRANSLATE_NOOP("trh::ReportDocument", "How to verify next month")}) {
             const QString body = entry->sections.value(QLatin1String(section));
             if (!body.isEmpty())
-                markdown += QStringLiteral("#### %1\n\n%2\n\n")
-                                .arg(QCoreApplication::translate("trh::Report", section), body);
+                markdown += QStringLiteral("#### %1\n\n%2\n\n").arg(tr(section), body);
         }
         // Guidance::toHtml escapes every piece of text.
         s += QStringLiteral("<div class=\"guidance\">%1</div>")
