@@ -1913,10 +1913,6 @@ Mittel %2 h, n = %4</translation>
         <translation> Pp.</translation>
     </message>
     <message>
-        <source>Endpoints with health failures</source>
-        <translation>Endpunkte mit Integritätsfehlern</translation>
-    </message>
-    <message>
         <source>Mean time to investigate</source>
         <translation>Mittlere Zeit bis zur Untersuchung</translation>
     </message>
@@ -2190,6 +2186,14 @@ Mittel %2 h, n = %4</translation>
     <message>
         <source>Threat Response maintenance report %1</source>
         <translation>Wartungsbericht Threat Response %1</translation>
+    </message>
+    <message>
+        <source>Health failures</source>
+        <translation>Integritätsfehler</translation>
+    </message>
+    <message>
+        <source>endpoints · change: %1</source>
+        <translation>Endpunkte · Veränderung: %1</translation>
     </message>
 </context>
 <context>

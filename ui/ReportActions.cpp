@@ -172,48 +172,33 @@ void ReportActions::finished()
         then(r);
 }
 
-void ReportActions::exportPdf()
+void ReportActions::exportTo(Output output, const QString &caption, const QString &filter)
 {
-    const QString path = DialogSeam::getSaveFileName(m_window, tr("Export Report as PDF"),
-                                                     lastDirectory(), tr("PDF documents (*.pdf)"));
+    const QString path = DialogSeam::getSaveFileName(m_window, caption, lastDirectory(), filter);
     if (path.isEmpty())
         return;
     QSettings().setValue(QStringLiteral("report/lastDirectory"), QFileInfo(path).absolutePath());
-    start(Output::Pdf, path, [this](const Result &r) {
+    start(output, path, [this, caption](const Result &r) {
         if (!r.error.isEmpty())
-            QMessageBox::warning(m_window, tr("Export Report"), r.error);
+            QMessageBox::warning(m_window, caption, r.error);
         emit exportFinished(r.path, r.error.isEmpty(), r.error);
     });
 }
 
+void ReportActions::exportPdf()
+{
+    exportTo(Output::Pdf, tr("Export Report as PDF"), tr("PDF documents (*.pdf)"));
+}
+
 void ReportActions::exportHtml()
 {
-    const QString path =
-        DialogSeam::getSaveFileName(m_window, tr("Export Report as HTML"), lastDirectory(),
-                                    tr("HTML documents (*.html *.htm)"));
-    if (path.isEmpty())
-        return;
-    QSettings().setValue(QStringLiteral("report/lastDirectory"), QFileInfo(path).absolutePath());
-    start(Output::Html, path, [this](const Result &r) {
-        if (!r.error.isEmpty())
-            QMessageBox::warning(m_window, tr("Export Report"), r.error);
-        emit exportFinished(r.path, r.error.isEmpty(), r.error);
-    });
+    exportTo(Output::Html, tr("Export Report as HTML"), tr("HTML documents (*.html *.htm)"));
 }
 
 void ReportActions::exportAppendix()
 {
     // The name given is the folder to create: one CSV per finding, manifest.json, SHA256SUMS.
-    const QString path = DialogSeam::getSaveFileName(
-        m_window, tr("Export Evidence Appendix to a New Folder"), lastDirectory(), QString());
-    if (path.isEmpty())
-        return;
-    QSettings().setValue(QStringLiteral("report/lastDirectory"), QFileInfo(path).absolutePath());
-    start(Output::Appendix, path, [this](const Result &r) {
-        if (!r.error.isEmpty())
-            QMessageBox::warning(m_window, tr("Export Evidence Appendix"), r.error);
-        emit exportFinished(r.path, r.error.isEmpty(), r.error);
-    });
+    exportTo(Output::Appendix, tr("Export Evidence Appendix to a New Folder"), QString());
 }
 
 void ReportActions::paintOn(QPrinter *printer)

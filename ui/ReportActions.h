@@ -60,6 +60,7 @@ private:
         std::shared_ptr<ReportDocument> document;
     };
     bool start(Output output, const QString &path, std::function<void(const Result &)> then);
+    void exportTo(Output output, const QString &caption, const QString &filter);
     void finished();
     void paintOn(QPrinter *printer);
 

@@ -415,6 +415,7 @@ QString ReportDocument::cover(Flavour flavour) const
     s += QStringLiteral("<h1 class=\"title\">%1</h1>")
              .arg(esc(tr("Threat Response maintenance report")));
     s += QStringLiteral("<p class=\"month\">%1</p>").arg(esc(monthTitle(m_locale, m_data.month)));
+    s += QStringLiteral("<p class=\"spacer\">&nbsp;</p>");
     auto when = [this](const QString &iso) {
         const QDateTime t = parseTime(iso);
         return t.isValid() ? m_locale.toString(t, QStringLiteral("d MMMM yyyy, HH:mm 'UTC'")) : iso;
@@ -478,8 +479,8 @@ QString ReportDocument::executiveSummary() const
          tr("change: %1")
              .arg(change(coverage, val(obj(before, "coverage"), "percent"), 1,
                          tr(" pp", "percentage points")))},
-        {tr("Endpoints with health failures"), fig(val(obj(now, "health_failures"), "any"), 0),
-         tr("change: %1")
+        {tr("Health failures"), fig(val(obj(now, "health_failures"), "any"), 0),
+         tr("endpoints · change: %1")
              .arg(change(val(obj(now, "health_failures"), "any"),
                          val(obj(before, "health_failures"), "any")))},
         {tr("Mean time to investigate"), fig(val(mtti, "mean"), 2, tr(" h", "hours")),
@@ -605,7 +606,7 @@ QString ReportDocument::findingBlock(const ReportFinding &f) const
         return QStringLiteral("<div class=\"finding\">%1</div>").arg(caption);
     QString s = QStringLiteral("<p class=\"gap\">&nbsp;</p>");
     s += tableHead(
-        {{tr("Endpoint"), 30}, {tr("Subject"), 18}, {tr("Detail"), 42}, {tr("Exception"), 10}},
+        {{tr("Endpoint"), 27}, {tr("Subject"), 17}, {tr("Detail"), 46}, {tr("Exception"), 10}},
         "data", caption);
     int row = 0;
     for (const ReportFindingRow &r : f.top) {
@@ -867,6 +868,9 @@ int ReportDocument::paint(QPagedPaintDevice &device) const
         doc.documentLayout()->draw(&painter, ctx);
         painter.restore();
 
+        if (p == 0) // the cover's accent band
+            painter.fillRect(QRectF(area.left(), area.top(), area.width(), mm(3)),
+                             QColor(0x1f, 0x3a, 0x5f));
         painter.setPen(QPen(rule, mm(0.2)));
         if (p > 0) {
             painter.setFont(small);
