@@ -425,7 +425,6 @@ QString ReportDocument::cover(Flavour flavour) const
     int row = 0;
     auto fact = [&](const QString &k, const QString &vHtml) {
         s += tableRow({QStringLiteral("<b>%1</b>").arg(esc(k)), vHtml}, row++);
-        Q_UNUSED(row)
     };
     fact(tr("Snapshot"), esc(QStringLiteral("#%1  %2").arg(m_data.snapshotId).arg(m_data.label)));
     fact(tr("Taken at"), esc(when(m_data.takenAt)));
@@ -636,9 +635,8 @@ QString ReportDocument::procedureStep(const ChecklistStep &step, int number_, Fl
     QString signedOff = tr("not signed off");
     for (const ChecklistEntry &e : m_data.checklist) {
         if (e.step == step.id && e.isSignedOff())
-            signedOff =
-                tr("signed off by %1 on %2")
-                    .arg(e.signedBy, m_locale.toString(e.signedAt.date(), QLocale::ShortFormat));
+            signedOff = tr("signed off by %1 on %2")
+                            .arg(e.signedBy, e.signedAt.date().toString(Qt::ISODate));
     }
     s += QStringLiteral("<table class=\"status\" width=\"100%\" cellspacing=\"0\" "
                         "cellpadding=\"6\"><tr><td bgcolor=\"%1\"><b>%2</b> %3<br/>%4</td></tr>"
@@ -706,7 +704,6 @@ QString ReportDocument::exceptionsSection() const
     s += QStringLiteral("<p>%1</p>")
              .arg(esc(tr("Accepted-risk exceptions valid on the snapshot's date. An accepted "
                          "finding is still counted in the figures above.")));
-    const QDate taken = parseTime(m_data.takenAt).date();
     auto noteTable = [&](const std::vector<Note> &notes, bool exceptions) {
         if (notes.empty()) {
             s += QStringLiteral("<p class=\"meta\">%1</p>")
@@ -730,7 +727,7 @@ QString ReportDocument::exceptionsSection() const
                 esc(findingTitle(n.code)) +
                     QStringLiteral("<br/><span class=\"code\">%1</span>").arg(esc(n.code))};
             if (exceptions)
-                cells << esc(m_locale.toString(*n.acceptedUntil, QLocale::ShortFormat));
+                cells << esc(n.acceptedUntil->toString(Qt::ISODate));
             cells << esc(n.ticket) << esc(n.author) << esc(n.text);
             s += tableRow(cells, row++);
         }
@@ -740,7 +737,6 @@ QString ReportDocument::exceptionsSection() const
                      .arg(esc(tr("and %1 more — see the workspace")
                                   .arg(number(double(notes.size() - limit)))));
     };
-    Q_UNUSED(taken)
     noteTable(m_data.exceptions, true);
     s += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Notes")));
     noteTable(m_data.notes, false);
@@ -766,14 +762,12 @@ QString ReportDocument::checklistSection() const
             if (e.step == step.id)
                 entry = e;
         }
-        s += tableRow({esc(QStringLiteral("%1. %2").arg(number_++).arg(step.title)),
-                       esc(status.text),
-                       esc(entry.isSignedOff() ? entry.signedBy : tr("not signed off")),
-                       esc(entry.isSignedOff()
-                               ? m_locale.toString(entry.signedAt.date(), QLocale::ShortFormat)
-                               : QString()),
-                       esc(entry.notes)},
-                      row++);
+        s += tableRow(
+            {esc(QStringLiteral("%1. %2").arg(number_++).arg(step.title)), esc(status.text),
+             esc(entry.isSignedOff() ? entry.signedBy : tr("not signed off")),
+             esc(entry.isSignedOff() ? entry.signedAt.date().toString(Qt::ISODate) : QString()),
+             esc(entry.notes)},
+            row++);
     }
     s += kTableEnd;
     return s;
