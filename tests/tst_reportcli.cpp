@@ -2,6 +2,8 @@
 // at all.
 #include "ReportTestSupport.h"
 
+#include <QColor>
+#include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
@@ -19,6 +21,7 @@ private slots:
     void exitCodes();
     void worksWithNoDisplay();
     void monthChoosesItsSnapshot();
+    void logoOnTheCover();
 
 private:
     QTemporaryDir m_dir;
@@ -127,6 +130,30 @@ void TestReportCli::monthChoosesItsSnapshot()
     const QString text = pdfText(pdf);
     QVERIFY(text.contains(QStringLiteral("October 2026")));
     QVERIFY(text.contains(QStringLiteral("Snapshot #3")));
+}
+
+void TestReportCli::logoOnTheCover()
+{
+    QImage logo(240, 80, QImage::Format_RGB32);
+    logo.fill(QColor(0x1f, 0x3a, 0x5f));
+    const QString png = m_dir.filePath(QStringLiteral("logo.png"));
+    QVERIFY(logo.save(png));
+    const QString pdf = m_dir.filePath(QStringLiteral("logo.pdf"));
+    const QString html = m_dir.filePath(QStringLiteral("logo.html"));
+    const CliResult r =
+        runCli({QStringLiteral("report"), QStringLiteral("--db"), m_db, QStringLiteral("--pdf"),
+                pdf, QStringLiteral("--html"), html, QStringLiteral("--logo"), png});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    // The PDF has one image, the logo, on page 1 (the charts are vectors, not images).
+    const QStringList images =
+        QString::fromUtf8(poppler(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf}))
+            .split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+            .mid(2); // two header lines
+    QCOMPARE(images.size(), 1);
+    QCOMPARE(images.constFirst().split(QLatin1Char(' '), Qt::SkipEmptyParts).constFirst(),
+             QStringLiteral("1"));
+    // The HTML carries it inline.
+    QVERIFY(readAll(html).contains("<img alt=\"\" width=\"220\" src=\"data:image/png;base64,"));
 }
 
 QTEST_GUILESS_MAIN(TestReportCli)

@@ -4,8 +4,12 @@
 #include "ReportActions.h"
 #include "ReportTestSupport.h"
 #include "report/ReportData.h"
+#include "report/ReportDocument.h"
+#include "store/Database.h"
+#include "store/Store.h"
 
 #include <QAction>
+#include <QPrinter>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -78,6 +82,30 @@ private slots:
         const QByteArray bytes = test::readAll(html);
         QVERIFY(bytes.startsWith("<!DOCTYPE html>"));
         QVERIFY(bytes.contains("Example GmbH"));
+    }
+
+    void printerGetsThePaginatedReport()
+    {
+        // The document the print preview and the print dialog paint, on a printer that writes
+        // a PDF file, in US Letter.
+        Database db;
+        QVERIFY(Store::open(db, m_db, Store::OpenMode::Existing).ok());
+        QString error;
+        const auto data = ReportData::load(db, 4, ReportOptions::fromSettings(), &error);
+        QVERIFY2(data, qPrintable(error));
+        const ReportDocument report(*data);
+        const QString pdf = m_dir.filePath(QStringLiteral("printer.pdf"));
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(pdf);
+        printer.setPageSize(QPageSize(QPageSize::Letter));
+        const int pages = report.paint(printer);
+        QVERIFY(pages > 5);
+        QCOMPARE(test::pdfPages(pdf), pages);
+        QCOMPARE(test::pdfPageSize(pdf), QStringLiteral("612 x 792 pts (letter)"));
+        const QString text = test::pdfText(pdf);
+        QVERIFY(text.contains(QStringLiteral("Example GmbH")));
+        QVERIFY(text.contains(QStringLiteral("Page %1 of %1").arg(pages)));
     }
 
     void nothingWithoutASnapshot()
