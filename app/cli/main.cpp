@@ -10,12 +10,15 @@
 
 int main(int argc, char **argv)
 {
-    // The report paints text into a PDF, and fonts need a QGuiApplication. With no display
-    // (and on every system unless QT_QPA_PLATFORM says otherwise) it uses the offscreen
-    // platform; the other commands stay a plain QCoreApplication.
+    // The report paints text into a PDF, and fonts need a QGuiApplication. On Linux and the
+    // other X11/Wayland systems it uses the offscreen platform unless QT_QPA_PLATFORM says
+    // otherwise, so that it runs with no display; Windows and macOS have their own platform
+    // everywhere. The other commands stay a plain QCoreApplication.
     const bool paints = argc > 1 && qstrcmp(argv[1], "report") == 0;
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
     if (paints && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+#endif
     std::unique_ptr<QCoreApplication> app;
     if (paints)
         app = std::make_unique<QGuiApplication>(argc, argv);
