@@ -601,8 +601,15 @@ QString ReportDocument::findingBlock(const ReportFinding &f) const
                          change(QJsonValue(double(f.endpoints)), QJsonValue(double(*f.previous))));
     const QString caption = QStringLiteral("<p class=\"ftitle\">%1</p><p class=\"meta\">%2</p>")
                                 .arg(esc(findingTitle(f.code)), esc(meta));
-    if (f.top.empty())
-        return QStringLiteral("<div class=\"finding\">%1</div>").arg(caption);
+    const qint64 more = f.rows - qint64(f.top.size());
+    const QString moreLine =
+        more > 0
+            ? QStringLiteral("<p class=\"more\">%1</p>")
+                  .arg(esc(
+                      tr("and %1 more — see appendix %2.csv").arg(number(double(more)), f.code)))
+            : QString();
+    if (f.top.empty()) // --top 0: the title and the pointer to the appendix
+        return QStringLiteral("<div class=\"finding\">%1</div>").arg(caption) + moreLine;
     QString s = QStringLiteral("<p class=\"gap\">&nbsp;</p>");
     s += tableHead(
         {{tr("Endpoint"), 27}, {tr("Subject"), 17}, {tr("Detail"), 46}, {tr("Exception"), 10}},
@@ -617,12 +624,7 @@ QString ReportDocument::findingBlock(const ReportFinding &f) const
                        r.accepted ? esc(tr("accepted")) : QString()},
                       row++);
     }
-    s += kTableEnd;
-    const qint64 more = f.rows - qint64(f.top.size());
-    if (more > 0)
-        s += QStringLiteral("<p class=\"more\">%1</p>")
-                 .arg(esc(
-                     tr("and %1 more — see appendix %2.csv").arg(number(double(more)), f.code)));
+    s += kTableEnd + moreLine;
     return s;
 }
 
