@@ -2214,6 +2214,653 @@ Mittel %2 h, n = %4</translation>
     </message>
 </context>
 <context>
+    <name>trh::ReportActions</name>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>Druck&amp;vorschau…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <source>Export Report as P&amp;DF…</source>
+        <translation>Bericht als P&amp;DF exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Report as &amp;HTML…</source>
+        <translation>Bericht als &amp;HTML exportieren…</translation>
+    </message>
+    <message>
+        <source>Export E&amp;vidence Appendix…</source>
+        <translation>&amp;Nachweis-Anhang exportieren…</translation>
+    </message>
+    <message>
+        <source>Report &amp;Organisation…</source>
+        <translation>&amp;Organisation im Bericht…</translation>
+    </message>
+    <message>
+        <source>Report Organisation</source>
+        <translation>Organisation im Bericht</translation>
+    </message>
+    <message>
+        <source>Organisation name on the report&apos;s cover and page headers:</source>
+        <translation>Name der Organisation auf dem Deckblatt und in den Kopfzeilen des Berichts:</translation>
+    </message>
+    <message>
+        <source>Report &amp;Logo…</source>
+        <translation>&amp;Logo im Bericht…</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Bilder (%1)</translation>
+    </message>
+    <message>
+        <source>Report Logo</source>
+        <translation>Logo im Bericht</translation>
+    </message>
+    <message>
+        <source>;;All files (*)</source>
+        <translation>;;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 is not an image trhealth can read.</source>
+        <translation>%1 ist kein Bild, das trhealth lesen kann.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Report Logo</source>
+        <translation>Logo im Bericht &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Building the monthly report…</source>
+        <translation>Monatsbericht wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Monthly Report</source>
+        <translation>Monatsbericht</translation>
+    </message>
+    <message>
+        <source>Export Report as PDF</source>
+        <translation>Bericht als PDF exportieren</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Export Report as HTML</source>
+        <translation>Bericht als HTML exportieren</translation>
+    </message>
+    <message>
+        <source>HTML documents (*.html *.htm)</source>
+        <translation>HTML-Dokumente (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>Export Evidence Appendix to a New Folder</source>
+        <translation>Nachweis-Anhang in einen neuen Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Export Evidence Appendix</source>
+        <translation>Nachweis-Anhang exportieren</translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation>Druckvorschau</translation>
+    </message>
+    <message>
+        <source>Monthly Report — Print Preview</source>
+        <translation>Monatsbericht — Druckvorschau</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Drucken</translation>
+    </message>
+    <message>
+        <source>Print the Monthly Report</source>
+        <translation>Monatsbericht drucken</translation>
+    </message>
+</context>
+<context>
+    <name>trh::ReportDocument</name>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Endpoints failing the health check, per Threat Response domain</source>
+        <translation>Endpunkte mit fehlgeschlagener Integritätsprüfung, je Threat-Response-Domäne</translation>
+    </message>
+    <message>
+        <source>Endpoints per non-default setting (the ten most common)</source>
+        <translation>Endpunkte je nicht standardmäßiger Einstellung (die zehn häufigsten)</translation>
+    </message>
+    <message>
+        <source>Endpoints per tool: not installed, or at another version</source>
+        <translation>Endpunkte je Tool: nicht installiert oder in anderer Version</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>nicht installiert</translation>
+    </message>
+    <message>
+        <source>version differs</source>
+        <translation>Version weicht ab</translation>
+    </message>
+    <message>
+        <source>Endpoints with an unexpected client extension version, per domain</source>
+        <translation>Endpunkte mit unerwarteter Client-Extension-Version, je Domäne</translation>
+    </message>
+    <message>
+        <source>Windows endpoints by Tanium Driver state</source>
+        <translation>Windows-Endpunkte nach Zustand des Tanium Driver</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>service not running</source>
+        <translation>Dienst läuft nicht</translation>
+    </message>
+    <message>
+        <source>service not installed</source>
+        <translation>Dienst nicht installiert</translation>
+    </message>
+    <message>
+        <source>driver not installed</source>
+        <translation>Treiber nicht installiert</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Recorder not using the driver</source>
+        <translation>Recorder nutzt den Treiber nicht</translation>
+    </message>
+    <message>
+        <source>Linux endpoints by BPF support</source>
+        <translation>Linux-Endpunkte nach BPF-Unterstützung</translation>
+    </message>
+    <message>
+        <source>CO-RE supported</source>
+        <translation>CO-RE unterstützt</translation>
+    </message>
+    <message>
+        <source>BCC only</source>
+        <translation>nur BCC</translation>
+    </message>
+    <message>
+        <source>not supported</source>
+        <translation>nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>Coverage waterfall: where each endpoint stops</source>
+        <translation>Abdeckungs-Wasserfall: wo jeder Endpunkt hängen bleibt</translation>
+    </message>
+    <message>
+        <source>covered</source>
+        <translation>abgedeckt</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>fehlerhaft</translation>
+    </message>
+    <message>
+        <source>no profile</source>
+        <translation>kein Profil</translation>
+    </message>
+    <message>
+        <source>tools not deployed</source>
+        <translation>Tools nicht verteilt</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>Endpoints with a profile or intel problem</source>
+        <translation>Endpunkte mit Profil- oder Intel-Problem</translation>
+    </message>
+    <message>
+        <source>profile not in the list</source>
+        <translation>Profil nicht in der Liste</translation>
+    </message>
+    <message>
+        <source>outdated revision</source>
+        <translation>veraltete Revision</translation>
+    </message>
+    <message>
+        <source>wrong profile for group</source>
+        <translation>falsches Profil für die Gruppe</translation>
+    </message>
+    <message>
+        <source>intel outdated</source>
+        <translation>Intel veraltet</translation>
+    </message>
+    <message>
+        <source>Alert response times in hours (MTTI n = %1, MTTR n = %2)</source>
+        <translation>Reaktionszeiten auf Alerts in Stunden (MTTI n = %1, MTTR n = %2)</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <comment>hours</comment>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>MTTI mean</source>
+        <translation>MTTI Mittelwert</translation>
+    </message>
+    <message>
+        <source>MTTI median</source>
+        <translation>MTTI Median</translation>
+    </message>
+    <message>
+        <source>MTTI 90th percentile</source>
+        <translation>MTTI 90. Perzentil</translation>
+    </message>
+    <message>
+        <source>MTTR mean</source>
+        <translation>MTTR Mittelwert</translation>
+    </message>
+    <message>
+        <source>MTTR median</source>
+        <translation>MTTR Median</translation>
+    </message>
+    <message>
+        <source>MTTR 90th percentile</source>
+        <translation>MTTR 90. Perzentil</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>Threat Response maintenance report</source>
+        <translation>Wartungsbericht Threat Response</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Snapshot</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Aufgenommen</translation>
+    </message>
+    <message>
+        <source>Compared with</source>
+        <translation>Verglichen mit</translation>
+    </message>
+    <message>
+        <source>snapshot #%1 of %2</source>
+        <translation>Snapshot #%1 vom %2</translation>
+    </message>
+    <message>
+        <source>no earlier snapshot</source>
+        <translation>kein früherer Snapshot</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpunkte</translation>
+    </message>
+    <message>
+        <source>Report produced</source>
+        <translation>Bericht erstellt</translation>
+    </message>
+    <message>
+        <source>Snapshot SHA-256</source>
+        <translation>Snapshot-SHA-256</translation>
+    </message>
+    <message>
+        <source>Data sources</source>
+        <translation>Datenquellen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>The snapshot SHA-256 is the SHA-256 of the sorted SHA-256 values of its source files, one per line: on the export files, &quot;sha256sum FILES | cut -d&apos; &apos; -f1 | sort | sha256sum&quot; prints it.</source>
+        <translation>Der Snapshot-SHA-256 ist der SHA-256 der sortierten SHA-256-Werte seiner Quelldateien, einer pro Zeile: für die Exportdateien gibt ihn &quot;sha256sum DATEIEN | cut -d&apos; &apos; -f1 | sort | sha256sum&quot; aus.</translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation>Zusammenfassung für die Leitung</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>Threat Response coverage</source>
+        <translation>Threat-Response-Abdeckung</translation>
+    </message>
+    <message>
+        <source>change: %1</source>
+        <translation>Veränderung: %1</translation>
+    </message>
+    <message>
+        <source> pp</source>
+        <comment>percentage points</comment>
+        <translation> Pp.</translation>
+    </message>
+    <message>
+        <source>Mean time to investigate</source>
+        <translation>Mittlere Zeit bis zur Untersuchung</translation>
+    </message>
+    <message>
+        <source>n = %1 alerts</source>
+        <translation>n = %1 Alerts</translation>
+    </message>
+    <message>
+        <source>Mean time to remediate</source>
+        <translation>Mittlere Zeit bis zur Behebung</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Veränderung</translation>
+    </message>
+    <message>
+        <source>Endpoints in the snapshot</source>
+        <translation>Endpunkte im Snapshot</translation>
+    </message>
+    <message>
+        <source>Endpoints covered</source>
+        <translation>Abgedeckte Endpunkte</translation>
+    </message>
+    <message>
+        <source>Endpoints with a health failure</source>
+        <translation>Endpunkte mit Integritätsfehler</translation>
+    </message>
+    <message>
+        <source>Windows: Tanium Driver or its service missing or stopped</source>
+        <translation>Windows: Tanium Driver oder sein Dienst fehlt oder ist gestoppt</translation>
+    </message>
+    <message>
+        <source>Windows: Recorder not using the Tanium Driver</source>
+        <translation>Windows: Recorder nutzt den Tanium Driver nicht</translation>
+    </message>
+    <message>
+        <source>Linux: BPF not supported</source>
+        <translation>Linux: BPF nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>Linux: BPF CO-RE supported</source>
+        <translation>Linux: BPF CO-RE unterstützt</translation>
+    </message>
+    <message>
+        <source>No Threat Response profile</source>
+        <translation>Kein Threat-Response-Profil</translation>
+    </message>
+    <message>
+        <source>Wrong profile for the computer group</source>
+        <translation>Falsches Profil für die Computergruppe</translation>
+    </message>
+    <message>
+        <source>Outdated profile revision</source>
+        <translation>Veraltete Profilrevision</translation>
+    </message>
+    <message>
+        <source>Tools not installed (endpoints)</source>
+        <translation>Tools nicht installiert (Endpunkte)</translation>
+    </message>
+    <message>
+        <source>Tool version differs (endpoints)</source>
+        <translation>Tool-Version weicht ab (Endpunkte)</translation>
+    </message>
+    <message>
+        <source>Mean time to investigate, hours (n = %1)</source>
+        <translation>Mittlere Zeit bis zur Untersuchung, Stunden (n = %1)</translation>
+    </message>
+    <message>
+        <source>Mean time to remediate, hours (n = %1)</source>
+        <translation>Mittlere Zeit bis zur Behebung, Stunden (n = %1)</translation>
+    </message>
+    <message>
+        <source>Alerts unresolved for 7 days or more</source>
+        <translation>Alerts seit 7 Tagen oder länger ungelöst</translation>
+    </message>
+    <message>
+        <source>Open findings</source>
+        <translation>Offene Befunde</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>No open findings.</source>
+        <translation>Keine offenen Befunde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · severity %2 · %3 endpoint(s)</source>
+        <translation>
+            <numerusform>%1 · Schweregrad %2 · %3 Endpunkt</numerusform>
+            <numerusform>%1 · Schweregrad %2 · %3 Endpunkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · previous snapshot %1 (%2)</source>
+        <translation> · vorheriger Snapshot %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Gegenstand</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>Ausnahme</translation>
+    </message>
+    <message>
+        <source>(%1 endpoints, aggregate export)</source>
+        <translation>(%1 Endpunkte, aggregierter Export)</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>akzeptiert</translation>
+    </message>
+    <message>
+        <source>and %1 more — see appendix %2.csv</source>
+        <translation>und %1 weitere — siehe Anhang %2.csv</translation>
+    </message>
+    <message>
+        <source>not signed off</source>
+        <translation>nicht abgezeichnet</translation>
+    </message>
+    <message>
+        <source>signed off by %1 on %2</source>
+        <translation>abgezeichnet von %1 am %2</translation>
+    </message>
+    <message>
+        <source>Needs attention:</source>
+        <translation>Handlungsbedarf:</translation>
+    </message>
+    <message>
+        <source>In order:</source>
+        <translation>In Ordnung:</translation>
+    </message>
+    <message>
+        <source>Checklist: %1</source>
+        <translation>Checkliste: %1</translation>
+    </message>
+    <message>
+        <source>No findings for this step in this snapshot.</source>
+        <translation>Keine Befunde zu diesem Schritt in diesem Snapshot.</translation>
+    </message>
+    <message>
+        <source>Remediation guidance</source>
+        <translation>Anleitung zur Behebung</translation>
+    </message>
+    <message>
+        <source>For every open finding: what to do, where to act in Tanium, and how to check next month that it worked.</source>
+        <translation>Für jeden offenen Befund: was zu tun ist, wo in Tanium, und wie man nächsten Monat prüft, dass es gewirkt hat.</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>Abhilfemaßnahme</translation>
+    </message>
+    <message>
+        <source>Where to act in Tanium</source>
+        <translation>Wo in Tanium</translation>
+    </message>
+    <message>
+        <source>How to verify next month</source>
+        <translation>Prüfung im nächsten Monat</translation>
+    </message>
+    <message>
+        <source>Exceptions in force and notes</source>
+        <translation>Geltende Ausnahmen und Notizen</translation>
+    </message>
+    <message>
+        <source>Accepted-risk exceptions valid on the snapshot&apos;s date. An accepted finding is still counted in the figures above.</source>
+        <translation>Ausnahmen (akzeptierte Risiken), die am Datum des Snapshots gelten. Ein akzeptierter Befund zählt weiter in den Zahlen oben.</translation>
+    </message>
+    <message>
+        <source>No exceptions in force.</source>
+        <translation>Keine geltenden Ausnahmen.</translation>
+    </message>
+    <message>
+        <source>No notes on this snapshot&apos;s findings.</source>
+        <translation>Keine Notizen zu den Befunden dieses Snapshots.</translation>
+    </message>
+    <message>
+        <source>Accepted until</source>
+        <translation>Akzeptiert bis</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>and %1 more — see the workspace</source>
+        <translation>und %1 weitere — siehe Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Checklist sign-offs for %1</source>
+        <translation>Abzeichnungen der Checkliste für %1</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Status from the data</source>
+        <translation>Status laut Daten</translation>
+    </message>
+    <message>
+        <source>Signed off by</source>
+        <translation>Abgezeichnet von</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Am</translation>
+    </message>
+    <message>
+        <source>About this report</source>
+        <translation>Über diesen Bericht</translation>
+    </message>
+    <message>
+        <source>Every figure is a count of the findings trhealth&apos;s health rules found in the snapshot; the same figures are printed by &quot;trhealth-cli summary --json&quot;. A figure the snapshot&apos;s data cannot give is shown as n/a, never as 0. Tables list the first %1 rows of each finding by endpoint name; the evidence appendix (trhealth-cli report --appendix DIR) has every row, one CSV file per finding code, with a manifest of SHA-256 values.</source>
+        <translation>Jede Zahl zählt Befunde, die die Integritätsregeln von trhealth im Snapshot gefunden haben; dieselben Zahlen gibt &quot;trhealth-cli summary --json&quot; aus. Eine Zahl, die die Daten des Snapshots nicht hergeben, steht als k. A., nie als 0. Tabellen zeigen die ersten %1 Zeilen jedes Befunds nach Endpunktname; der Nachweis-Anhang (trhealth-cli report --appendix DIR) enthält jede Zeile, eine CSV-Datei je Befundcode, mit einem Manifest der SHA-256-Werte.</translation>
+    </message>
+    <message>
+        <source>Snapshot #%1</source>
+        <translation>Snapshot #%1</translation>
+    </message>
+    <message>
+        <source>Snapshot SHA-256 %1</source>
+        <translation>Snapshot-SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Threat Response maintenance report %1</source>
+        <translation>Wartungsbericht Threat Response %1</translation>
+    </message>
+    <message>
+        <source>Health failures</source>
+        <translation>Integritätsfehler</translation>
+    </message>
+    <message>
+        <source>endpoints · change: %1</source>
+        <translation>Endpunkte · Veränderung: %1</translation>
+    </message>
+</context>
+<context>
     <name>trh::SqlTableModel</name>
     <message>
         <source>The table has no data source.</source>

@@ -2,6 +2,7 @@
 #include "Theme.h"
 
 #include "DialogSeam.h"
+#include "ReportActions.h"
 #include "Translator.h"
 #include "dialogs/ConnectionsDialog.h"
 #include "dialogs/FetchDialog.h"
@@ -248,6 +249,12 @@ void MainWindow::buildMenus()
     m_exportSnapshotAction->setEnabled(false);
     file->setToolTipsVisible(true);
     file->addSeparator();
+    // The monthly report of the snapshot shown.
+    auto *report =
+        new ReportActions(this, [this] { return std::pair(m_dbPath, m_data.snapshotId); });
+    report->setObjectName(QStringLiteral("reportActions"));
+    report->addToFileMenu(file);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     QMenu *go = menuBar()->addMenu(tr("&Go"));
@@ -302,6 +309,8 @@ void MainWindow::buildMenus()
             applyAppearance(look);
         });
     }
+    settings->addSeparator();
+    report->addToSettingsMenu(settings);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About trhealth"), this, [this] {
         QMessageBox::about(

@@ -2,6 +2,8 @@
 #include "FetchCommand.h"
 #include "CliSupport.h"
 
+#include "CliSupport.h"
+
 #include "analysis/Analyzer.h"
 #include "analysis/FindingCatalog.h"
 #include "analysis/Notes.h"
@@ -79,6 +81,9 @@ const char *kUsage =
     "  fetch   --db FILE --server URL (--token-file FILE | --token-env VAR) [--ca-file FILE]\n"
     "          [--source rest|gateway] [--threshold 0.95] [--timeout S] [--label TEXT] [--json]\n"
     "  export  --db FILE (--snapshot ID... | --all) --out FILE.trhealth\n"
+    "  report  --db FILE [--snapshot ID|latest] [--month YYYY-MM] (--pdf OUT | --html OUT)\n"
+    "          [--appendix DIR] [--top N] [--page-size A4|Letter] [--organisation NAME]\n"
+    "          [--logo FILE]\n"
     "\n"
     "Run 'trhealth-cli COMMAND --help' for a command's options.\n"
     "exit status: 0 success, 1 usage error, 2 bad input (nothing written), 3 other failure\n";
@@ -915,6 +920,8 @@ int run(const QStringList &arguments)
         return fetchCommand(rest);
     if (command == QLatin1String("export"))
         return exportCommand(rest);
+    if (command == QLatin1String("report"))
+        return reportCommand(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help")) {
         out() << kUsage;

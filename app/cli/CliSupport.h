@@ -9,7 +9,7 @@ class QCommandLineParser;
 class QTextStream;
 
 // What the commands of trhealth-cli share; each command lives in CliCommands.cpp or a file of
-// its own (ExportCommand.cpp) and is dispatched from run().
+// its own (ExportCommand.cpp, ReportCommand.cpp) and is dispatched from run().
 namespace trh::cli {
 
 QTextStream &out();
@@ -27,7 +27,9 @@ int parse(QCommandLineParser &parser, const QStringList &args, const QString &de
 // exit codes: -1 to go on.
 int openStore(Database &db, const QString &path, Store::OpenMode mode);
 
-// trhealth-cli export: snapshots to a standalone .trhealth file.
+// trhealth-cli export: snapshots to a standalone .trhealth file (ExportCommand.cpp).
 int exportCommand(const QStringList &args);
+// trhealth-cli report: the monthly report as PDF or HTML (ReportCommand.cpp).
+int reportCommand(const QStringList &args);
 
 } // namespace trh::cli

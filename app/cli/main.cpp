@@ -4,10 +4,26 @@
 #include "CliCommands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // The report paints text into a PDF, and fonts need a QGuiApplication. On Linux and the
+    // other X11/Wayland systems it uses the offscreen platform unless QT_QPA_PLATFORM says
+    // otherwise, so that it runs with no display; Windows and macOS have their own platform
+    // everywhere. The other commands stay a plain QCoreApplication.
+    const bool paints = argc > 1 && qstrcmp(argv[1], "report") == 0;
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    if (paints && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+#endif
+    std::unique_ptr<QCoreApplication> app;
+    if (paints)
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("trhealth"));
     QCoreApplication::setOrganizationName(QStringLiteral("trhealth"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRHEALTH_VERSION));
