@@ -2114,106 +2114,6 @@ Mittel %2 h, n = %4</translation>
     </message>
 </context>
 <context>
-    <name>trh::Schema</name>
-    <message>
-        <source>unknown schema version %1</source>
-        <translation>unbekannte Schemaversion %1</translation>
-    </message>
-    <message>
-        <source>the expected schema could not be built</source>
-        <translation>das erwartete Schema konnte nicht erstellt werden</translation>
-    </message>
-    <message>
-        <source>the schema cannot be read: %1</source>
-        <translation>das Schema kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>the file contains %1, which trhealth did not create</source>
-        <translation>die Datei enthält %1, das nicht von trhealth angelegt wurde</translation>
-    </message>
-    <message>
-        <source>the definition of %1 differs from trhealth&apos;s</source>
-        <translation>die Definition von %1 weicht von der trhealth-Definition ab</translation>
-    </message>
-    <message>
-        <source>%1 is missing</source>
-        <translation>%1 fehlt</translation>
-    </message>
-</context>
-<context>
-    <name>trh::SnapshotFile</name>
-    <message>
-        <source>no snapshot chosen</source>
-        <translation>kein Snapshot ausgewählt</translation>
-    </message>
-    <message>
-        <source>the snapshot file cannot replace the workspace it comes from</source>
-        <translation>die Snapshot-Datei kann nicht den Arbeitsbereich ersetzen, aus dem sie stammt</translation>
-    </message>
-    <message>
-        <source>not a regular file</source>
-        <translation>keine reguläre Datei</translation>
-    </message>
-    <message>
-        <source>%1 has no snapshot %2</source>
-        <translation>%1 hat keinen Snapshot %2</translation>
-    </message>
-    <message>
-        <source>snapshot %1 cannot be analysed: %2</source>
-        <translation>Snapshot %1 kann nicht analysiert werden: %2</translation>
-    </message>
-    <message>
-        <source>copying the workspace failed: %1</source>
-        <translation>das Kopieren des Arbeitsbereichs ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>cannot write the file</source>
-        <translation>die Datei kann nicht geschrieben werden</translation>
-    </message>
-    <message>
-        <source>the integrity check gave no answer</source>
-        <translation>die Integritätsprüfung lieferte keine Antwort</translation>
-    </message>
-    <message>
-        <source>the file is damaged (%1)</source>
-        <translation>die Datei ist beschädigt (%1)</translation>
-    </message>
-</context>
-<context>
-    <name>trh::SnapshotFileExport</name>
-    <message>
-        <source>Export Snapshot File</source>
-        <translation>Snapshot-Datei exportieren</translation>
-    </message>
-    <message>
-        <source>Snapshots to put in the file (with their findings, notes, checklist and import reports):</source>
-        <translation>Snapshots für die Datei (mit Befunden, Notizen, Checkliste und Importberichten):</translation>
-    </message>
-    <message>
-        <source>Snapshots</source>
-        <translation>Snapshots</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>Exportieren …</translation>
-    </message>
-    <message>
-        <source>trhealth snapshot files (*.trhealth)</source>
-        <translation>trhealth-Snapshot-Dateien (*.trhealth)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exporting %n snapshot(s) to %1…</source>
-        <translation>
-            <numerusform>%n Snapshot wird nach %1 exportiert …</numerusform>
-            <numerusform>%n Snapshots werden nach %1 exportiert …</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-</context>
-<context>
     <name>trh::ReportActions</name>
     <message>
         <source>Print Pre&amp;view…</source>
@@ -2288,10 +2188,6 @@ Mittel %2 h, n = %4</translation>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <source>Export Report</source>
-        <translation>Bericht exportieren</translation>
-    </message>
-    <message>
         <source>Export Report as HTML</source>
         <translation>Bericht als HTML exportieren</translation>
     </message>
@@ -2302,10 +2198,6 @@ Mittel %2 h, n = %4</translation>
     <message>
         <source>Export Evidence Appendix to a New Folder</source>
         <translation>Nachweis-Anhang in einen neuen Ordner exportieren</translation>
-    </message>
-    <message>
-        <source>Export Evidence Appendix</source>
-        <translation>Nachweis-Anhang exportieren</translation>
     </message>
     <message>
         <source>Print Preview</source>
@@ -2858,6 +2750,106 @@ Mittel %2 h, n = %4</translation>
     <message>
         <source>endpoints · change: %1</source>
         <translation>Endpunkte · Veränderung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>trh::Schema</name>
+    <message>
+        <source>unknown schema version %1</source>
+        <translation>unbekannte Schemaversion %1</translation>
+    </message>
+    <message>
+        <source>the expected schema could not be built</source>
+        <translation>das erwartete Schema konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>the schema cannot be read: %1</source>
+        <translation>das Schema kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the file contains %1, which trhealth did not create</source>
+        <translation>die Datei enthält %1, das nicht von trhealth angelegt wurde</translation>
+    </message>
+    <message>
+        <source>the definition of %1 differs from trhealth&apos;s</source>
+        <translation>die Definition von %1 weicht von der trhealth-Definition ab</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
+    </message>
+</context>
+<context>
+    <name>trh::SnapshotFile</name>
+    <message>
+        <source>no snapshot chosen</source>
+        <translation>kein Snapshot ausgewählt</translation>
+    </message>
+    <message>
+        <source>the snapshot file cannot replace the workspace it comes from</source>
+        <translation>die Snapshot-Datei kann nicht den Arbeitsbereich ersetzen, aus dem sie stammt</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1 has no snapshot %2</source>
+        <translation>%1 hat keinen Snapshot %2</translation>
+    </message>
+    <message>
+        <source>snapshot %1 cannot be analysed: %2</source>
+        <translation>Snapshot %1 kann nicht analysiert werden: %2</translation>
+    </message>
+    <message>
+        <source>copying the workspace failed: %1</source>
+        <translation>das Kopieren des Arbeitsbereichs ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the file</source>
+        <translation>die Datei kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>the integrity check gave no answer</source>
+        <translation>die Integritätsprüfung lieferte keine Antwort</translation>
+    </message>
+    <message>
+        <source>the file is damaged (%1)</source>
+        <translation>die Datei ist beschädigt (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>trh::SnapshotFileExport</name>
+    <message>
+        <source>Export Snapshot File</source>
+        <translation>Snapshot-Datei exportieren</translation>
+    </message>
+    <message>
+        <source>Snapshots to put in the file (with their findings, notes, checklist and import reports):</source>
+        <translation>Snapshots für die Datei (mit Befunden, Notizen, Checkliste und Importberichten):</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>Snapshots</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>trhealth snapshot files (*.trhealth)</source>
+        <translation>trhealth-Snapshot-Dateien (*.trhealth)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n snapshot(s) to %1…</source>
+        <translation>
+            <numerusform>%n Snapshot wird nach %1 exportiert …</numerusform>
+            <numerusform>%n Snapshots werden nach %1 exportiert …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

@@ -11,8 +11,10 @@
 #include "report/ReportDocument.h"
 #include "store/Database.h"
 
+#include <QCommandLineParser>
 #include <QFileInfo>
 #include <QImageReader>
+#include <QTextStream>
 
 namespace trh::cli {
 
