@@ -8,6 +8,7 @@
 //   - data() on a row far down (one page query by key).
 //
 //   trhealth-bench-table [FINDINGS]      (default 1000000)
+#include "analysis/FindingSearch.h"
 #include "store/Database.h"
 #include "store/Store.h"
 #include "views/FindingsTableSpec.h"
@@ -38,6 +39,7 @@ bool buildWorkspace(const QString &path, std::int64_t findings)
     }
     const std::int64_t endpoints = std::max<std::int64_t>(1, findings / 5);
     Transaction tx(db);
+    QString error;
     auto run = [&](const char *sql) {
         Statement st(db, sql);
         st.bind(1, findings).bind(2, endpoints);
@@ -62,7 +64,14 @@ bool buildWorkspace(const QString &path, std::int64_t findings)
             "INSERT INTO finding(id, snapshot_id, endpoint_id, code, subject, detail) "
             "SELECT i, 1, (i - 1) % ?2 + 1, 'code_' || (i % 23), 'subject ' || ((i * 31) % 1009), "
             "'detail text number ' || ((i * 104729) % 1000003) FROM n") &&
-        tx.commit();
+        // The endpoint's name and platform, copied as the analysis copies them.
+        run("UPDATE finding SET endpoint_name = (SELECT name FROM endpoint WHERE id = "
+            "finding.endpoint_id), platform = (SELECT platform FROM snapshot_endpoint se WHERE "
+            "se.snapshot_id = 1 AND se.endpoint_id = finding.endpoint_id) WHERE ?1 > 0 AND ?2 > "
+            "0") &&
+        FindingSearch::index(db, 1, &error) && tx.commit();
+    if (!error.isEmpty())
+        std::fprintf(stderr, "%s\n", qPrintable(error));
     return ok;
 }
 

@@ -3,6 +3,7 @@
 #include "AlertMetrics.h"
 #include "DriverState.h"
 #include "FindingCatalog.h"
+#include "FindingSearch.h"
 #include "import/PlatformNames.h"
 #include "import/ValueClass.h"
 #include "store/Database.h"
@@ -1102,9 +1103,13 @@ bool Run::store()
 
 bool Run::execute(QString *error)
 {
-    m_insertFinding =
-        Statement(m_db, "INSERT INTO finding(snapshot_id, endpoint_id, code, subject, "
-                        "detail, weight) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    // The endpoint's name and platform are copied into the finding (findings tables sort
+    // and search them with the finding's own indexes).
+    m_insertFinding = Statement(
+        m_db, "INSERT INTO finding(snapshot_id, endpoint_id, code, subject, detail, weight, "
+              "endpoint_name, platform) VALUES(?1, ?2, ?3, ?4, ?5, ?6, "
+              "(SELECT name FROM endpoint WHERE id = ?2), (SELECT platform FROM "
+              "snapshot_endpoint WHERE snapshot_id = ?1 AND endpoint_id = ?2))");
     m_insertState = Statement(m_db, "INSERT INTO endpoint_state VALUES(?1, ?2, ?3, ?4, ?5)");
     Statement clearFindings(m_db, "DELETE FROM finding WHERE snapshot_id = ?1");
     Statement clearStates(m_db, "DELETE FROM endpoint_state WHERE snapshot_id = ?1");
@@ -1116,11 +1121,17 @@ bool Run::execute(QString *error)
     }
     clearFindings.bind(1, m_snapshot);
     clearStates.bind(1, m_snapshot);
+    // The search index forgets the snapshot's old findings before they go, and learns the
+    // new ones once they are all written (FindingSearch).
+    if (!FindingSearch::unindex(m_db, m_snapshot, error))
+        return false;
     const bool ok = clearFindings.run() && clearStates.run() && loadContext() && perEndpoint() &&
                     aggregates() && alerts() && store();
-    if (!ok)
+    if (!ok) {
         *error = m_error.isEmpty() ? m_db.lastError() : m_error;
-    return ok;
+        return false;
+    }
+    return FindingSearch::index(m_db, m_snapshot, error);
 }
 
 } // namespace

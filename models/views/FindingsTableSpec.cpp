@@ -12,15 +12,41 @@ QString title(const char *text)
 
 } // namespace
 
+void setFindingsSource(SqlTableSpec &spec)
+{
+    // Every column is the finding's own (the endpoint's name and platform are copied into
+    // it by the analysis), so each can be sorted from an index of the finding table.
+    spec.from = QStringLiteral("finding f");
+    spec.key = QStringLiteral("f.id");
+    spec.searchIndex = QStringLiteral("finding_search");
+}
+
+SqlTableSpec::Column findingsColumn(FindingsColumn column, const QString &title)
+{
+    static const struct
+    {
+        const char *name;  // in finding and finding_search
+        const char *index; // finding(snapshot_id, name, id...)
+    } columns[] = {
+        {"endpoint_name", "finding_by_endpoint_name"},
+        {"platform", "finding_by_platform"},
+        {"code", "finding_by_code"},
+        {"subject", "finding_by_subject"},
+        {"detail", "finding_by_detail"},
+    };
+    const auto &c = columns[int(column)];
+    SqlTableSpec::Column out;
+    out.title = title;
+    out.expr = QStringLiteral("f.") + QLatin1String(c.name);
+    out.orderedFrom = QStringLiteral("finding f INDEXED BY ") + QLatin1String(c.index);
+    out.searchColumn = QLatin1String(c.name);
+    return out;
+}
+
 SqlTableSpec findingsSpec(qint64 snapshotId, const QString &code)
 {
     SqlTableSpec spec;
-    // LEFT JOINs: an aggregate finding has no endpoint, and an endpoint may lack a row in
-    // snapshot_endpoint; neither may vanish from the table.
-    spec.from = QStringLiteral("finding f LEFT JOIN endpoint e ON e.id = f.endpoint_id "
-                               "LEFT JOIN snapshot_endpoint se ON se.snapshot_id = f.snapshot_id "
-                               "AND se.endpoint_id = f.endpoint_id");
-    spec.key = QStringLiteral("f.id");
+    setFindingsSource(spec);
     spec.where = QStringLiteral("f.snapshot_id = :snapshot");
     spec.params.insert(QStringLiteral("snapshot"), snapshotId);
     if (!code.isEmpty()) {
@@ -28,11 +54,16 @@ SqlTableSpec findingsSpec(qint64 snapshotId, const QString &code)
         spec.params.insert(QStringLiteral("code"), code);
     }
     spec.columns = {
-        {title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Endpoint")), QStringLiteral("e.name")},
-        {title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Platform")), QStringLiteral("se.platform")},
-        {title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Finding")), QStringLiteral("f.code")},
-        {title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Subject")), QStringLiteral("f.subject")},
-        {title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Detail")), QStringLiteral("f.detail")},
+        findingsColumn(FindingsColumn::Endpoint,
+                       title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Endpoint"))),
+        findingsColumn(FindingsColumn::Platform,
+                       title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Platform"))),
+        findingsColumn(FindingsColumn::Finding,
+                       title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Finding"))),
+        findingsColumn(FindingsColumn::Subject,
+                       title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Subject"))),
+        findingsColumn(FindingsColumn::Detail,
+                       title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Detail"))),
     };
     return spec;
 }

@@ -28,6 +28,12 @@ enum class EndpointsColumn
     Findings,
 };
 
+// Makes spec read findings: from, key and search index (where and columns are the caller's).
+void setFindingsSource(SqlTableSpec &spec);
+// The finding table's column shown as `column` (of a spec set up by setFindingsSource), with
+// the index that sorts it and its column in the search index.
+SqlTableSpec::Column findingsColumn(FindingsColumn column, const QString &title);
+
 // The findings of a snapshot, one row per finding (key: finding id), optionally of one
 // finding code. Findings of aggregate exports have no endpoint: their Endpoint and Platform
 // cells are empty.

@@ -33,6 +33,21 @@ QString containsPattern(const QString &text)
     return pattern;
 }
 
+// A phrase of an FTS5 query matching text literally: quoted, inner quotes doubled.
+QString ftsPhrase(const QString &text)
+{
+    QString phrase = text;
+    phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + phrase + QLatin1Char('"');
+}
+
+// The trigram tokenizer finds substrings of three characters or more; shorter text is no
+// lookup at all.
+bool lookupable(const QString &text)
+{
+    return text.toUcs4().size() >= 3;
+}
+
 QString likeCondition(const QString &expr, const QString &param)
 {
     return QLatin1Char('(') + expr + QStringLiteral(") LIKE :") + param +
@@ -135,6 +150,8 @@ void SqlTableModel::ensureWorker()
         return;
     m_worker = std::make_unique<SqlTableWorker>();
     // Queued: the worker emits from its own thread, and the handlers touch the model.
+    connect(m_worker.get(), &SqlTableWorker::keysStarted, this, &SqlTableModel::onKeysStarted,
+            Qt::QueuedConnection);
     connect(m_worker.get(), &SqlTableWorker::keysReady, this, &SqlTableModel::onKeysReady,
             Qt::QueuedConnection);
     connect(m_worker.get(), &SqlTableWorker::keysFailed, this, &SqlTableModel::onKeysFailed,
@@ -196,7 +213,8 @@ void SqlTableModel::requery()
     request.generation = ++m_generation;
     request.source = m_query.source;
 
-    request.sql = resultSql(false, &request.bindings).toUtf8();
+    request.sql = resultSql(false, &request.bindings, Plan::Ordered).toUtf8();
+    request.indexedSql = resultSql(false, &request.indexedBindings, Plan::Indexed).toUtf8();
 
     // Pages of the keys shown are no longer read (the worker drops them): the shown rows
     // are about to be replaced.
@@ -205,15 +223,62 @@ void SqlTableModel::requery()
     emitLoadingIfChanged();
 }
 
-QString SqlTableModel::resultSql(bool withColumns, QVector<SqlTableBinding> *bindings) const
+QString SqlTableModel::searchIndexQuery() const
+{
+    if (m_spec.searchIndex.isEmpty())
+        return {};
+    QStringList terms;
+    if (lookupable(m_query.search)) {
+        // Every searchable column must be indexed, or the candidates could miss a match.
+        QStringList columns;
+        for (const SqlTableSpec::Column &column : std::as_const(m_spec.columns)) {
+            if (!column.searchable)
+                continue;
+            if (column.searchColumn.isEmpty()) {
+                columns.clear();
+                break;
+            }
+            columns.append(column.searchColumn);
+        }
+        if (!columns.isEmpty())
+            terms.append(QLatin1Char('{') + columns.join(QLatin1Char(' ')) +
+                         QStringLiteral("} : ") + ftsPhrase(m_query.search));
+    }
+    for (int i = 0; i < m_query.filters.size() && i < m_spec.columns.size(); ++i) {
+        const QString &column = m_spec.columns[i].searchColumn;
+        if (!column.isEmpty() && lookupable(m_query.filters[i]))
+            terms.append(column + QStringLiteral(" : ") + ftsPhrase(m_query.filters[i]));
+    }
+    return terms.join(QStringLiteral(" AND "));
+}
+
+QString SqlTableModel::resultSql(bool withColumns, QVector<SqlTableBinding> *bindings,
+                                 Plan plan) const
 {
     QString sql = QStringLiteral("SELECT ") + m_spec.key;
     if (withColumns) {
         for (const SqlTableSpec::Column &column : std::as_const(m_spec.columns))
             sql += QStringLiteral(", ") + column.expr;
     }
-    sql += QStringLiteral(" FROM ") + m_spec.from;
     QStringList conditions;
+    if (plan == Plan::Indexed) {
+        const QString match = searchIndexQuery();
+        if (match.isEmpty())
+            return {};
+        // CROSS JOIN keeps the index's candidates the outer loop: each is looked up by key
+        // and tested, and only the rows that pass are sorted.
+        sql += QStringLiteral(" FROM (SELECT rowid AS trh_id FROM ") + m_spec.searchIndex +
+               QStringLiteral(" WHERE ") + m_spec.searchIndex +
+               QStringLiteral(" MATCH :trh_match) AS trh_candidate CROSS JOIN ") + m_spec.from;
+        conditions.append(QLatin1Char('(') + m_spec.key +
+                          QStringLiteral(") = trh_candidate.trh_id"));
+        bindings->append({QByteArrayLiteral("trh_match"), match});
+    } else if (plan == Plan::Ordered && m_query.sortColumn >= 0 &&
+               !m_spec.columns[m_query.sortColumn].orderedFrom.isEmpty()) {
+        sql += QStringLiteral(" FROM ") + m_spec.columns[m_query.sortColumn].orderedFrom;
+    } else {
+        sql += QStringLiteral(" FROM ") + m_spec.from;
+    }
     if (!m_spec.where.trimmed().isEmpty())
         conditions.append(QLatin1Char('(') + m_spec.where + QLatin1Char(')'));
     if (!m_query.search.isEmpty()) {
@@ -329,9 +394,9 @@ bool SqlTableRowQuery::forEachRow(const std::function<bool(const QVector<QVarian
 bool SqlTableModel::canReverseShownKeys() const
 {
     return m_generation != 0 && m_shownGeneration == m_generation && !m_shownFailed &&
-           m_shown.source == m_query.source && m_shown.search == m_query.search &&
-           m_shown.filters == m_query.filters && m_shown.sortColumn == m_query.sortColumn &&
-           m_shown.order != m_query.order;
+           !m_shownPartial && m_shown.source == m_query.source &&
+           m_shown.search == m_query.search && m_shown.filters == m_query.filters &&
+           m_shown.sortColumn == m_query.sortColumn && m_shown.order != m_query.order;
 }
 
 void SqlTableModel::reverseShownKeys()
@@ -355,15 +420,39 @@ void SqlTableModel::clearPages()
     m_pageErrorReported = false;
 }
 
+void SqlTableModel::onKeysStarted(quint64 generation, const QVector<qint64> &keys)
+{
+    if (generation == m_generation)
+        showKeys(generation, keys, true);
+}
+
 void SqlTableModel::onKeysReady(quint64 generation, const QVector<qint64> &keys)
 {
-    if (generation != m_generation)
-        return; // a newer request is on its way
+    if (generation == m_generation)
+        showKeys(generation, keys, false);
+}
+
+void SqlTableModel::showKeys(quint64 generation, const QVector<qint64> &keys, bool partial)
+{
+    if (!partial && m_shownPartial && generation == m_shownGeneration &&
+        keys.size() >= m_keys.size() && std::equal(m_keys.cbegin(), m_keys.cend(), keys.cbegin())) {
+        // The rest of the result whose first page is shown: append it, so that views keep
+        // their place and selection (the pages read so far stay valid).
+        m_shownPartial = false;
+        if (keys.size() > m_keys.size()) {
+            beginInsertRows({}, int(m_keys.size()), int(keys.size()) - 1);
+            m_keys = keys;
+            endInsertRows();
+        }
+        emitLoadingIfChanged();
+        return;
+    }
     beginResetModel();
     m_keys = keys;
     m_shown = m_query;
     m_shownGeneration = generation;
     m_shownFailed = false;
+    m_shownPartial = partial;
     m_titles.clear();
     for (const SqlTableSpec::Column &column : std::as_const(m_spec.columns))
         m_titles.append(column.title);
@@ -381,6 +470,7 @@ void SqlTableModel::onKeysFailed(quint64 generation, const QString &message)
     m_shown = m_query;
     m_shownGeneration = generation;
     m_shownFailed = true;
+    m_shownPartial = false;
     m_titles.clear();
     for (const SqlTableSpec::Column &column : std::as_const(m_spec.columns))
         m_titles.append(column.title);
@@ -511,7 +601,7 @@ qint64 SqlTableModel::keyAt(int row) const
 
 bool SqlTableModel::isLoading() const
 {
-    return m_generation != m_shownGeneration || !m_pendingPages.isEmpty();
+    return m_generation != m_shownGeneration || m_shownPartial || !m_pendingPages.isEmpty();
 }
 
 QVector<qint64> SqlTableModel::keys() const

@@ -7,6 +7,7 @@
 #include "dialogs/NoteDialog.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "views/FindingsTableSpec.h"
 #include "views/SqlTableModel.h"
 #include "views/TableExport.h"
 
@@ -496,10 +497,7 @@ void FindingsPage::reload()
 SqlTableSpec FindingsPage::tableSpec() const
 {
     SqlTableSpec spec;
-    spec.from = QStringLiteral("finding f LEFT JOIN endpoint e ON e.id = f.endpoint_id "
-                               "LEFT JOIN snapshot_endpoint se ON se.snapshot_id = f.snapshot_id "
-                               "AND se.endpoint_id = f.endpoint_id");
-    spec.key = QStringLiteral("f.id");
+    setFindingsSource(spec);
     QStringList patterns = m_pattern.isEmpty() ? m_codes : QStringList{m_pattern};
     QStringList ors;
     for (int i = 0; i < patterns.size(); ++i) {
@@ -511,12 +509,13 @@ SqlTableSpec FindingsPage::tableSpec() const
     spec.where =
         QStringLiteral("f.snapshot_id = :snapshot AND (%1)").arg(ors.join(QStringLiteral(" OR ")));
     spec.params.insert(QStringLiteral("snapshot"), m_snapshot);
-    spec.columns = {{tr("Endpoint"), QStringLiteral("e.name"), true},
-                    {tr("Platform"), QStringLiteral("se.platform"), true},
-                    {tr("Finding"), QStringLiteral("f.code"), true},
-                    {tr("Subject"), QStringLiteral("f.subject"), true},
-                    {tr("Detail"), QStringLiteral("f.detail"), true},
-                    // One indexed lookup per row (note_lookup); NULL when not accepted.
+    spec.columns = {findingsColumn(FindingsColumn::Endpoint, tr("Endpoint")),
+                    findingsColumn(FindingsColumn::Platform, tr("Platform")),
+                    findingsColumn(FindingsColumn::Finding, tr("Finding")),
+                    findingsColumn(FindingsColumn::Subject, tr("Subject")),
+                    findingsColumn(FindingsColumn::Detail, tr("Detail")),
+                    // One indexed lookup per row (note_lookup); NULL when not accepted. Not
+                    // indexed for sorting: a sort by it reads every row.
                     {tr("Accepted"),
                      QStringLiteral("(SELECT replace(:acceptedText, '%1', max(n.accepted_until)) "
                                     "FROM note n WHERE n.endpoint_id = f.endpoint_id AND "
