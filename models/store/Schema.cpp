@@ -2,6 +2,7 @@
 
 #include "Database.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace trh {
@@ -270,21 +271,25 @@ UPDATE finding SET
     platform = (SELECT se.platform FROM snapshot_endpoint se
                 WHERE se.snapshot_id = finding.snapshot_id AND se.endpoint_id = finding.endpoint_id)
 WHERE endpoint_id IS NOT NULL;
--- One index per sortable column: a snapshot's findings in that column's order, ties by id
--- (so ORDER BY column, id is read from the index, either direction), with the code at the
--- end so that a page's code filter is checked without reading the row.
-CREATE INDEX finding_by_endpoint_name ON finding(snapshot_id, endpoint_name, id, code);
-CREATE INDEX finding_by_platform ON finding(snapshot_id, platform, id, code);
+-- One index per sortable column: a snapshot's findings of one code in that column's order,
+-- ties by id, so ORDER BY column, id is read from the index in either direction. A table of
+-- several codes merges one such ordered read per code (SqlTableSpec::partitions).
+CREATE INDEX finding_by_endpoint_name ON finding(snapshot_id, code, endpoint_name, id);
+CREATE INDEX finding_by_platform ON finding(snapshot_id, code, platform, id);
 CREATE INDEX finding_by_code ON finding(snapshot_id, code, id);
-CREATE INDEX finding_by_subject ON finding(snapshot_id, subject, id, code);
-CREATE INDEX finding_by_detail ON finding(snapshot_id, detail, id, code);
--- Substring index of the findings' text (trigrams), for searches that match few rows. The
--- text stays in `finding` (external content). It cannot be kept up to date by triggers
+CREATE INDEX finding_by_subject ON finding(snapshot_id, code, subject, id);
+CREATE INDEX finding_by_detail ON finding(snapshot_id, code, detail, id);
+-- Which findings contain which trigrams (three-character substrings, case-folded), for
+-- searches that match few rows: a finding containing a text contains all its trigrams, so
+-- the findings with all of them are a superset of the matches, which LIKE then decides.
+-- Only rowids are kept (detail = none: 66 MB at 1 M findings; positions would cost 300 MB),
+-- and the text stays in `finding` (external content). Triggers cannot keep it up to date
 -- (the connection does not trust the schema): whoever inserts or deletes findings writes
--- it too (Analyzer), deleting with the values that were indexed.
+-- it too (FindingSearch), deleting with the values that were indexed.
 CREATE VIRTUAL TABLE finding_search USING fts5(
     endpoint_name, platform, code, subject, detail,
-    content = 'finding', content_rowid = 'id', tokenize = 'trigram');
+    content = 'finding', content_rowid = 'id', tokenize = 'trigram',
+    detail = 'none', columnsize = 0);
 INSERT INTO finding_search(finding_search) VALUES ('rebuild');
 )sql",
     };
@@ -340,10 +345,15 @@ Schema::Result Schema::check(Database &db)
 
 Schema::Result Schema::migrate(Database &db)
 {
+    return migrate(db, currentVersion());
+}
+
+Schema::Result Schema::migrate(Database &db, int targetVersion)
+{
     Result r = check(db);
     if (r.status != Status::Ok)
         return r;
-    for (int v = r.fileVersion; v < currentVersion(); ++v) {
+    for (int v = r.fileVersion; v < std::min(targetVersion, currentVersion()); ++v) {
         Transaction tx(db);
         if (!tx.isActive() || !db.exec(migrations()[size_t(v)]) ||
             !db.exec("PRAGMA application_id = " + std::to_string(kApplicationId)) ||

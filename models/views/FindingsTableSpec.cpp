@@ -1,6 +1,10 @@
 #include "FindingsTableSpec.h"
 
+#include "analysis/FindingCatalog.h"
+
 #include <QCoreApplication>
+
+#include <algorithm>
 
 namespace trh {
 namespace {
@@ -19,6 +23,28 @@ void setFindingsSource(SqlTableSpec &spec)
     spec.from = QStringLiteral("finding f");
     spec.key = QStringLiteral("f.id");
     spec.searchIndex = QStringLiteral("finding_search");
+}
+
+void setCodePartitions(SqlTableSpec &spec, const QStringList &patterns)
+{
+    for (int i = 0; i < spec.partitions.size(); ++i)
+        spec.params.remove(QStringLiteral("partcode") + QString::number(i));
+    spec.partitions.clear();
+    int n = 0;
+    for (const FindingKind &kind : findingCatalog()) {
+        const QString code = QString::fromLatin1(kind.code);
+        const bool wanted =
+            patterns.isEmpty() ||
+            std::any_of(patterns.cbegin(), patterns.cend(), [&code](const QString &pattern) {
+                return pattern.endsWith(QLatin1Char('%')) ? code.startsWith(pattern.chopped(1))
+                                                          : code == pattern;
+            });
+        if (!wanted)
+            continue;
+        const QString name = QStringLiteral("partcode") + QString::number(n++);
+        spec.partitions.append(QStringLiteral("f.code = :") + name);
+        spec.params.insert(name, code);
+    }
 }
 
 SqlTableSpec::Column findingsColumn(FindingsColumn column, const QString &title)
@@ -53,6 +79,7 @@ SqlTableSpec findingsSpec(qint64 snapshotId, const QString &code)
         spec.where += QStringLiteral(" AND f.code = :code");
         spec.params.insert(QStringLiteral("code"), code);
     }
+    setCodePartitions(spec, code.isEmpty() ? QStringList() : QStringList{code});
     spec.columns = {
         findingsColumn(FindingsColumn::Endpoint,
                        title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Endpoint"))),

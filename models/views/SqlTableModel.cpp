@@ -33,19 +33,20 @@ QString containsPattern(const QString &text)
     return pattern;
 }
 
-// A phrase of an FTS5 query matching text literally: quoted, inner quotes doubled.
-QString ftsPhrase(const QString &text)
+// The FTS5 query terms of the trigrams of text ("abcd": "abc" AND "bcd"), each quoted so
+// that it is taken literally; none if text is shorter than a trigram. The search index keeps
+// no positions, so the trigrams cannot be asked for as a phrase: the rows holding all of
+// them are a superset of the rows containing text.
+void addTrigramTerms(const QString &text, QStringList *terms)
 {
-    QString phrase = text;
-    phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + phrase + QLatin1Char('"');
-}
-
-// The trigram tokenizer finds substrings of three characters or more; shorter text is no
-// lookup at all.
-bool lookupable(const QString &text)
-{
-    return text.toUcs4().size() >= 3;
+    const QList<uint> chars = text.toUcs4();
+    for (qsizetype i = 0; i + 3 <= chars.size(); ++i) {
+        QString trigram = QString::fromUcs4(reinterpret_cast<const char32_t *>(&chars[i]), 3);
+        trigram.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        const QString term = QLatin1Char('"') + trigram + QLatin1Char('"');
+        if (!terms->contains(term))
+            terms->append(term);
+    }
 }
 
 QString likeCondition(const QString &expr, const QString &param)
@@ -228,26 +229,16 @@ QString SqlTableModel::searchIndexQuery() const
     if (m_spec.searchIndex.isEmpty())
         return {};
     QStringList terms;
-    if (lookupable(m_query.search)) {
-        // Every searchable column must be indexed, or the candidates could miss a match.
-        QStringList columns;
-        for (const SqlTableSpec::Column &column : std::as_const(m_spec.columns)) {
-            if (!column.searchable)
-                continue;
-            if (column.searchColumn.isEmpty()) {
-                columns.clear();
-                break;
-            }
-            columns.append(column.searchColumn);
-        }
-        if (!columns.isEmpty())
-            terms.append(QLatin1Char('{') + columns.join(QLatin1Char(' ')) +
-                         QStringLiteral("} : ") + ftsPhrase(m_query.search));
-    }
+    // Every searchable column must be indexed, or the candidates could miss a match.
+    bool searchIndexed = true;
+    for (const SqlTableSpec::Column &column : std::as_const(m_spec.columns))
+        searchIndexed = searchIndexed && (!column.searchable || !column.searchColumn.isEmpty());
+    if (searchIndexed)
+        addTrigramTerms(m_query.search, &terms);
+    // A filter's trigrams may be found in any column of the index: still a superset.
     for (int i = 0; i < m_query.filters.size() && i < m_spec.columns.size(); ++i) {
-        const QString &column = m_spec.columns[i].searchColumn;
-        if (!column.isEmpty() && lookupable(m_query.filters[i]))
-            terms.append(column + QStringLiteral(" : ") + ftsPhrase(m_query.filters[i]));
+        if (!m_spec.columns[i].searchColumn.isEmpty())
+            addTrigramTerms(m_query.filters[i], &terms);
     }
     return terms.join(QStringLiteral(" AND "));
 }
@@ -255,30 +246,8 @@ QString SqlTableModel::searchIndexQuery() const
 QString SqlTableModel::resultSql(bool withColumns, QVector<SqlTableBinding> *bindings,
                                  Plan plan) const
 {
-    QString sql = QStringLiteral("SELECT ") + m_spec.key;
-    if (withColumns) {
-        for (const SqlTableSpec::Column &column : std::as_const(m_spec.columns))
-            sql += QStringLiteral(", ") + column.expr;
-    }
+    // The search and column filters, ANDed to the spec's where.
     QStringList conditions;
-    if (plan == Plan::Indexed) {
-        const QString match = searchIndexQuery();
-        if (match.isEmpty())
-            return {};
-        // CROSS JOIN keeps the index's candidates the outer loop: each is looked up by key
-        // and tested, and only the rows that pass are sorted.
-        sql += QStringLiteral(" FROM (SELECT rowid AS trh_id FROM ") + m_spec.searchIndex +
-               QStringLiteral(" WHERE ") + m_spec.searchIndex +
-               QStringLiteral(" MATCH :trh_match) AS trh_candidate CROSS JOIN ") + m_spec.from;
-        conditions.append(QLatin1Char('(') + m_spec.key +
-                          QStringLiteral(") = trh_candidate.trh_id"));
-        bindings->append({QByteArrayLiteral("trh_match"), match});
-    } else if (plan == Plan::Ordered && m_query.sortColumn >= 0 &&
-               !m_spec.columns[m_query.sortColumn].orderedFrom.isEmpty()) {
-        sql += QStringLiteral(" FROM ") + m_spec.columns[m_query.sortColumn].orderedFrom;
-    } else {
-        sql += QStringLiteral(" FROM ") + m_spec.from;
-    }
     if (!m_spec.where.trimmed().isEmpty())
         conditions.append(QLatin1Char('(') + m_spec.where + QLatin1Char(')'));
     if (!m_query.search.isEmpty()) {
@@ -300,16 +269,57 @@ QString SqlTableModel::resultSql(bool withColumns, QVector<SqlTableBinding> *bin
         conditions.append(likeCondition(m_spec.columns[i].expr, param));
         bindings->append({param.toUtf8(), containsPattern(m_query.filters[i])});
     }
-    if (!conditions.isEmpty())
-        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
     // The key breaks ties in the sort's own direction, so that the descending order is the
     // ascending one reversed (which lets sort() flip the direction without a query).
     const QString direction =
         m_query.order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    const SqlTableSpec::Column *sortColumn =
+        m_query.sortColumn >= 0 ? &m_spec.columns[m_query.sortColumn] : nullptr;
+    const bool ordered = plan == Plan::Ordered && sortColumn && !sortColumn->orderedFrom.isEmpty();
+
+    if (ordered && !withColumns && !m_spec.partitions.isEmpty()) {
+        // Each part read in order from the index, merged by SQLite (a compound SELECT with
+        // ORDER BY merges its arms when each comes sorted): no row is sorted.
+        QStringList arms;
+        for (const QString &partition : std::as_const(m_spec.partitions)) {
+            arms.append(QStringLiteral("SELECT ") + m_spec.key + QStringLiteral(" AS trh_key, (") +
+                        sortColumn->expr + QStringLiteral(") AS trh_sort FROM ") +
+                        sortColumn->orderedFrom + QStringLiteral(" WHERE ") +
+                        (QStringList(conditions) << QLatin1Char('(') + partition + QLatin1Char(')'))
+                            .join(QStringLiteral(" AND ")));
+        }
+        return arms.join(QStringLiteral(" UNION ALL ")) + QStringLiteral(" ORDER BY trh_sort") +
+               direction + QStringLiteral(", trh_key") + direction;
+    }
+
+    QString sql = QStringLiteral("SELECT ") + m_spec.key;
+    if (withColumns) {
+        for (const SqlTableSpec::Column &column : std::as_const(m_spec.columns))
+            sql += QStringLiteral(", ") + column.expr;
+    }
+    if (plan == Plan::Indexed) {
+        const QString match = searchIndexQuery();
+        if (match.isEmpty())
+            return {};
+        // CROSS JOIN keeps the index's candidates the outer loop: each is looked up by key
+        // and tested, and only the rows that pass are sorted.
+        sql += QStringLiteral(" FROM (SELECT rowid AS trh_id FROM ") + m_spec.searchIndex +
+               QStringLiteral(" WHERE ") + m_spec.searchIndex +
+               QStringLiteral(" MATCH :trh_match) AS trh_candidate CROSS JOIN ") + m_spec.from;
+        conditions.prepend(QLatin1Char('(') + m_spec.key +
+                           QStringLiteral(") = trh_candidate.trh_id"));
+        bindings->append({QByteArrayLiteral("trh_match"), match});
+    } else if (ordered) {
+        sql += QStringLiteral(" FROM ") + sortColumn->orderedFrom;
+    } else {
+        sql += QStringLiteral(" FROM ") + m_spec.from;
+    }
+    if (!conditions.isEmpty())
+        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY ");
-    if (m_query.sortColumn >= 0)
-        sql += QLatin1Char('(') + m_spec.columns[m_query.sortColumn].expr + QLatin1Char(')') +
-               direction + QStringLiteral(", ");
+    if (sortColumn)
+        sql += QLatin1Char('(') + sortColumn->expr + QLatin1Char(')') + direction +
+               QStringLiteral(", ");
     sql += m_spec.key + direction;
     return sql;
 }
@@ -332,6 +342,12 @@ SqlTableRowQuery SqlTableModel::rowQuery() const
     for (const SqlTableBinding &b : std::as_const(m_query.source->params))
         q.bindings.append({b.name, b.value});
     return q;
+}
+
+QByteArray SqlTableModel::keySql() const
+{
+    QVector<SqlTableBinding> bindings;
+    return resultSql(false, &bindings, Plan::Ordered).toUtf8();
 }
 
 bool SqlTableModel::forEachRow(const std::function<bool(const QVector<QVariant> &)> &fn,

@@ -60,18 +60,26 @@ struct SqlTableSpec
         QString title; // translated by whoever builds the spec
         QString expr;  // SQL expression, e.g. "e.name"
         bool searchable = true;
-        // Optional: a FROM clause giving the rows of `from` in this column's order, ties by
-        // key, straight from an index, e.g. "finding f INDEXED BY finding_by_detail". A sort
-        // by the column then reads its first page without sorting every row.
+        // Optional: a FROM clause giving the rows of `from` (of each of the partitions, if
+        // any) in this column's order, ties by key, straight from an index, e.g. "finding f
+        // INDEXED BY finding_by_detail". A sort by the column then reads its first page
+        // without sorting every row.
         QString orderedFrom = {};
-        // Optional: the column of `searchIndex` that holds this column's text.
+        // Optional: the column of `searchIndex` that holds this column's text (empty: the
+        // column is not indexed).
         QString searchColumn = {};
     };
     QVector<Column> columns;
-    // Optional: an FTS5 table (trigram tokenizer, case-insensitive) whose rowid is the key,
-    // indexing the text of the columns that name a searchColumn. A search or filter of three
-    // or more characters that matches few rows is then looked up in it instead of testing
-    // every row; the LIKE conditions still decide, so the rows are the same either way.
+    // Optional: conditions that split the rows of `where` into disjoint parts which together
+    // hold every row, e.g. "f.code = :code3", one per code. A sort by a column with an
+    // orderedFrom then reads each part in order from the index and merges them (the index
+    // orders rows within a part, e.g. finding(snapshot_id, code, column, id)).
+    QStringList partitions;
+    // Optional: an FTS5 table (trigram tokenizer, case-insensitive; positions not needed)
+    // whose rowid is the key, indexing the text of the columns that name a searchColumn. A
+    // search or filter of three or more characters that matches few rows then takes the
+    // rows holding all its trigrams as candidates instead of testing every row; the LIKE
+    // conditions still decide, so the rows are the same either way.
     QString searchIndex;
 };
 
@@ -148,6 +156,9 @@ public:
     // The query of every row of the result asked for last (search, filters and sort), in
     // the order of keys() once idle. Cheap: it only copies the spec's SQL.
     SqlTableRowQuery rowQuery() const;
+    // The key query the worker runs first for the request asked for last (the sort column's
+    // ordered read), for EXPLAIN QUERY PLAN in tests and benchmarks.
+    QByteArray keySql() const;
     // rowQuery().forEachRow(fn, error): streams the full result on the calling thread.
     bool forEachRow(const std::function<bool(const QVector<QVariant> &cells)> &fn,
                     QString *error) const;

@@ -84,6 +84,7 @@ void SqlTableWorker::requestKeys(KeyRequest request)
     m_latest.store(request.generation);
     interruptOlderThan(request.generation);
     m_pages.clear();
+    m_queuedPages.store(0);
     m_keyRequest = std::move(request);
     m_wake.wakeOne();
 }
@@ -101,6 +102,7 @@ QVector<int> SqlTableWorker::requestPage(PageRequest request)
         dropped.append(m_pages.front().page);
         m_pages.pop_front();
     }
+    m_queuedPages.store(int(m_pages.size()));
     m_wake.wakeOne();
     return dropped;
 }
@@ -111,6 +113,7 @@ void SqlTableWorker::supersede(quint64 generation)
     m_latest.store(generation);
     interruptOlderThan(generation);
     m_pages.clear();
+    m_queuedPages.store(0);
     m_keyRequest.reset();
 }
 
@@ -121,6 +124,7 @@ void SqlTableWorker::stop()
     m_latest.store(std::numeric_limits<quint64>::max());
     interruptOlderThan(std::numeric_limits<quint64>::max());
     m_pages.clear();
+    m_queuedPages.store(0);
     m_keyRequest.reset();
     m_wake.wakeOne();
 }
@@ -167,12 +171,13 @@ void SqlTableWorker::run()
                 // Newest first: it is the part of the table the user looks at now.
                 page = std::move(m_pages.back());
                 m_pages.pop_back();
+                m_queuedPages.store(int(m_pages.size()));
             }
         }
         if (keys)
             runKeys(*keys);
         else if (page)
-            runPage(*page);
+            runPage(*page, false);
     }
     // The connection belongs to this thread: close it here, statements first.
     m_pageStatement = Statement();
@@ -240,15 +245,21 @@ SqlTableWorker::ScanResult SqlTableWorker::scanKeys(const KeyRequest &request,
         sqlite3_progress_handler(m_db.handle(), 200, &SqlTableWorker::budgetHandler, this);
     }
     bool outdated = false;
+    bool started = false;
     while (st.step()) {
         keys->append(st.int64(0));
         if (keys->size() == kPageSize) {
             if (budget >= 0)
                 sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr);
             budget = -1;
+            started = true;
             if (!isOutdated(generation))
                 emit keysStarted(generation, *keys);
         }
+        // Once the first page is out, the view wants its rows while the scan goes on: page
+        // queries run between the scan's steps, on the same connection.
+        if (started && m_queuedPages.load() > 0)
+            runQueuedPages(generation);
         if (keys->size() % kCheckEveryRows == 0 && isOutdated(generation)) {
             outdated = true;
             break;
@@ -266,6 +277,23 @@ SqlTableWorker::ScanResult SqlTableWorker::scanKeys(const KeyRequest &request,
         return ScanResult::Failed;
     }
     return ScanResult::Done;
+}
+
+void SqlTableWorker::runQueuedPages(quint64 generation)
+{
+    for (;;) {
+        std::optional<PageRequest> page;
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_pages.empty() || m_keyRequest || m_stop)
+                return;
+            page = std::move(m_pages.back());
+            m_pages.pop_back();
+            m_queuedPages.store(int(m_pages.size()));
+        }
+        if (page->generation == generation)
+            runPage(*page, true);
+    }
 }
 
 void SqlTableWorker::runKeys(const KeyRequest &request)
@@ -329,7 +357,7 @@ bool SqlTableWorker::preparePage(const std::shared_ptr<const SqlTableSource> &so
     return true;
 }
 
-void SqlTableWorker::runPage(const PageRequest &request)
+void SqlTableWorker::runPage(const PageRequest &request, bool inKeyScan)
 {
     const quint64 generation = request.generation;
     if (isOutdated(generation))
@@ -357,7 +385,8 @@ void SqlTableWorker::runPage(const PageRequest &request)
             m_pageStatement.bindNull(m_keySlots[i]);
         }
     }
-    if (!beginRunning(generation))
+    // Inside a key scan the scan's running state covers this query too.
+    if (!inKeyScan && !beginRunning(generation))
         return;
     const int columns = request.source->columnCount;
     QVector<QVariant> cells(qsizetype(count) * columns);
@@ -368,7 +397,8 @@ void SqlTableWorker::runPage(const PageRequest &request)
         for (int c = 0; c < columns; ++c)
             cells[qsizetype(row) * columns + c] = m_pageStatement.value(c + 1);
     }
-    endRunning();
+    if (!inKeyScan)
+        endRunning();
     if (isOutdated(generation))
         return;
     if (!m_pageStatement.ok())

@@ -132,7 +132,9 @@ private:
                         const QVector<SqlTableBinding> &bindings, int budget, QVector<qint64> *keys,
                         QString *error);
     static int budgetHandler(void *self);
-    void runPage(const PageRequest &request);
+    void runPage(const PageRequest &request, bool inKeyScan);
+    // Runs the pages queued for generation while its key scan is between two steps.
+    void runQueuedPages(quint64 generation);
     bool ensureOpen(const QString &path, QString *error);
     bool preparePage(const std::shared_ptr<const SqlTableSource> &source, QString *error);
 
@@ -144,6 +146,7 @@ private:
     std::deque<PageRequest> m_pages;
     quint64 m_running = 0; // generation of the query being stepped, 0 if none
     std::atomic<quint64> m_latest{0};
+    std::atomic<int> m_queuedPages{0}; // m_pages.size(), readable without the mutex
 
     // The worker thread's own.
     Database m_db;

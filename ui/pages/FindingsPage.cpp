@@ -508,6 +508,7 @@ SqlTableSpec FindingsPage::tableSpec() const
     }
     spec.where =
         QStringLiteral("f.snapshot_id = :snapshot AND (%1)").arg(ors.join(QStringLiteral(" OR ")));
+    setCodePartitions(spec, patterns);
     spec.params.insert(QStringLiteral("snapshot"), m_snapshot);
     spec.columns = {findingsColumn(FindingsColumn::Endpoint, tr("Endpoint")),
                     findingsColumn(FindingsColumn::Platform, tr("Platform")),
