@@ -271,14 +271,24 @@ UPDATE finding SET
     platform = (SELECT se.platform FROM snapshot_endpoint se
                 WHERE se.snapshot_id = finding.snapshot_id AND se.endpoint_id = finding.endpoint_id)
 WHERE endpoint_id IS NOT NULL;
--- One index per sortable column: a snapshot's findings of one code in that column's order,
--- ties by id, so ORDER BY column, id is read from the index in either direction. A table of
--- several codes merges one such ordered read per code (SqlTableSpec::partitions).
-CREATE INDEX finding_by_endpoint_name ON finding(snapshot_id, code, endpoint_name, id);
-CREATE INDEX finding_by_platform ON finding(snapshot_id, code, platform, id);
+-- Two indexes per sortable column, each giving findings in that column's order, ties by id,
+-- so that ORDER BY column, id is read from an index in either direction:
+-- * finding_code_by_*: the findings of one code. A table of several codes merges one such
+--   ordered read per code (SqlTableSpec::partitions): its first page never waits for the
+--   rows of other codes.
+-- * finding_by_*: all of a snapshot's findings, with the code at the end so that a table's
+--   codes are checked without reading the row. A search walks this one, testing rows until
+--   a page is full: a merge would wait for every code to find its first match.
+-- finding_by_code serves as both.
+CREATE INDEX finding_code_by_endpoint_name ON finding(snapshot_id, code, endpoint_name, id);
+CREATE INDEX finding_code_by_platform ON finding(snapshot_id, code, platform, id);
+CREATE INDEX finding_code_by_subject ON finding(snapshot_id, code, subject, id);
+CREATE INDEX finding_code_by_detail ON finding(snapshot_id, code, detail, id);
+CREATE INDEX finding_by_endpoint_name ON finding(snapshot_id, endpoint_name, id, code);
+CREATE INDEX finding_by_platform ON finding(snapshot_id, platform, id, code);
+CREATE INDEX finding_by_subject ON finding(snapshot_id, subject, id, code);
+CREATE INDEX finding_by_detail ON finding(snapshot_id, detail, id, code);
 CREATE INDEX finding_by_code ON finding(snapshot_id, code, id);
-CREATE INDEX finding_by_subject ON finding(snapshot_id, code, subject, id);
-CREATE INDEX finding_by_detail ON finding(snapshot_id, code, detail, id);
 -- Which findings contain which trigrams (three-character substrings, case-folded), for
 -- searches that match few rows: a finding containing a text contains all its trigrams, so
 -- the findings with all of them are a superset of the matches, which LIKE then decides.

@@ -51,20 +51,22 @@ SqlTableSpec::Column findingsColumn(FindingsColumn column, const QString &title)
 {
     static const struct
     {
-        const char *name;  // in finding and finding_search
-        const char *index; // finding(snapshot_id, name, id...)
+        const char *name;      // in finding and finding_search
+        const char *index;     // finding(snapshot_id, name, id, code)
+        const char *codeIndex; // finding(snapshot_id, code, name, id)
     } columns[] = {
-        {"endpoint_name", "finding_by_endpoint_name"},
-        {"platform", "finding_by_platform"},
-        {"code", "finding_by_code"},
-        {"subject", "finding_by_subject"},
-        {"detail", "finding_by_detail"},
+        {"endpoint_name", "finding_by_endpoint_name", "finding_code_by_endpoint_name"},
+        {"platform", "finding_by_platform", "finding_code_by_platform"},
+        {"code", "finding_by_code", "finding_by_code"},
+        {"subject", "finding_by_subject", "finding_code_by_subject"},
+        {"detail", "finding_by_detail", "finding_code_by_detail"},
     };
     const auto &c = columns[int(column)];
     SqlTableSpec::Column out;
     out.title = title;
     out.expr = QStringLiteral("f.") + QLatin1String(c.name);
     out.orderedFrom = QStringLiteral("finding f INDEXED BY ") + QLatin1String(c.index);
+    out.partitionOrderedFrom = QStringLiteral("finding f INDEXED BY ") + QLatin1String(c.codeIndex);
     out.searchColumn = QLatin1String(c.name);
     return out;
 }

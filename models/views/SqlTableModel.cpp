@@ -276,15 +276,20 @@ QString SqlTableModel::resultSql(bool withColumns, QVector<SqlTableBinding> *bin
     const SqlTableSpec::Column *sortColumn =
         m_query.sortColumn >= 0 ? &m_spec.columns[m_query.sortColumn] : nullptr;
     const bool ordered = plan == Plan::Ordered && sortColumn && !sortColumn->orderedFrom.isEmpty();
-
-    if (ordered && !withColumns && !m_spec.partitions.isEmpty()) {
+    // Merging parts pays when every part has rows to give early; with a search or filter
+    // some may have none, and the merge would wait for each to be read to its end.
+    const bool filtered = !m_query.search.isEmpty() ||
+                          std::any_of(m_query.filters.cbegin(), m_query.filters.cend(),
+                                      [](const QString &filter) { return !filter.isEmpty(); });
+    if (plan == Plan::Ordered && sortColumn && !sortColumn->partitionOrderedFrom.isEmpty() &&
+        !withColumns && !m_spec.partitions.isEmpty() && !filtered) {
         // Each part read in order from the index, merged by SQLite (a compound SELECT with
         // ORDER BY merges its arms when each comes sorted): no row is sorted.
         QStringList arms;
         for (const QString &partition : std::as_const(m_spec.partitions)) {
             arms.append(QStringLiteral("SELECT ") + m_spec.key + QStringLiteral(" AS trh_key, (") +
                         sortColumn->expr + QStringLiteral(") AS trh_sort FROM ") +
-                        sortColumn->orderedFrom + QStringLiteral(" WHERE ") +
+                        sortColumn->partitionOrderedFrom + QStringLiteral(" WHERE ") +
                         (QStringList(conditions) << QLatin1Char('(') + partition + QLatin1Char(')'))
                             .join(QStringLiteral(" AND ")));
         }

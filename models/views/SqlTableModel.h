@@ -60,20 +60,21 @@ struct SqlTableSpec
         QString title; // translated by whoever builds the spec
         QString expr;  // SQL expression, e.g. "e.name"
         bool searchable = true;
-        // Optional: a FROM clause giving the rows of `from` (of each of the partitions, if
-        // any) in this column's order, ties by key, straight from an index, e.g. "finding f
-        // INDEXED BY finding_by_detail". A sort by the column then reads its first page
-        // without sorting every row.
+        // Optional: a FROM clause giving the rows of `from` in this column's order, ties by
+        // key, straight from an index, e.g. "finding f INDEXED BY finding_by_detail". A sort
+        // by the column then reads its first page without sorting every row.
         QString orderedFrom = {};
+        // Optional: the same for the rows of one partition at a time (see partitions).
+        QString partitionOrderedFrom = {};
         // Optional: the column of `searchIndex` that holds this column's text (empty: the
         // column is not indexed).
         QString searchColumn = {};
     };
     QVector<Column> columns;
     // Optional: conditions that split the rows of `where` into disjoint parts which together
-    // hold every row, e.g. "f.code = :code3", one per code. A sort by a column with an
-    // orderedFrom then reads each part in order from the index and merges them (the index
-    // orders rows within a part, e.g. finding(snapshot_id, code, column, id)).
+    // hold every row, e.g. "f.code = :code3", one per code. Unless a search or filter is set,
+    // a sort by a column with a partitionOrderedFrom then reads each part in order from its
+    // index and merges them, so that a part that sorts late costs nothing to the first page.
     QStringList partitions;
     // Optional: an FTS5 table (trigram tokenizer, case-insensitive; positions not needed)
     // whose rowid is the key, indexing the text of the columns that name a searchColumn. A

@@ -165,8 +165,15 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
                 m_widths << m_view->columnWidth(c);
         }
     });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_count->setText(tr("%n finding(s)", nullptr, m_model->rowCount()));
+    // The first page may come before the count: rows are then appended when it is known.
+    auto showCount = [this] {
+        m_count->setText(m_model->isCounting()
+                             ? tr("Counting findings… (%n so far)", nullptr, m_model->rowCount())
+                             : tr("%n finding(s)", nullptr, m_model->rowCount()));
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, showCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this, showCount] {
+        showCount();
         // A reset makes the header forget its section sizes: put back the user's (or the
         // defaults the first time) once the header has taken in the columns.
         QTimer::singleShot(0, this, [this] {
@@ -483,13 +490,25 @@ void FindingsPage::filterCode(const QString &codePattern)
     reload();
 }
 
+void FindingsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
+}
+
 void FindingsPage::reload()
 {
     if (m_dbPath.isEmpty() || m_snapshot <= 0)
         return;
-    m_model->setSource(m_dbPath, tableSpec());
+    m_stale = !isVisible();
+    if (m_stale)
+        return;
+    // Sorted before the source is set: the first query is then the sorted one, read from an
+    // index, rather than one that a sort would interrupt.
     if (m_model->sortColumn() < 0)
         m_view->sortByColumn(0, Qt::AscendingOrder);
+    m_model->setSource(m_dbPath, tableSpec());
     m_details->clear();
     m_addNoteAction->setEnabled(false);
 }
