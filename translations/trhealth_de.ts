@@ -625,6 +625,13 @@
         <source>delete</source>
         <translation>löschen</translation>
     </message>
+    <message numerus="yes">
+        <source>Counting findings… (%n so far)</source>
+        <translation>
+            <numerusform>Befunde werden gezählt … (bisher %n)</numerusform>
+            <numerusform>Befunde werden gezählt … (bisher %n)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trh::GuidancePage</name>

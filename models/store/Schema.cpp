@@ -300,6 +300,10 @@ CREATE VIRTUAL TABLE finding_search USING fts5(
     endpoint_name, platform, code, subject, detail,
     content = 'finding', content_rowid = 'id', tokenize = 'trigram',
     detail = 'none', columnsize = 0);
+-- A snapshot's findings are indexed in one go: 32 MiB of terms gathered before a segment is
+-- written (the default, 1 MiB, made five times as many segments to merge; measured ~2x
+-- faster at 1 M findings).
+INSERT INTO finding_search(finding_search, rank) VALUES ('hashsize', 33554432);
 INSERT INTO finding_search(finding_search) VALUES ('rebuild');
 )sql",
     };
