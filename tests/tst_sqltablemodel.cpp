@@ -517,7 +517,9 @@ private slots:
             QVERIFY(load(model, spec));
             for (const QString &search : {QString(), QStringLiteral("host")}) {
                 model.setSearchText(search);
-                for (int column = 0; column < spec.columns.size(); ++column) {
+                // (The order by key alone is read from an index only without a search.)
+                for (int column = search.isEmpty() ? -1 : 0; column < spec.columns.size();
+                     ++column) {
                     for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
                         model.sort(column, order);
                         // then the key query reads rows in order from an index: it never

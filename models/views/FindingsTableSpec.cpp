@@ -23,6 +23,7 @@ void setFindingsSource(SqlTableSpec &spec)
     spec.from = QStringLiteral("finding f");
     spec.key = QStringLiteral("f.id");
     spec.searchIndex = QStringLiteral("finding_search");
+    spec.keyPartitionOrderedFrom = QStringLiteral("finding f INDEXED BY finding_by_code");
 }
 
 void setCodePartitions(SqlTableSpec &spec, const QStringList &patterns)

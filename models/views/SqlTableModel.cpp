@@ -281,15 +281,18 @@ QString SqlTableModel::resultSql(bool withColumns, QVector<SqlTableBinding> *bin
     const bool filtered = !m_query.search.isEmpty() ||
                           std::any_of(m_query.filters.cbegin(), m_query.filters.cend(),
                                       [](const QString &filter) { return !filter.isEmpty(); });
-    if (plan == Plan::Ordered && sortColumn && !sortColumn->partitionOrderedFrom.isEmpty() &&
-        !withColumns && !m_spec.partitions.isEmpty() && !filtered) {
+    const QString &partitionFrom =
+        sortColumn ? sortColumn->partitionOrderedFrom : m_spec.keyPartitionOrderedFrom;
+    const QString &sortExpr = sortColumn ? sortColumn->expr : m_spec.key;
+    if (plan == Plan::Ordered && !partitionFrom.isEmpty() && !withColumns &&
+        !m_spec.partitions.isEmpty() && !filtered) {
         // Each part read in order from the index, merged by SQLite (a compound SELECT with
         // ORDER BY merges its arms when each comes sorted): no row is sorted.
         QStringList arms;
         for (const QString &partition : std::as_const(m_spec.partitions)) {
             arms.append(QStringLiteral("SELECT ") + m_spec.key + QStringLiteral(" AS trh_key, (") +
-                        sortColumn->expr + QStringLiteral(") AS trh_sort FROM ") +
-                        sortColumn->partitionOrderedFrom + QStringLiteral(" WHERE ") +
+                        sortExpr + QStringLiteral(") AS trh_sort FROM ") + partitionFrom +
+                        QStringLiteral(" WHERE ") +
                         (QStringList(conditions) << QLatin1Char('(') + partition + QLatin1Char(')'))
                             .join(QStringLiteral(" AND ")));
         }

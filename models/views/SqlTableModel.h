@@ -76,6 +76,9 @@ struct SqlTableSpec
     // a sort by a column with a partitionOrderedFrom then reads each part in order from its
     // index and merges them, so that a part that sorts late costs nothing to the first page.
     QStringList partitions;
+    // Optional: a FROM clause giving the rows of one partition in key order (for the order by
+    // key alone, sort column -1), e.g. "finding f INDEXED BY finding_by_code".
+    QString keyPartitionOrderedFrom;
     // Optional: an FTS5 table (trigram tokenizer, case-insensitive; positions not needed)
     // whose rowid is the key, indexing the text of the columns that name a searchColumn. A
     // search or filter of three or more characters that matches few rows then takes the
