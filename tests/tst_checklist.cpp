@@ -191,11 +191,11 @@ private slots:
     void migrationFromVersionTwoKeepsData()
     {
         // Given a workspace at schema version 2 (before the checklist) with data in it,
-        QString path;
+        const QString path = m_dir.filePath(QStringLiteral("ws%1.trdb").arg(++m_files));
         {
             Database db;
-            path = newWorkspace(db);
-            QVERIFY(db.exec("DROP TABLE checklist; PRAGMA user_version = 2;"));
+            QVERIFY(db.open(path));
+            QCOMPARE(Schema::migrate(db, 2).status, Schema::Status::Ok);
             QVERIFY(db.exec("INSERT INTO snapshot (id, taken_at, imported_at) VALUES "
                             "(7, '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z');"
                             "INSERT INTO expected_version (kind, name, version) VALUES "

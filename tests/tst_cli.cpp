@@ -1,4 +1,7 @@
 #include "TestSupport.h"
+#include "analysis/Analyzer.h"
+#include "store/Database.h"
+#include "store/Store.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -101,6 +104,25 @@ private slots:
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o.value(QStringLiteral("snapshot")).toInt(), 1);
         QCOMPARE(o.value(QStringLiteral("files")).toArray().size(), 1);
+    }
+
+    void importAnalysesUnlessDeferred()
+    {
+        // Given one import as usual and one with --defer-analysis,
+        const QString file = test::fixture(QStringLiteral("fleet/gateway-bpf.json"));
+        QCOMPARE(
+            test::runCli({QStringLiteral("import"), QStringLiteral("--db"), db("an.trdb"), file})
+                .exitCode,
+            0);
+        QCOMPARE(test::runCli({QStringLiteral("import"), QStringLiteral("--db"), db("an.trdb"),
+                               QStringLiteral("--defer-analysis"), file})
+                     .exitCode,
+                 0);
+        // then only the first snapshot was analysed by its import.
+        Database database;
+        QVERIFY(Store::open(database, db("an.trdb"), Store::OpenMode::ReadOnly).ok());
+        QVERIFY(Analyzer::stored(database, 1).has_value());
+        QVERIFY(!Analyzer::stored(database, 2).has_value());
     }
 
     void badInputExitsTwoWithOneLinePerProblem()

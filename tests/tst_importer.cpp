@@ -1,10 +1,12 @@
 #include "TestSupport.h"
+#include "analysis/Analyzer.h"
 #include "analysis/Summary.h"
 #include "import/Importer.h"
 #include "store/Database.h"
 #include "store/Store.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -449,6 +451,67 @@ private slots:
         int calls = 0;
         options.progress = [&](std::int64_t, std::int64_t) { return ++calls < 3; };
         const ImportResult r = Importer::importFiles(db, {big}, options);
+        QCOMPARE(r.status, ImportResult::Status::Cancelled);
+        QCOMPARE(dump(db), before);
+    }
+
+    void importAnalysesTheSnapshot()
+    {
+        // Given a file of per-endpoint answers, when it is imported with progress,
+        Database db;
+        QVERIFY(openNew(db));
+        const QString file = fleetFile(kCxFile);
+        ImportOptions options;
+        std::vector<std::pair<std::int64_t, std::int64_t>> reports;
+        options.progress = [&](std::int64_t done, std::int64_t total) {
+            reports.emplace_back(done, total);
+            return true;
+        };
+        const ImportResult r = Importer::importFiles(db, {file}, options);
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
+        // then the snapshot is analysed in the same run: findings stored, searchable,
+        QVERIFY(Analyzer::stored(db, r.snapshotId).has_value());
+        QVERIFY(db.scalarInt("SELECT count(*) FROM finding").value() > 0);
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM finding WHERE endpoint_id IS NOT NULL AND "
+                              "endpoint_name IS NOT (SELECT name FROM endpoint e WHERE e.id = "
+                              "finding.endpoint_id)")
+                     .value(),
+                 std::int64_t(0));
+        QVERIFY(db.exec("INSERT INTO finding_search(finding_search) VALUES ('integrity-check')"));
+        // and progress went up to the end of the analysis, never back, against one total.
+        QVERIFY(!reports.empty());
+        const std::int64_t bytes = QFileInfo(file).size();
+        for (size_t i = 0; i < reports.size(); ++i) {
+            QCOMPARE(reports[i].second, bytes + bytes / 2);
+            if (i > 0)
+                QVERIFY(reports[i].first >= reports[i - 1].first);
+        }
+        QVERIFY(reports.back().first >= bytes);
+
+        // Without the analysis, the snapshot waits for its first use.
+        options.analyse = false;
+        const ImportResult later = Importer::importFiles(db, {file}, options);
+        QVERIFY(later.ok());
+        QVERIFY(!Analyzer::stored(db, later.snapshotId).has_value());
+    }
+
+    void cancelDuringTheAnalysisRollsBack()
+    {
+        // Given an import whose progress cancels once the bytes are read (the analysis),
+        Database db;
+        QVERIFY(openNew(db));
+        const QString before = dump(db);
+        const QString file = fleetFile(kCxFile);
+        const std::int64_t bytes = QFileInfo(file).size();
+        ImportOptions options;
+        bool analysisSeen = false;
+        options.progress = [&](std::int64_t done, std::int64_t) {
+            analysisSeen = analysisSeen || done >= bytes;
+            return done < bytes;
+        };
+        // then the import is cancelled and nothing was written, the snapshot included.
+        const ImportResult r = Importer::importFiles(db, {file}, options);
+        QVERIFY(analysisSeen);
         QCOMPARE(r.status, ImportResult::Status::Cancelled);
         QCOMPARE(dump(db), before);
     }

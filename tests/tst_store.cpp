@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "analysis/Analyzer.h"
 #include "store/Database.h"
 #include "store/Schema.h"
 #include "store/Store.h"
@@ -133,6 +134,61 @@ private slots:
         Database db;
         QVERIFY(Store::open(db, path, Store::OpenMode::CreateOrUpgrade).ok());
         QCOMPARE(int(db.scalarInt("PRAGMA user_version").value()), Schema::currentVersion());
+    }
+
+    void upgradeToSchema4IndexesExistingFindings()
+    {
+        // Given a file of schema 3 whose snapshot has findings (one of an endpoint, one
+        // aggregate),
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v3.trdb"));
+        {
+            Database db;
+            QVERIFY(db.open(path));
+            QCOMPARE(Schema::migrate(db, 3).status, Schema::Status::Ok);
+            QCOMPARE(int(db.scalarInt("PRAGMA user_version").value()), 3);
+            QVERIFY(db.exec(
+                "INSERT INTO snapshot(id, taken_at, imported_at) VALUES (1, "
+                "'2026-10-28T09:00:00Z', '2026-10-28T10:00:00Z');"
+                "INSERT INTO endpoint(id, name_key, name) VALUES (7, 'wks-7', 'WKS-7');"
+                "INSERT INTO snapshot_endpoint(snapshot_id, endpoint_id, platform) "
+                "VALUES (1, 7, 'Linux');"
+                "INSERT INTO finding(id, snapshot_id, endpoint_id, code, subject, detail) VALUES "
+                "(1, 1, 7, 'bpf.unknown', 'recorder', 'CO-RE unknown'), "
+                "(2, 1, NULL, 'health.dec', 'dec', 'stalled: no events');"));
+        }
+        // when it is opened for writing,
+        Database db;
+        QVERIFY(Store::open(db, path, Store::OpenMode::CreateOrUpgrade).ok());
+        QCOMPARE(int(db.scalarInt("PRAGMA user_version").value()), Schema::currentVersion());
+        // then the findings carry their endpoint's name and platform,
+        Statement rows(db, "SELECT id, endpoint_name, platform FROM finding ORDER BY id");
+        QVERIFY(rows.step());
+        QCOMPARE(rows.text(1), QStringLiteral("WKS-7"));
+        QCOMPARE(rows.text(2), QStringLiteral("Linux"));
+        QVERIFY(rows.step());
+        QVERIFY(rows.isNull(1) && rows.isNull(2));
+        // the search index has their text (any case),
+        auto matching = [&db](const char *query) {
+            Statement st(db, "SELECT group_concat(rowid) FROM (SELECT rowid FROM finding_search "
+                             "WHERE finding_search MATCH ?1 ORDER BY rowid)");
+            st.bind(1, std::string_view(query));
+            return st.step() ? st.text(0) : QStringLiteral("error: ") + st.error();
+        };
+        QCOMPARE(matching("\"wks\" AND \"ks-\""), QStringLiteral("1"));
+        QCOMPARE(matching("\"STA\" AND \"tal\""), QStringLiteral("2"));
+        QCOMPARE(matching("\"lin\""), QStringLiteral("1"));
+        QVERIFY(db.exec("INSERT INTO finding_search(finding_search) VALUES ('integrity-check')"));
+        // and a later analysis of the snapshot replaces its findings in the index too.
+        QString error;
+        QVERIFY2(Analyzer::run(db, 1, &error), qPrintable(error));
+        QVERIFY2(db.exec("INSERT INTO finding_search(finding_search) VALUES ('integrity-check')"),
+                 qPrintable(db.lastError()));
+        Statement expected(db, "SELECT group_concat(id) FROM (SELECT id FROM finding WHERE "
+                               "endpoint_name LIKE '%wks-%' ORDER BY id)");
+        QVERIFY(expected.step());
+        QCOMPARE(matching("\"wks\" AND \"ks-\""), expected.text(0));
+        QCOMPARE(matching("\"sta\" AND \"tal\" AND \"all\""), QString());
     }
 
     void readOnlyNeverWrites()

@@ -193,7 +193,11 @@ int importCommand(const QStringList &args)
                                         QStringLiteral("FILE"));
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Print the import report as JSON."));
-    p.addOptions({db, as, label, takenAt, mappingOpt, json});
+    const QCommandLineOption deferAnalysis(
+        QStringLiteral("defer-analysis"),
+        QStringLiteral("Store the answers only; the health analysis then runs when the "
+                       "snapshot is first used."));
+    p.addOptions({db, as, label, takenAt, mappingOpt, json, deferAnalysis});
     p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Export files to import."),
                             QStringLiteral("PATH..."));
     if (const int rc = parse(p, args, QStringLiteral("Import export files as one snapshot."));
@@ -204,6 +208,7 @@ int importCommand(const QStringList &args)
     ImportOptions options;
     options.chosenDataset = p.value(as);
     options.label = p.value(label);
+    options.analyse = !p.isSet(deferAnalysis);
     if (p.isSet(takenAt)) {
         options.takenAt = QDateTime::fromString(p.value(takenAt), Qt::ISODateWithMs);
         if (!options.takenAt.isValid())

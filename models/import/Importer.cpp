@@ -5,6 +5,7 @@
 #include "DatasetMapping.h"
 #include "JsonReaders.h"
 #include "SnapshotWriter.h"
+#include "analysis/Analyzer.h"
 #include "store/Database.h"
 
 #include <QCryptographicHash>
@@ -127,6 +128,8 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
 
     bool cancelled = false;
     bool storeFailed = false;
+    const std::int64_t analysisShare = options.analyse ? totalBytes / 2 : 0;
+    const std::int64_t progressTotal = totalBytes + analysisShare;
     std::int64_t bytesBefore = 0;
     std::int64_t ticks = 0;
     QDateTime newestNow;
@@ -163,7 +166,7 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
             ++ticks;
             if (options.failAfterRows >= 0 && ticks * 512 >= options.failAfterRows)
                 return false;
-            if (options.progress && !options.progress(bytesBefore + file.pos(), totalBytes)) {
+            if (options.progress && !options.progress(bytesBefore + file.pos(), progressTotal)) {
                 cancelled = true;
                 return false;
             }
@@ -293,7 +296,36 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
                                                : QDateTime::currentDateTimeUtc();
     result.takenAt.setTime(QTime(result.takenAt.time().hour(), result.takenAt.time().minute(),
                                  result.takenAt.time().second()));
-    if (!writer.finish(result.takenAt) || !tx.commit()) {
+    if (!writer.finish(result.takenAt)) {
+        result.status = ImportResult::Status::Failed;
+        result.errors << QStringLiteral("%1: %2").arg(db.path(), writer.error());
+        return result;
+    }
+    if (options.analyse) {
+        // Half the bytes' share of the progress: measured at 1 M endpoints, the analysis
+        // takes about a third of the import's time.
+        const std::int64_t share = analysisShare;
+        Analyzer::Progress progress;
+        if (options.progress) {
+            progress = [&](std::int64_t done, std::int64_t total) {
+                const std::int64_t at =
+                    totalBytes +
+                    (total > 0 ? std::int64_t(double(share) * double(done) / double(total)) : 0);
+                return options.progress(at, progressTotal);
+            };
+        }
+        QString error;
+        if (!Analyzer::runInTransaction(db, *snapshot, &error, progress)) {
+            result.status =
+                error.isEmpty() ? ImportResult::Status::Cancelled : ImportResult::Status::Failed;
+            result.errors << (error.isEmpty()
+                                  ? QStringLiteral("import cancelled; nothing was written")
+                                  : QStringLiteral("%1: the health analysis failed: %2")
+                                        .arg(db.path(), error));
+            return result;
+        }
+    }
+    if (!tx.commit()) {
         result.status = ImportResult::Status::Failed;
         result.errors << QStringLiteral("%1: %2").arg(
             db.path(), writer.error().isEmpty() ? db.lastError() : writer.error());

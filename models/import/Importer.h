@@ -28,6 +28,10 @@ struct ImportOptions
     QHash<QString, QJsonObject> fetchDetails;
     // Called now and then with bytes read so far and in all; return false to cancel.
     std::function<bool(std::int64_t done, std::int64_t total)> progress;
+    // Run the health analysis on the new snapshot as part of the import (its findings are
+    // then ready when the snapshot is first shown). Its progress is reported after the
+    // bytes: `total` counts the file sizes and half as much again for the analysis.
+    bool analyse = true;
     // Test seam: fail the run once about this many rows were written (-1: never).
     std::int64_t failAfterRows = -1;
 };

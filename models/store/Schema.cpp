@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <algorithm>
 #include <vector>
 
 namespace trh {
@@ -264,6 +265,53 @@ CREATE TABLE checklist (
     PRIMARY KEY (month, step)
 ) WITHOUT ROWID;
 )sql",
+        // 3 -> 4: findings tables that sort and search a million rows without reading them
+        // all (see README "Performance").
+        R"sql(
+-- Copies of the endpoint's name and platform, written with the finding, so that every
+-- column of a findings table lives in one table and can be indexed.
+ALTER TABLE finding ADD COLUMN endpoint_name TEXT;   -- NULL: aggregate finding
+ALTER TABLE finding ADD COLUMN platform TEXT;
+UPDATE finding SET
+    endpoint_name = (SELECT e.name FROM endpoint e WHERE e.id = finding.endpoint_id),
+    platform = (SELECT se.platform FROM snapshot_endpoint se
+                WHERE se.snapshot_id = finding.snapshot_id AND se.endpoint_id = finding.endpoint_id)
+WHERE endpoint_id IS NOT NULL;
+-- Two indexes per sortable column, each giving findings in that column's order, ties by id,
+-- so that ORDER BY column, id is read from an index in either direction:
+-- * finding_code_by_*: the findings of one code. A table of several codes merges one such
+--   ordered read per code (SqlTableSpec::partitions): its first page never waits for the
+--   rows of other codes.
+-- * finding_by_*: all of a snapshot's findings, with the code at the end so that a table's
+--   codes are checked without reading the row. A search walks this one, testing rows until
+--   a page is full: a merge would wait for every code to find its first match.
+-- finding_by_code serves as both.
+CREATE INDEX finding_code_by_endpoint_name ON finding(snapshot_id, code, endpoint_name, id);
+CREATE INDEX finding_code_by_platform ON finding(snapshot_id, code, platform, id);
+CREATE INDEX finding_code_by_subject ON finding(snapshot_id, code, subject, id);
+CREATE INDEX finding_code_by_detail ON finding(snapshot_id, code, detail, id);
+CREATE INDEX finding_by_endpoint_name ON finding(snapshot_id, endpoint_name, id, code);
+CREATE INDEX finding_by_platform ON finding(snapshot_id, platform, id, code);
+CREATE INDEX finding_by_subject ON finding(snapshot_id, subject, id, code);
+CREATE INDEX finding_by_detail ON finding(snapshot_id, detail, id, code);
+CREATE INDEX finding_by_code ON finding(snapshot_id, code, id);
+-- Which findings contain which trigrams (three-character substrings, case-folded), for
+-- searches that match few rows: a finding containing a text contains all its trigrams, so
+-- the findings with all of them are a superset of the matches, which LIKE then decides.
+-- Only rowids are kept (detail = none: 66 MB at 1 M findings; positions would cost 300 MB),
+-- and the text stays in `finding` (external content). Triggers cannot keep it up to date
+-- (the connection does not trust the schema): whoever inserts or deletes findings writes
+-- it too (FindingSearch), deleting with the values that were indexed.
+CREATE VIRTUAL TABLE finding_search USING fts5(
+    endpoint_name, platform, code, subject, detail,
+    content = 'finding', content_rowid = 'id', tokenize = 'trigram',
+    detail = 'none', columnsize = 0);
+-- A snapshot's findings are indexed in one go: 32 MiB of terms gathered before a segment is
+-- written (the default, 1 MiB, made five times as many segments to merge; measured ~2x
+-- faster at 1 M findings).
+INSERT INTO finding_search(finding_search, rank) VALUES ('hashsize', 33554432);
+INSERT INTO finding_search(finding_search) VALUES ('rebuild');
+)sql",
     };
     return steps;
 }
@@ -413,10 +461,15 @@ Schema::Result Schema::check(Database &db)
 
 Schema::Result Schema::migrate(Database &db)
 {
+    return migrate(db, currentVersion());
+}
+
+Schema::Result Schema::migrate(Database &db, int targetVersion)
+{
     Result r = check(db);
     if (r.status != Status::Ok)
         return r;
-    for (int v = r.fileVersion; v < currentVersion(); ++v) {
+    for (int v = r.fileVersion; v < std::min(targetVersion, currentVersion()); ++v) {
         Transaction tx(db);
         if (!tx.isActive() || !db.exec(migrations()[size_t(v)]) ||
             !db.exec("PRAGMA application_id = " + std::to_string(kApplicationId)) ||

@@ -31,6 +31,8 @@ public:
     };
     // Brings an open read-write database up to currentVersion(). Empty files are created.
     static Result migrate(Database &db);
+    // Up to targetVersion only (<= currentVersion()): for tests that need an older file.
+    static Result migrate(Database &db, int targetVersion);
     // Checks without changing anything (for read-only opening).
     static Result check(Database &db);
     // Compares the file's schema objects (type, name, table and SQL of every row of

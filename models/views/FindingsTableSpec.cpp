@@ -1,6 +1,10 @@
 #include "FindingsTableSpec.h"
 
+#include "analysis/FindingCatalog.h"
+
 #include <QCoreApplication>
+
+#include <algorithm>
 
 namespace trh {
 namespace {
@@ -12,27 +16,84 @@ QString title(const char *text)
 
 } // namespace
 
+void setFindingsSource(SqlTableSpec &spec)
+{
+    // Every column is the finding's own (the endpoint's name and platform are copied into
+    // it by the analysis), so each can be sorted from an index of the finding table.
+    spec.from = QStringLiteral("finding f");
+    spec.key = QStringLiteral("f.id");
+    spec.searchIndex = QStringLiteral("finding_search");
+    spec.keyPartitionOrderedFrom = QStringLiteral("finding f INDEXED BY finding_by_code");
+}
+
+void setCodePartitions(SqlTableSpec &spec, const QStringList &patterns)
+{
+    for (int i = 0; i < spec.partitions.size(); ++i)
+        spec.params.remove(QStringLiteral("partcode") + QString::number(i));
+    spec.partitions.clear();
+    int n = 0;
+    for (const FindingKind &kind : findingCatalog()) {
+        const QString code = QString::fromLatin1(kind.code);
+        const bool wanted =
+            patterns.isEmpty() ||
+            std::any_of(patterns.cbegin(), patterns.cend(), [&code](const QString &pattern) {
+                return pattern.endsWith(QLatin1Char('%')) ? code.startsWith(pattern.chopped(1))
+                                                          : code == pattern;
+            });
+        if (!wanted)
+            continue;
+        const QString name = QStringLiteral("partcode") + QString::number(n++);
+        spec.partitions.append(QStringLiteral("f.code = :") + name);
+        spec.params.insert(name, code);
+    }
+}
+
+SqlTableSpec::Column findingsColumn(FindingsColumn column, const QString &title)
+{
+    static const struct
+    {
+        const char *name;      // in finding and finding_search
+        const char *index;     // finding(snapshot_id, name, id, code)
+        const char *codeIndex; // finding(snapshot_id, code, name, id)
+    } columns[] = {
+        {"endpoint_name", "finding_by_endpoint_name", "finding_code_by_endpoint_name"},
+        {"platform", "finding_by_platform", "finding_code_by_platform"},
+        {"code", "finding_by_code", "finding_by_code"},
+        {"subject", "finding_by_subject", "finding_code_by_subject"},
+        {"detail", "finding_by_detail", "finding_code_by_detail"},
+    };
+    const auto &c = columns[int(column)];
+    SqlTableSpec::Column out;
+    out.title = title;
+    out.expr = QStringLiteral("f.") + QLatin1String(c.name);
+    out.orderedFrom = QStringLiteral("finding f INDEXED BY ") + QLatin1String(c.index);
+    out.partitionOrderedFrom = QStringLiteral("finding f INDEXED BY ") + QLatin1String(c.codeIndex);
+    out.searchColumn = QLatin1String(c.name);
+    return out;
+}
+
 SqlTableSpec findingsSpec(qint64 snapshotId, const QString &code)
 {
     SqlTableSpec spec;
-    // LEFT JOINs: an aggregate finding has no endpoint, and an endpoint may lack a row in
-    // snapshot_endpoint; neither may vanish from the table.
-    spec.from = QStringLiteral("finding f LEFT JOIN endpoint e ON e.id = f.endpoint_id "
-                               "LEFT JOIN snapshot_endpoint se ON se.snapshot_id = f.snapshot_id "
-                               "AND se.endpoint_id = f.endpoint_id");
-    spec.key = QStringLiteral("f.id");
+    setFindingsSource(spec);
     spec.where = QStringLiteral("f.snapshot_id = :snapshot");
     spec.params.insert(QStringLiteral("snapshot"), snapshotId);
     if (!code.isEmpty()) {
         spec.where += QStringLiteral(" AND f.code = :code");
         spec.params.insert(QStringLiteral("code"), code);
     }
+    setCodePartitions(spec, code.isEmpty() ? QStringList() : QStringList{code});
     spec.columns = {
-        {title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Endpoint")), QStringLiteral("e.name")},
-        {title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Platform")), QStringLiteral("se.platform")},
-        {title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Finding")), QStringLiteral("f.code")},
-        {title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Subject")), QStringLiteral("f.subject")},
-        {title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Detail")), QStringLiteral("f.detail")},
+        findingsColumn(FindingsColumn::Endpoint,
+                       title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Endpoint"))),
+        findingsColumn(FindingsColumn::Platform,
+                       title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Platform"))),
+        findingsColumn(FindingsColumn::Finding,
+                       title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Finding"))),
+        findingsColumn(FindingsColumn::Subject,
+                       title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Subject"))),
+        findingsColumn(FindingsColumn::Detail,
+                       title(QT_TRANSLATE_NOOP("FindingsTableSpec", "Detail"))),
     };
     return spec;
 }

@@ -3,6 +3,7 @@
 #include "SqlTableModel.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace trh {
 
@@ -27,6 +28,17 @@ enum class EndpointsColumn
     Bpf,
     Findings,
 };
+
+// Makes spec read findings: from, key and search index (where and columns are the caller's).
+void setFindingsSource(SqlTableSpec &spec);
+// Splits spec's rows by finding code for sorted reads (SqlTableSpec::partitions): one part
+// per code of the catalogue matching one of patterns (a code, or a prefix ending in '%'),
+// every code if patterns is empty. Findings carry catalogue codes only, so the parts hold
+// every row of a where that keeps to the same patterns.
+void setCodePartitions(SqlTableSpec &spec, const QStringList &patterns);
+// The finding table's column shown as `column` (of a spec set up by setFindingsSource), with
+// the index that sorts it and its column in the search index.
+SqlTableSpec::Column findingsColumn(FindingsColumn column, const QString &title);
 
 // The findings of a snapshot, one row per finding (key: finding id), optionally of one
 // finding code. Findings of aggregate exports have no endpoint: their Endpoint and Platform

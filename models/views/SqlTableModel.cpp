@@ -33,6 +33,22 @@ QString containsPattern(const QString &text)
     return pattern;
 }
 
+// The FTS5 query terms of the trigrams of text ("abcd": "abc" AND "bcd"), each quoted so
+// that it is taken literally; none if text is shorter than a trigram. The search index keeps
+// no positions, so the trigrams cannot be asked for as a phrase: the rows holding all of
+// them are a superset of the rows containing text.
+void addTrigramTerms(const QString &text, QStringList *terms)
+{
+    const QList<uint> chars = text.toUcs4();
+    for (qsizetype i = 0; i + 3 <= chars.size(); ++i) {
+        QString trigram = QString::fromUcs4(reinterpret_cast<const char32_t *>(&chars[i]), 3);
+        trigram.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        const QString term = QLatin1Char('"') + trigram + QLatin1Char('"');
+        if (!terms->contains(term))
+            terms->append(term);
+    }
+}
+
 QString likeCondition(const QString &expr, const QString &param)
 {
     return QLatin1Char('(') + expr + QStringLiteral(") LIKE :") + param +
@@ -135,6 +151,8 @@ void SqlTableModel::ensureWorker()
         return;
     m_worker = std::make_unique<SqlTableWorker>();
     // Queued: the worker emits from its own thread, and the handlers touch the model.
+    connect(m_worker.get(), &SqlTableWorker::keysStarted, this, &SqlTableModel::onKeysStarted,
+            Qt::QueuedConnection);
     connect(m_worker.get(), &SqlTableWorker::keysReady, this, &SqlTableModel::onKeysReady,
             Qt::QueuedConnection);
     connect(m_worker.get(), &SqlTableWorker::keysFailed, this, &SqlTableModel::onKeysFailed,
@@ -196,7 +214,8 @@ void SqlTableModel::requery()
     request.generation = ++m_generation;
     request.source = m_query.source;
 
-    request.sql = resultSql(false, &request.bindings).toUtf8();
+    request.sql = resultSql(false, &request.bindings, Plan::Ordered).toUtf8();
+    request.indexedSql = resultSql(false, &request.indexedBindings, Plan::Indexed).toUtf8();
 
     // Pages of the keys shown are no longer read (the worker drops them): the shown rows
     // are about to be replaced.
@@ -205,14 +224,29 @@ void SqlTableModel::requery()
     emitLoadingIfChanged();
 }
 
-QString SqlTableModel::resultSql(bool withColumns, QVector<SqlTableBinding> *bindings) const
+QString SqlTableModel::searchIndexQuery() const
 {
-    QString sql = QStringLiteral("SELECT ") + m_spec.key;
-    if (withColumns) {
-        for (const SqlTableSpec::Column &column : std::as_const(m_spec.columns))
-            sql += QStringLiteral(", ") + column.expr;
+    if (m_spec.searchIndex.isEmpty())
+        return {};
+    QStringList terms;
+    // Every searchable column must be indexed, or the candidates could miss a match.
+    bool searchIndexed = true;
+    for (const SqlTableSpec::Column &column : std::as_const(m_spec.columns))
+        searchIndexed = searchIndexed && (!column.searchable || !column.searchColumn.isEmpty());
+    if (searchIndexed)
+        addTrigramTerms(m_query.search, &terms);
+    // A filter's trigrams may be found in any column of the index: still a superset.
+    for (int i = 0; i < m_query.filters.size() && i < m_spec.columns.size(); ++i) {
+        if (!m_spec.columns[i].searchColumn.isEmpty())
+            addTrigramTerms(m_query.filters[i], &terms);
     }
-    sql += QStringLiteral(" FROM ") + m_spec.from;
+    return terms.join(QStringLiteral(" AND "));
+}
+
+QString SqlTableModel::resultSql(bool withColumns, QVector<SqlTableBinding> *bindings,
+                                 Plan plan) const
+{
+    // The search and column filters, ANDed to the spec's where.
     QStringList conditions;
     if (!m_spec.where.trimmed().isEmpty())
         conditions.append(QLatin1Char('(') + m_spec.where + QLatin1Char(')'));
@@ -235,16 +269,65 @@ QString SqlTableModel::resultSql(bool withColumns, QVector<SqlTableBinding> *bin
         conditions.append(likeCondition(m_spec.columns[i].expr, param));
         bindings->append({param.toUtf8(), containsPattern(m_query.filters[i])});
     }
-    if (!conditions.isEmpty())
-        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
     // The key breaks ties in the sort's own direction, so that the descending order is the
     // ascending one reversed (which lets sort() flip the direction without a query).
     const QString direction =
         m_query.order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    const SqlTableSpec::Column *sortColumn =
+        m_query.sortColumn >= 0 ? &m_spec.columns[m_query.sortColumn] : nullptr;
+    const bool ordered = plan == Plan::Ordered && sortColumn && !sortColumn->orderedFrom.isEmpty();
+    // Merging parts pays when every part has rows to give early; with a search or filter
+    // some may have none, and the merge would wait for each to be read to its end.
+    const bool filtered = !m_query.search.isEmpty() ||
+                          std::any_of(m_query.filters.cbegin(), m_query.filters.cend(),
+                                      [](const QString &filter) { return !filter.isEmpty(); });
+    const QString &partitionFrom =
+        sortColumn ? sortColumn->partitionOrderedFrom : m_spec.keyPartitionOrderedFrom;
+    const QString &sortExpr = sortColumn ? sortColumn->expr : m_spec.key;
+    if (plan == Plan::Ordered && !partitionFrom.isEmpty() && !withColumns &&
+        !m_spec.partitions.isEmpty() && !filtered) {
+        // Each part read in order from the index, merged by SQLite (a compound SELECT with
+        // ORDER BY merges its arms when each comes sorted): no row is sorted.
+        QStringList arms;
+        for (const QString &partition : std::as_const(m_spec.partitions)) {
+            arms.append(QStringLiteral("SELECT ") + m_spec.key + QStringLiteral(" AS trh_key, (") +
+                        sortExpr + QStringLiteral(") AS trh_sort FROM ") + partitionFrom +
+                        QStringLiteral(" WHERE ") +
+                        (QStringList(conditions) << QLatin1Char('(') + partition + QLatin1Char(')'))
+                            .join(QStringLiteral(" AND ")));
+        }
+        return arms.join(QStringLiteral(" UNION ALL ")) + QStringLiteral(" ORDER BY trh_sort") +
+               direction + QStringLiteral(", trh_key") + direction;
+    }
+
+    QString sql = QStringLiteral("SELECT ") + m_spec.key;
+    if (withColumns) {
+        for (const SqlTableSpec::Column &column : std::as_const(m_spec.columns))
+            sql += QStringLiteral(", ") + column.expr;
+    }
+    if (plan == Plan::Indexed) {
+        const QString match = searchIndexQuery();
+        if (match.isEmpty())
+            return {};
+        // CROSS JOIN keeps the index's candidates the outer loop: each is looked up by key
+        // and tested, and only the rows that pass are sorted.
+        sql += QStringLiteral(" FROM (SELECT rowid AS trh_id FROM ") + m_spec.searchIndex +
+               QStringLiteral(" WHERE ") + m_spec.searchIndex +
+               QStringLiteral(" MATCH :trh_match) AS trh_candidate CROSS JOIN ") + m_spec.from;
+        conditions.prepend(QLatin1Char('(') + m_spec.key +
+                           QStringLiteral(") = trh_candidate.trh_id"));
+        bindings->append({QByteArrayLiteral("trh_match"), match});
+    } else if (ordered) {
+        sql += QStringLiteral(" FROM ") + sortColumn->orderedFrom;
+    } else {
+        sql += QStringLiteral(" FROM ") + m_spec.from;
+    }
+    if (!conditions.isEmpty())
+        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY ");
-    if (m_query.sortColumn >= 0)
-        sql += QLatin1Char('(') + m_spec.columns[m_query.sortColumn].expr + QLatin1Char(')') +
-               direction + QStringLiteral(", ");
+    if (sortColumn)
+        sql += QLatin1Char('(') + sortColumn->expr + QLatin1Char(')') + direction +
+               QStringLiteral(", ");
     sql += m_spec.key + direction;
     return sql;
 }
@@ -267,6 +350,12 @@ SqlTableRowQuery SqlTableModel::rowQuery() const
     for (const SqlTableBinding &b : std::as_const(m_query.source->params))
         q.bindings.append({b.name, b.value});
     return q;
+}
+
+QByteArray SqlTableModel::keySql() const
+{
+    QVector<SqlTableBinding> bindings;
+    return resultSql(false, &bindings, Plan::Ordered).toUtf8();
 }
 
 bool SqlTableModel::forEachRow(const std::function<bool(const QVector<QVariant> &)> &fn,
@@ -329,9 +418,9 @@ bool SqlTableRowQuery::forEachRow(const std::function<bool(const QVector<QVarian
 bool SqlTableModel::canReverseShownKeys() const
 {
     return m_generation != 0 && m_shownGeneration == m_generation && !m_shownFailed &&
-           m_shown.source == m_query.source && m_shown.search == m_query.search &&
-           m_shown.filters == m_query.filters && m_shown.sortColumn == m_query.sortColumn &&
-           m_shown.order != m_query.order;
+           !m_shownPartial && m_shown.source == m_query.source &&
+           m_shown.search == m_query.search && m_shown.filters == m_query.filters &&
+           m_shown.sortColumn == m_query.sortColumn && m_shown.order != m_query.order;
 }
 
 void SqlTableModel::reverseShownKeys()
@@ -355,15 +444,39 @@ void SqlTableModel::clearPages()
     m_pageErrorReported = false;
 }
 
+void SqlTableModel::onKeysStarted(quint64 generation, const QVector<qint64> &keys)
+{
+    if (generation == m_generation)
+        showKeys(generation, keys, true);
+}
+
 void SqlTableModel::onKeysReady(quint64 generation, const QVector<qint64> &keys)
 {
-    if (generation != m_generation)
-        return; // a newer request is on its way
+    if (generation == m_generation)
+        showKeys(generation, keys, false);
+}
+
+void SqlTableModel::showKeys(quint64 generation, const QVector<qint64> &keys, bool partial)
+{
+    if (!partial && m_shownPartial && generation == m_shownGeneration &&
+        keys.size() >= m_keys.size() && std::equal(m_keys.cbegin(), m_keys.cend(), keys.cbegin())) {
+        // The rest of the result whose first page is shown: append it, so that views keep
+        // their place and selection (the pages read so far stay valid).
+        m_shownPartial = false;
+        if (keys.size() > m_keys.size()) {
+            beginInsertRows({}, int(m_keys.size()), int(keys.size()) - 1);
+            m_keys = keys;
+            endInsertRows();
+        }
+        emitLoadingIfChanged();
+        return;
+    }
     beginResetModel();
     m_keys = keys;
     m_shown = m_query;
     m_shownGeneration = generation;
     m_shownFailed = false;
+    m_shownPartial = partial;
     m_titles.clear();
     for (const SqlTableSpec::Column &column : std::as_const(m_spec.columns))
         m_titles.append(column.title);
@@ -381,6 +494,7 @@ void SqlTableModel::onKeysFailed(quint64 generation, const QString &message)
     m_shown = m_query;
     m_shownGeneration = generation;
     m_shownFailed = true;
+    m_shownPartial = false;
     m_titles.clear();
     for (const SqlTableSpec::Column &column : std::as_const(m_spec.columns))
         m_titles.append(column.title);
@@ -511,7 +625,7 @@ qint64 SqlTableModel::keyAt(int row) const
 
 bool SqlTableModel::isLoading() const
 {
-    return m_generation != m_shownGeneration || !m_pendingPages.isEmpty();
+    return m_generation != m_shownGeneration || m_shownPartial || !m_pendingPages.isEmpty();
 }
 
 QVector<qint64> SqlTableModel::keys() const

@@ -60,18 +60,48 @@ struct SqlTableSpec
         QString title; // translated by whoever builds the spec
         QString expr;  // SQL expression, e.g. "e.name"
         bool searchable = true;
+        // Optional: a FROM clause giving the rows of `from` in this column's order, ties by
+        // key, straight from an index, e.g. "finding f INDEXED BY finding_by_detail". A sort
+        // by the column then reads its first page without sorting every row.
+        QString orderedFrom = {};
+        // Optional: the same for the rows of one partition at a time (see partitions).
+        QString partitionOrderedFrom = {};
+        // Optional: the column of `searchIndex` that holds this column's text (empty: the
+        // column is not indexed).
+        QString searchColumn = {};
     };
     QVector<Column> columns;
+    // Optional: conditions that split the rows of `where` into disjoint parts which together
+    // hold every row, e.g. "f.code = :code3", one per code. Unless a search or filter is set,
+    // a sort by a column with a partitionOrderedFrom then reads each part in order from its
+    // index and merges them, so that a part that sorts late costs nothing to the first page.
+    QStringList partitions;
+    // Optional: a FROM clause giving the rows of one partition in key order (for the order by
+    // key alone, sort column -1), e.g. "finding f INDEXED BY finding_by_code".
+    QString keyPartitionOrderedFrom;
+    // Optional: an FTS5 table (trigram tokenizer, case-insensitive; positions not needed)
+    // whose rowid is the key, indexing the text of the columns that name a searchColumn. A
+    // search or filter of three or more characters that matches few rows then takes the
+    // rows holding all its trigrams as candidates instead of testing every row; the LIKE
+    // conditions still decide, so the rows are the same either way.
+    QString searchIndex;
 };
 
 // A table over a query of any size that stays fluid: sorting and filtering run in SQL on a
-// worker thread with its own read-only connection, which first collects the ordered keys of
-// every matching row (a million keys are 8 MB) and then reads the rows a view asks for, a
-// page at a time by key. rowCount() is always the full count; cells not read yet show a
-// placeholder. A newer setSource/sort/filter supersedes older ones: their queries are
-// interrupted and their results dropped. Reversing the order of the current sort needs no
-// query: the order is total (the key breaks ties in the same direction), so the model
-// reverses its keys.
+// worker thread with its own read-only connection, which collects the ordered keys of every
+// matching row (a million keys are 8 MB) and reads the rows a view asks for, a page at a
+// time by key. Cells not read yet show a placeholder. A newer setSource/sort/filter
+// supersedes older ones: their queries are interrupted and their results dropped. Reversing
+// the order of the current sort needs no query: the order is total (the key breaks ties in
+// the same direction), so the model reverses its keys.
+//
+// The first page comes before the count: as soon as the worker has the first kPageSize keys
+// of a longer result the model resets to them (isCounting() is then true), and when every
+// key is known the remaining rows are appended (rowsInserted), so a view keeps its place.
+// With the spec's orderedFrom and searchIndex the first page of a sort or a search needs
+// no full sort or scan: the worker walks the sort column's index, testing each row, and when
+// that finds too few rows quickly (a search matching few rows) it asks the search index for
+// the candidates instead and sorts just those.
 //
 // Sort order is ORDER BY <column expr> <dir>, <key> <dir>; column -1 sorts by key alone.
 // Search and column filters are LIKE '%text%' with % _ and \ escaped: case-insensitive for
@@ -116,6 +146,9 @@ public:
 
     // The key of a row shown, -1 if there is no such row.
     qint64 keyAt(int row) const;
+    // True while the rows shown are the first page of a longer result whose other keys are
+    // still being read: rows are appended when they are (rowCount() is not final yet).
+    bool isCounting() const { return m_shownPartial; }
     // True while a result is being computed or pages are being read.
     bool isLoading() const;
     // Every key of the result shown, in order (for export and drill-down). While a newer
@@ -127,6 +160,9 @@ public:
     // The query of every row of the result asked for last (search, filters and sort), in
     // the order of keys() once idle. Cheap: it only copies the spec's SQL.
     SqlTableRowQuery rowQuery() const;
+    // The key query the worker runs first for the request asked for last (the sort column's
+    // ordered read), for EXPLAIN QUERY PLAN in tests and benchmarks.
+    QByteArray keySql() const;
     // rowQuery().forEachRow(fn, error): streams the full result on the calling thread.
     bool forEachRow(const std::function<bool(const QVector<QVariant> &cells)> &fn,
                     QString *error) const;
@@ -154,9 +190,23 @@ private:
 
     void ensureWorker();
     void requery();
+    // How the key query finds its rows: as the planner likes (Plain, also what exports run),
+    // walking the sort column's index (Ordered), or from the search index's candidates
+    // (Indexed).
+    enum class Plan
+    {
+        Plain,
+        Ordered,
+        Indexed,
+    };
     // SELECT <key><, every column> FROM ... WHERE ... ORDER BY ..., and the bindings of the
-    // search and filters (the spec's own are in the source).
-    QString resultSql(bool withColumns, QVector<SqlTableBinding> *bindings) const;
+    // search and filters (the spec's own are in the source). Empty when plan cannot serve
+    // the query asked for (no search index, or no text long enough to look up).
+    QString resultSql(bool withColumns, QVector<SqlTableBinding> *bindings,
+                      Plan plan = Plan::Plain) const;
+    // The FTS5 query that finds a superset of the rows the search and filters match, empty
+    // if nothing long enough is indexed.
+    QString searchIndexQuery() const;
     bool canReverseShownKeys() const;
     void reverseShownKeys();
     void clearPages();
@@ -164,7 +214,10 @@ private:
     void requestPage(int page) const;
     void scheduleLoadingSignal() const;
     void emitLoadingIfChanged();
+    void onKeysStarted(quint64 generation, const QVector<qint64> &keys);
     void onKeysReady(quint64 generation, const QVector<qint64> &keys);
+    // Shows keys of the newest request: the first page of it (partial) or all of it.
+    void showKeys(quint64 generation, const QVector<qint64> &keys, bool partial);
     void onKeysFailed(quint64 generation, const QString &message);
     void onPageReady(quint64 generation, int page, const QVector<QVariant> &cells);
     void onPageFailed(quint64 generation, int page, const QString &message);
@@ -180,6 +233,7 @@ private:
     QueryState m_shown;
     quint64 m_shownGeneration = 0;
     bool m_shownFailed = false;
+    bool m_shownPartial = false; // m_keys are the first page of a result still being read
     QVector<QString> m_titles;
     QVector<qint64> m_keys;
 

@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QMutexLocker>
 
+#include <sqlite3.h>
+
 #include <limits>
 #include <utility>
 
@@ -16,6 +18,8 @@ constexpr char kKeySlotPrefix[] = "trh_k";
 // How often the key loop looks whether its generation is still the newest: often enough to
 // stop within a millisecond, rarely enough to cost nothing.
 constexpr int kCheckEveryRows = 4096;
+
+std::atomic<int> s_orderedScanBudget{30};
 
 bool isKeySlot(const QByteArray &name)
 {
@@ -80,6 +84,7 @@ void SqlTableWorker::requestKeys(KeyRequest request)
     m_latest.store(request.generation);
     interruptOlderThan(request.generation);
     m_pages.clear();
+    m_queuedPages.store(0);
     m_keyRequest = std::move(request);
     m_wake.wakeOne();
 }
@@ -97,6 +102,7 @@ QVector<int> SqlTableWorker::requestPage(PageRequest request)
         dropped.append(m_pages.front().page);
         m_pages.pop_front();
     }
+    m_queuedPages.store(int(m_pages.size()));
     m_wake.wakeOne();
     return dropped;
 }
@@ -107,6 +113,7 @@ void SqlTableWorker::supersede(quint64 generation)
     m_latest.store(generation);
     interruptOlderThan(generation);
     m_pages.clear();
+    m_queuedPages.store(0);
     m_keyRequest.reset();
 }
 
@@ -117,6 +124,7 @@ void SqlTableWorker::stop()
     m_latest.store(std::numeric_limits<quint64>::max());
     interruptOlderThan(std::numeric_limits<quint64>::max());
     m_pages.clear();
+    m_queuedPages.store(0);
     m_keyRequest.reset();
     m_wake.wakeOne();
 }
@@ -163,12 +171,13 @@ void SqlTableWorker::run()
                 // Newest first: it is the part of the table the user looks at now.
                 page = std::move(m_pages.back());
                 m_pages.pop_back();
+                m_queuedPages.store(int(m_pages.size()));
             }
         }
         if (keys)
             runKeys(*keys);
         else if (page)
-            runPage(*page);
+            runPage(*page, false);
     }
     // The connection belongs to this thread: close it here, statements first.
     m_pageStatement = Statement();
@@ -192,6 +201,101 @@ bool SqlTableWorker::ensureOpen(const QString &path, QString *error)
     return true;
 }
 
+void SqlTableWorker::setOrderedScanBudget(int milliseconds)
+{
+    s_orderedScanBudget.store(milliseconds);
+}
+
+int SqlTableWorker::orderedScanBudget()
+{
+    return s_orderedScanBudget.load();
+}
+
+int SqlTableWorker::budgetHandler(void *self)
+{
+    auto *worker = static_cast<SqlTableWorker *>(self);
+    if (!worker->m_budget.hasExpired())
+        return 0;
+    worker->m_overBudget = true;
+    return 1; // stops the statement (SQLITE_INTERRUPT)
+}
+
+SqlTableWorker::ScanResult SqlTableWorker::scanKeys(const KeyRequest &request,
+                                                    const QByteArray &sql,
+                                                    const QVector<SqlTableBinding> &bindings,
+                                                    int budget, QVector<qint64> *keys,
+                                                    QString *error)
+{
+    const quint64 generation = request.generation;
+    keys->clear();
+    Statement st(m_db, std::string_view(sql.constData(), size_t(sql.size())));
+    if (!st.isValid()) {
+        *error = st.error();
+        return ScanResult::Failed;
+    }
+    if (!bindParameters(st, bindings, request.source->params, error))
+        return ScanResult::Failed;
+    if (!beginRunning(generation))
+        return ScanResult::Outdated;
+    // The budget is checked every few hundred virtual-machine steps, so it also ends a
+    // first step that tests many rows before one matches.
+    m_overBudget = false;
+    if (budget >= 0) {
+        m_budget.setRemainingTime(budget);
+        sqlite3_progress_handler(m_db.handle(), 200, &SqlTableWorker::budgetHandler, this);
+    }
+    bool outdated = false;
+    bool started = false;
+    while (st.step()) {
+        keys->append(st.int64(0));
+        if (keys->size() == kPageSize) {
+            if (budget >= 0)
+                sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr);
+            budget = -1;
+            started = true;
+            if (!isOutdated(generation))
+                emit keysStarted(generation, *keys);
+        }
+        // Once the first page is out, the view wants its rows while the scan goes on: page
+        // queries run between the scan's steps, on the same connection.
+        if (started && m_queuedPages.load() > 0)
+            runQueuedPages(generation);
+        if (keys->size() % kCheckEveryRows == 0 && isOutdated(generation)) {
+            outdated = true;
+            break;
+        }
+    }
+    if (budget >= 0)
+        sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr);
+    endRunning();
+    if (outdated || isOutdated(generation))
+        return ScanResult::Outdated; // interrupted or superseded: nobody wants this any more
+    if (m_overBudget && !st.ok())
+        return ScanResult::OverBudget;
+    if (!st.ok()) {
+        *error = st.error();
+        return ScanResult::Failed;
+    }
+    return ScanResult::Done;
+}
+
+void SqlTableWorker::runQueuedPages(quint64 generation)
+{
+    for (;;) {
+        std::optional<PageRequest> page;
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_pages.empty() || m_keyRequest || m_stop)
+                return;
+            page = std::move(m_pages.back());
+            m_pages.pop_back();
+            m_queuedPages.store(int(m_pages.size()));
+        }
+        if (page->generation == generation)
+            runPage(*page, true);
+    }
+}
+
 void SqlTableWorker::runKeys(const KeyRequest &request)
 {
     const quint64 generation = request.generation;
@@ -202,37 +306,21 @@ void SqlTableWorker::runKeys(const KeyRequest &request)
     // first asks for a row: a bad spec leaves the model empty with an error.
     if (error.isEmpty())
         preparePage(request.source, &error);
-    Statement st;
-    if (error.isEmpty()) {
-        st = Statement(m_db, std::string_view(request.sql.constData(), size_t(request.sql.size())));
-        if (!st.isValid())
-            error = st.error();
-        else
-            bindParameters(st, request.bindings, request.source->params, &error);
-    }
-    if (!error.isEmpty()) {
-        if (!isOutdated(generation))
-            emit keysFailed(generation, error);
-        return;
-    }
-    if (!beginRunning(generation))
-        return;
     QVector<qint64> keys;
-    bool outdated = false;
-    while (st.step()) {
-        keys.append(st.int64(0));
-        if (keys.size() % kCheckEveryRows == 0 && isOutdated(generation)) {
-            outdated = true;
-            break;
-        }
+    ScanResult result = ScanResult::Failed;
+    if (error.isEmpty()) {
+        const int budget = request.indexedSql.isEmpty() ? -1 : orderedScanBudget();
+        result = scanKeys(request, request.sql, request.bindings, budget, &keys, &error);
+        if (result == ScanResult::OverBudget)
+            result =
+                scanKeys(request, request.indexedSql, request.indexedBindings, -1, &keys, &error);
     }
-    endRunning();
-    if (outdated || isOutdated(generation))
-        return; // interrupted or superseded: nobody wants this any more
-    if (!st.ok())
-        emit keysFailed(generation, st.error());
-    else
+    if (result == ScanResult::Outdated || isOutdated(generation))
+        return;
+    if (result == ScanResult::Done)
         emit keysReady(generation, keys);
+    else
+        emit keysFailed(generation, error);
 }
 
 bool SqlTableWorker::preparePage(const std::shared_ptr<const SqlTableSource> &source,
@@ -269,7 +357,7 @@ bool SqlTableWorker::preparePage(const std::shared_ptr<const SqlTableSource> &so
     return true;
 }
 
-void SqlTableWorker::runPage(const PageRequest &request)
+void SqlTableWorker::runPage(const PageRequest &request, bool inKeyScan)
 {
     const quint64 generation = request.generation;
     if (isOutdated(generation))
@@ -297,7 +385,8 @@ void SqlTableWorker::runPage(const PageRequest &request)
             m_pageStatement.bindNull(m_keySlots[i]);
         }
     }
-    if (!beginRunning(generation))
+    // Inside a key scan the scan's running state covers this query too.
+    if (!inKeyScan && !beginRunning(generation))
         return;
     const int columns = request.source->columnCount;
     QVector<QVariant> cells(qsizetype(count) * columns);
@@ -308,7 +397,8 @@ void SqlTableWorker::runPage(const PageRequest &request)
         for (int c = 0; c < columns; ++c)
             cells[qsizetype(row) * columns + c] = m_pageStatement.value(c + 1);
     }
-    endRunning();
+    if (!inKeyScan)
+        endRunning();
     if (isOutdated(generation))
         return;
     if (!m_pageStatement.ok())

@@ -3,6 +3,7 @@
 #include "store/Database.h"
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QMutex>
 #include <QString>
 #include <QThread>
@@ -61,6 +62,10 @@ public:
         std::shared_ptr<const SqlTableSource> source;
         QByteArray sql;                    // SELECT key FROM ... WHERE ... ORDER BY ...
         QVector<SqlTableBinding> bindings; // search and column-filter patterns
+        // Optional: the same rows from a search index's candidates, run instead of sql when
+        // sql has not found a first page within the ordered-scan budget.
+        QByteArray indexedSql;
+        QVector<SqlTableBinding> indexedBindings;
     };
     struct PageRequest
     {
@@ -85,7 +90,16 @@ public:
     // Ends the thread soon: interrupts what runs and drops what waits. wait() afterwards.
     void stop();
 
+    // How long a key query with an indexedSql may look for its first page before the
+    // indexed query replaces it (default 30 ms: a search that needs longer matches few rows,
+    // which the search index finds faster). Either way the keys are the same; tests set 0
+    // (always the index) or a long time (never) to check both.
+    static void setOrderedScanBudget(int milliseconds);
+    static int orderedScanBudget();
+
 signals:
+    // The first kPageSize keys of a result that has more; keysReady follows with all of them.
+    void keysStarted(quint64 generation, const QVector<qint64> &keys);
     void keysReady(quint64 generation, const QVector<qint64> &keys);
     // cells: the page's rows in key order, columnCount values each; rows whose key is gone
     // are invalid QVariants.
@@ -105,7 +119,22 @@ private:
     void endRunning();
     void interruptOlderThan(quint64 generation); // m_mutex held
     void runKeys(const KeyRequest &request);
-    void runPage(const PageRequest &request);
+    enum class ScanResult
+    {
+        Done,
+        Failed,
+        Outdated,
+        OverBudget,
+    };
+    // Steps sql into *keys, emitting keysStarted at the first full page. With a budget
+    // (milliseconds, >= 0) gives up when the first page takes longer.
+    ScanResult scanKeys(const KeyRequest &request, const QByteArray &sql,
+                        const QVector<SqlTableBinding> &bindings, int budget, QVector<qint64> *keys,
+                        QString *error);
+    static int budgetHandler(void *self);
+    void runPage(const PageRequest &request, bool inKeyScan);
+    // Runs the pages queued for generation while its key scan is between two steps.
+    void runQueuedPages(quint64 generation);
     bool ensureOpen(const QString &path, QString *error);
     bool preparePage(const std::shared_ptr<const SqlTableSource> &source, QString *error);
 
@@ -117,6 +146,7 @@ private:
     std::deque<PageRequest> m_pages;
     quint64 m_running = 0; // generation of the query being stepped, 0 if none
     std::atomic<quint64> m_latest{0};
+    std::atomic<int> m_queuedPages{0}; // m_pages.size(), readable without the mutex
 
     // The worker thread's own.
     Database m_db;
@@ -124,6 +154,8 @@ private:
     std::shared_ptr<const SqlTableSource> m_pageSource;
     Statement m_pageStatement;
     QVector<int> m_keySlots; // parameter index of :trh_k<i>
+    QDeadlineTimer m_budget; // of the ordered scan running, if it has one
+    bool m_overBudget = false;
 };
 
 } // namespace trh

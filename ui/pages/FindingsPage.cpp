@@ -8,6 +8,7 @@
 #include "dialogs/NoteDialog.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "views/FindingsTableSpec.h"
 #include "views/SqlTableModel.h"
 #include "views/TableExport.h"
 
@@ -209,9 +210,16 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
                 m_widths << m_view->columnWidth(c);
         }
     });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+    // The first page may come before the count: rows are then appended when it is known.
+    auto showCount = [this] {
+        m_count->setText(m_model->isCounting()
+                             ? tr("Counting findings… (%n so far)", nullptr, m_model->rowCount())
+                             : tr("%n finding(s)", nullptr, m_model->rowCount()));
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, showCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this, showCount] {
         m_filters->syncColumns();
-        m_count->setText(tr("%n finding(s)", nullptr, m_model->rowCount()));
+        showCount();
         // A reset makes the header forget its section sizes: put back the user's (or the
         // defaults the first time) once the header has taken in the columns.
         QTimer::singleShot(0, this, [this] {
@@ -553,13 +561,25 @@ void FindingsPage::filterCode(const QString &codePattern)
     reload();
 }
 
+void FindingsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
+}
+
 void FindingsPage::reload()
 {
     if (m_dbPath.isEmpty() || m_snapshot <= 0)
         return;
-    m_model->setSource(m_dbPath, tableSpec());
+    m_stale = !isVisible();
+    if (m_stale)
+        return;
+    // Sorted before the source is set: the first query is then the sorted one, read from an
+    // index, rather than one that a sort would interrupt.
     if (m_model->sortColumn() < 0)
         m_view->sortByColumn(0, Qt::AscendingOrder);
+    m_model->setSource(m_dbPath, tableSpec());
     m_details->clear();
     m_addNoteAction->setEnabled(false);
 }
@@ -567,10 +587,7 @@ void FindingsPage::reload()
 SqlTableSpec FindingsPage::tableSpec() const
 {
     SqlTableSpec spec;
-    spec.from = QStringLiteral("finding f LEFT JOIN endpoint e ON e.id = f.endpoint_id "
-                               "LEFT JOIN snapshot_endpoint se ON se.snapshot_id = f.snapshot_id "
-                               "AND se.endpoint_id = f.endpoint_id");
-    spec.key = QStringLiteral("f.id");
+    setFindingsSource(spec);
     QStringList patterns = m_pattern.isEmpty() ? m_codes : QStringList{m_pattern};
     QStringList ors;
     for (int i = 0; i < patterns.size(); ++i) {
@@ -581,13 +598,15 @@ SqlTableSpec FindingsPage::tableSpec() const
     }
     spec.where =
         QStringLiteral("f.snapshot_id = :snapshot AND (%1)").arg(ors.join(QStringLiteral(" OR ")));
+    setCodePartitions(spec, patterns);
     spec.params.insert(QStringLiteral("snapshot"), m_snapshot);
-    spec.columns = {{tr("Endpoint"), QStringLiteral("e.name"), true},
-                    {tr("Platform"), QStringLiteral("se.platform"), true},
-                    {tr("Finding"), QStringLiteral("f.code"), true},
-                    {tr("Subject"), QStringLiteral("f.subject"), true},
-                    {tr("Detail"), QStringLiteral("f.detail"), true},
-                    // One indexed lookup per row (note_lookup); NULL when not accepted.
+    spec.columns = {findingsColumn(FindingsColumn::Endpoint, tr("Endpoint")),
+                    findingsColumn(FindingsColumn::Platform, tr("Platform")),
+                    findingsColumn(FindingsColumn::Finding, tr("Finding")),
+                    findingsColumn(FindingsColumn::Subject, tr("Subject")),
+                    findingsColumn(FindingsColumn::Detail, tr("Detail")),
+                    // One indexed lookup per row (note_lookup); NULL when not accepted. Not
+                    // indexed for sorting: a sort by it reads every row.
                     {tr("Accepted"),
                      QStringLiteral("(SELECT replace(:acceptedText, '%1', max(n.accepted_until)) "
                                     "FROM note n WHERE n.endpoint_id = f.endpoint_id AND "

@@ -87,6 +87,9 @@ signals:
     // A note was added, changed or deleted (the details pane and table are refreshed).
     void notesChanged();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void reload();
     void showDetails();
@@ -103,6 +106,9 @@ private:
     QDate m_snapshotDate;
     QString m_readOnlyReason;
     QString m_pattern;
+    // The table's source changed while the page was hidden: it is queried when shown (a
+    // workspace opens with every page's table, and most are not looked at).
+    bool m_stale = false;
     QLabel *m_title = nullptr;
     QLabel *m_count = nullptr;
     QComboBox *m_codeFilter = nullptr;
