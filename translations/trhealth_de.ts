@@ -1126,6 +1126,13 @@ Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
         <source>Show or hide the column filters</source>
         <translation>Spaltenfilter zeigen oder ausblenden</translation>
     </message>
+    <message numerus="yes">
+        <source>Counting findings… (%n so far)</source>
+        <translation>
+            <numerusform>Befunde werden gezählt … (bisher %n)</numerusform>
+            <numerusform>Befunde werden gezählt … (bisher %n)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trh::GuidancePage</name>
