@@ -6,6 +6,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -105,6 +106,19 @@ private slots:
         QCOMPARE(db.scalarInt("SELECT count(*) FROM alert WHERE id NOT IN "
                               "(SELECT alert_id FROM alert_observation)"),
                  std::optional<std::int64_t>(0));
+        // The search index holds the kept findings and nothing else (FTS5's own check of an
+        // external-content index against its rows, on a writable copy).
+        const QString copy = m_dir.filePath(QStringLiteral("search-check.trdb"));
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(m_good, copy));
+        {
+            Database raw;
+            QVERIFY(raw.open(copy, Database::Mode::ReadWrite));
+            QVERIFY2(raw.exec("INSERT INTO finding_search(finding_search, rank) "
+                              "VALUES ('integrity-check', 1)"),
+                     qPrintable(raw.lastError()));
+        }
+        QFile::remove(copy);
         // One file: no write-ahead log mode, nothing written beside it by opening it.
         QCOMPARE(readAll(m_good).mid(18, 2), QByteArray("\x01\x01", 2));
         QVERIFY2(sideFiles(m_good).isEmpty(), qPrintable(sideFiles(m_good).join(u' ')));

@@ -162,6 +162,10 @@ bool prune(Database &db, const QList<qint64> &ids, QString *error)
                  "snapshot);"
                  "DROP TABLE temp.used_endpoint; DROP TABLE temp.keep;"))
         return failed();
+    // The findings' search index is kept apart from the rows it indexes (FindingSearch): built
+    // again from the findings left, so no text of a removed snapshot stays in the file.
+    if (!db.exec("INSERT INTO finding_search(finding_search) VALUES ('rebuild')"))
+        return failed();
     Statement dangling(db, "PRAGMA foreign_key_check");
     if (dangling.step()) {
         *error = tr("the copy still refers to removed rows (table %1)").arg(dangling.text(0));
