@@ -1,6 +1,7 @@
 #include "FetchCommand.h"
 
 #include "CliCommands.h"
+#include "CliSupport.h"
 #include "fetch/Fetcher.h"
 
 #include <QCommandLineParser>
@@ -23,24 +24,6 @@
 namespace trh::cli {
 namespace {
 
-QTextStream &stdOut()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &stdErr()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-int error(int code, const QString &message)
-{
-    stdErr() << "trhealth-cli: " << message << Qt::endl;
-    return code;
-}
-
 // The token from --token-file (first line, trimmed) or --token-env; empty with *why set.
 QByteArray readToken(const QString &file, const QString &envVar, QString *why)
 {
@@ -55,8 +38,8 @@ QByteArray readToken(const QString &file, const QString &envVar, QString *why)
             *why = QStringLiteral("--token-file %1: the file holds no token").arg(file);
 #ifdef Q_OS_UNIX
         else if (QFileInfo(file).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
-            stdErr() << "trhealth-cli: note: the token file " << file
-                     << " is readable by other users; consider chmod 600" << Qt::endl;
+            err() << "trhealth-cli: note: the token file " << file
+                  << " is readable by other users; consider chmod 600" << Qt::endl;
 #endif
         return token;
     }
@@ -90,7 +73,7 @@ public:
             [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
             std::signal(SIGINT, SIG_DFL);
             std::signal(SIGTERM, SIG_DFL);
-            stdErr() << "\ntrhealth-cli: cancelling…" << Qt::endl;
+            err() << "\ntrhealth-cli: cancelling…" << Qt::endl;
             fetcher.cancel();
         });
         std::signal(SIGINT, onSignal);
@@ -112,15 +95,6 @@ private:
     std::unique_ptr<QSocketNotifier> m_notifier;
 };
 #endif
-
-bool stderrIsTerminal()
-{
-#ifdef Q_OS_UNIX
-    return isatty(fileno(stderr));
-#else
-    return false;
-#endif
-}
 
 } // namespace
 
@@ -187,22 +161,22 @@ int fetchCommand(const QStringList &args)
     p.addOptions({help, db, server, tokenFile, tokenEnv, caFile, source, threshold, timeout,
                   requestTimeout, alertMonths, label, takenAt, json, pollMs, retryMs, pageRows});
     if (!p.parse(args))
-        return error(UsageError, p.errorText());
+        return fail(UsageError, p.errorText());
     if (p.isSet(help)) {
-        stdOut() << p.helpText();
+        out() << p.helpText();
         return Success;
     }
     if (!p.positionalArguments().isEmpty())
-        return error(
+        return fail(
             UsageError,
             QStringLiteral("fetch: unexpected argument %1").arg(p.positionalArguments()[0]));
     if (p.value(db).isEmpty())
-        return error(UsageError, QStringLiteral("--db FILE is required"));
+        return fail(UsageError, QStringLiteral("--db FILE is required"));
     if (p.value(server).isEmpty())
-        return error(UsageError, QStringLiteral("--server URL is required"));
+        return fail(UsageError, QStringLiteral("--server URL is required"));
     if (p.isSet(tokenFile) == p.isSet(tokenEnv))
-        return error(UsageError, QStringLiteral("give the API token with exactly one of "
-                                                "--token-file FILE or --token-env VAR"));
+        return fail(UsageError, QStringLiteral("give the API token with exactly one of "
+                                               "--token-file FILE or --token-env VAR"));
 
     fetch::FetchOptions options;
     fetch::Connection &c = options.connection;
@@ -210,35 +184,35 @@ int fetchCommand(const QStringList &args)
     c.server = QUrl(p.value(server), QUrl::StrictMode);
     c.caFile = p.value(caFile);
     if (!fetch::Connection::sourceFromName(p.value(source), &c.source))
-        return error(UsageError,
-                     QStringLiteral("--source %1: expected rest or gateway").arg(p.value(source)));
+        return fail(UsageError,
+                    QStringLiteral("--source %1: expected rest or gateway").arg(p.value(source)));
     bool ok = false;
     c.completionThreshold = p.value(threshold).toDouble(&ok);
     if (!ok)
-        return error(UsageError, QStringLiteral("--threshold %1: expected a number such as 0.95")
-                                     .arg(p.value(threshold)));
+        return fail(UsageError, QStringLiteral("--threshold %1: expected a number such as 0.95")
+                                    .arg(p.value(threshold)));
     c.questionTimeoutSeconds = p.value(timeout).toInt(&ok);
     if (!ok)
-        return error(UsageError,
-                     QStringLiteral("--timeout %1: expected seconds").arg(p.value(timeout)));
+        return fail(UsageError,
+                    QStringLiteral("--timeout %1: expected seconds").arg(p.value(timeout)));
     c.requestTimeoutSeconds = p.value(requestTimeout).toInt(&ok);
     if (!ok)
-        return error(
+        return fail(
             UsageError,
             QStringLiteral("--request-timeout %1: expected seconds").arg(p.value(requestTimeout)));
     options.alertMonths = p.value(alertMonths).toInt(&ok);
     if (!ok || options.alertMonths < 0)
-        return error(UsageError, QStringLiteral("--alert-months %1: expected a number of months")
-                                     .arg(p.value(alertMonths)));
+        return fail(UsageError, QStringLiteral("--alert-months %1: expected a number of months")
+                                    .arg(p.value(alertMonths)));
     if (const QString invalid = fetch::Connection::validate(c); !invalid.isEmpty())
-        return error(UsageError, invalid);
+        return fail(UsageError, invalid);
     options.label = p.value(label);
     if (p.isSet(takenAt)) {
         options.takenAt = QDateTime::fromString(p.value(takenAt), Qt::ISODateWithMs);
         if (!options.takenAt.isValid())
-            return error(UsageError, QStringLiteral("--taken-at %1: expected ISO 8601, e.g. "
-                                                    "2026-11-27T09:00:00Z")
-                                         .arg(p.value(takenAt)));
+            return fail(UsageError, QStringLiteral("--taken-at %1: expected ISO 8601, e.g. "
+                                                   "2026-11-27T09:00:00Z")
+                                        .arg(p.value(takenAt)));
     }
     fetch::FetchTuning tuning;
     auto number = [&p](const QCommandLineOption &o, int *out) {
@@ -254,7 +228,7 @@ int fetchCommand(const QStringList &args)
     QString why;
     options.token = readToken(p.value(tokenFile), p.value(tokenEnv), &why);
     if (options.token.isEmpty())
-        return error(UsageError, why);
+        return fail(UsageError, why);
 
     fetch::Fetcher fetcher(p.value(db));
     fetcher.setTuning(tuning);
@@ -267,8 +241,8 @@ int fetchCommand(const QStringList &args)
     if (stderrIsTerminal()) {
         QObject::connect(&fetcher, &fetch::Fetcher::progress, &loop,
                          [](const QString &step, int done, int total) {
-                             stdErr() << "\r\x1b[K[" << done + 1 << "/" << total << "] " << step
-                                      << Qt::flush;
+                             err() << "\r\x1b[K[" << done + 1 << "/" << total << "] " << step
+                                   << Qt::flush;
                          });
     }
 #ifdef Q_OS_UNIX
@@ -277,34 +251,34 @@ int fetchCommand(const QStringList &args)
     fetcher.start(options);
     loop.exec();
     if (stderrIsTerminal())
-        stdErr() << "\r\x1b[K" << Qt::flush;
+        err() << "\r\x1b[K" << Qt::flush;
 
     for (const QString &w : std::as_const(result.warnings))
-        stdErr() << "trhealth-cli: warning: " << w << Qt::endl;
+        err() << "trhealth-cli: warning: " << w << Qt::endl;
     if (!result.ok)
-        return error(result.badInput ? BadInput : Failure, result.error);
+        return fail(result.badInput ? BadInput : Failure, result.error);
 
     if (p.isSet(json)) {
         QJsonArray questions;
         for (const fetch::QuestionStat &q : std::as_const(result.questions))
             questions.append(fetch::questionStatJson(q));
-        stdOut() << QJsonDocument(
-                        QJsonObject{{QStringLiteral("snapshot"), result.snapshotId},
-                                    {QStringLiteral("server"), c.server.host()},
-                                    {QStringLiteral("seconds"), double(result.elapsedMs) / 1000.0},
-                                    {QStringLiteral("questions"), questions},
-                                    {QStringLiteral("files"), result.reportJson},
-                                    {QStringLiteral("warnings"),
-                                     QJsonArray::fromStringList(result.warnings)}})
-                        .toJson(QJsonDocument::Indented);
+        out() << QJsonDocument(
+                     QJsonObject{
+                         {QStringLiteral("snapshot"), result.snapshotId},
+                         {QStringLiteral("server"), c.server.host()},
+                         {QStringLiteral("seconds"), double(result.elapsedMs) / 1000.0},
+                         {QStringLiteral("questions"), questions},
+                         {QStringLiteral("files"), result.reportJson},
+                         {QStringLiteral("warnings"), QJsonArray::fromStringList(result.warnings)}})
+                     .toJson(QJsonDocument::Indented);
     } else {
-        stdOut() << result.reportText;
-        stdOut() << QStringLiteral("snapshot %1 fetched from %2 in %3 s\n")
-                        .arg(result.snapshotId)
-                        .arg(c.server.host())
-                        .arg(double(result.elapsedMs) / 1000.0, 0, 'f', 1);
+        out() << result.reportText;
+        out() << QStringLiteral("snapshot %1 fetched from %2 in %3 s\n")
+                     .arg(result.snapshotId)
+                     .arg(c.server.host())
+                     .arg(double(result.elapsedMs) / 1000.0, 0, 'f', 1);
     }
-    stdOut().flush();
+    out().flush();
     return Success;
 }
 
