@@ -6,6 +6,7 @@
 #include "widgets/ColumnFilterBar.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QSettings>
@@ -137,6 +138,40 @@ private slots:
         QTRY_COMPARE(page->model()->rowCount(), dec);
         QTest::qWait(400); // past the debounce: nothing comes back
         QCOMPARE(page->model()->rowCount(), dec);
+    }
+
+    void pagesStaySortedAcrossSnapshots()
+    {
+        MainWindow window;
+        QVERIFY(test::showWorkspace(window, m_db));
+        auto *selector = window.findChild<QComboBox *>(QStringLiteral("snapshotSelector"));
+        QVERIFY(selector && selector->count() >= 2);
+        for (int round = 0; round < 2; ++round) {
+            window.showPage(QStringLiteral("clientHealthPage"));
+            auto *page = window.findChild<FindingsPage *>(QStringLiteral("clientHealthPage"));
+            SqlTableModel *model = page->model();
+            QVERIFY(model->waitForIdle());
+            // Sorted by endpoint, as the header says, row by row (SQLite's binary order).
+            QCOMPARE(model->sortColumn(), 0);
+            QCOMPARE(page->view()->horizontalHeader()->sortIndicatorSection(), 0);
+            QString previous;
+            QString error;
+            QVERIFY(model->forEachRow(
+                [&](const QVector<QVariant> &cells) {
+                    const QString name = cells.value(0).toString();
+                    if (name.compare(previous, Qt::CaseSensitive) < 0 && !name.isEmpty())
+                        return false;
+                    previous = name;
+                    return true;
+                },
+                &error));
+            QVERIFY(model->rowCount() > 0);
+            // Another snapshot reloads every page; the order must hold.
+            QSignalSpy loaded(&window, &MainWindow::overviewLoaded);
+            selector->setCurrentIndex(1 - round);
+            emit selector->activated(1 - round); // as a user's choice does
+            QVERIFY(loaded.wait(30000));
+        }
     }
 
     void ctrlFGoesToTheSearchBox()

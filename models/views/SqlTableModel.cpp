@@ -192,7 +192,8 @@ void SqlTableModel::setColumnFilter(int column, const QString &text)
 
 void SqlTableModel::sort(int column, Qt::SortOrder order)
 {
-    if (column < -1 || column >= m_spec.columns.size())
+    // Before the first source the columns are not known yet: setSource() checks the column.
+    if (column < -1 || (!m_spec.columns.isEmpty() && column >= m_spec.columns.size()))
         column = -1;
     if (column == m_query.sortColumn && order == m_query.order)
         return;

@@ -577,8 +577,12 @@ void FindingsPage::reload()
         return;
     // Sorted before the source is set: the first query is then the sorted one, read from an
     // index, rather than one that a sort would interrupt.
-    if (m_model->sortColumn() < 0)
-        m_view->sortByColumn(0, Qt::AscendingOrder);
+    // The model is told directly: the header may already show this order (sortByColumn()
+    // then does nothing).
+    if (m_model->sortColumn() < 0) {
+        m_view->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);
+        m_model->sort(0, Qt::AscendingOrder);
+    }
     m_model->setSource(m_dbPath, tableSpec());
     m_details->clear();
     m_addNoteAction->setEnabled(false);
