@@ -16,6 +16,7 @@ shot client-health --page clientHealthPage
 shot guidance --page guidancePage
 shot history --page historyPage
 shot checklist --page checklistPage
+shot overview-dark --appearance dark
 # The monthly report: cover, executive summary and the first procedure step, from the PDF
 # that `trhealth-cli report` writes (with a note and an accepted exception in it).
 cli="$build/app/trhealth-cli"
