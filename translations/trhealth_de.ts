@@ -1486,13 +1486,6 @@ Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
-    <message numerus="yes">
-        <source>Importing %n file(s)…</source>
-        <translation>
-            <numerusform>%n Datei wird importiert …</numerusform>
-            <numerusform>%n Dateien werden importiert …</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Import progress</source>
         <translation>Importfortschritt</translation>
@@ -1523,6 +1516,13 @@ Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
     <message>
         <source>Nothing was imported; the workspace is unchanged.</source>
         <translation>Es wurde nichts importiert; der Arbeitsbereich ist unverändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing and analysing %n file(s)…</source>
+        <translation>
+            <numerusform>%n Datei wird importiert und ausgewertet …</numerusform>
+            <numerusform>%n Dateien werden importiert und ausgewertet …</numerusform>
+        </translation>
     </message>
 </context>
 <context>

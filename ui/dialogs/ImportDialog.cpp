@@ -262,8 +262,9 @@ bool ImportDialog::startImport()
     options.origin = QStringLiteral("gui import");
 
     m_cancelled->store(false);
-    m_progress = new QProgressDialog(tr("Importing %n file(s)…", nullptr, int(m_files.size())),
-                                     tr("Cancel"), 0, kProgressSteps, this);
+    m_progress =
+        new QProgressDialog(tr("Importing and analysing %n file(s)…", nullptr, int(m_files.size())),
+                            tr("Cancel"), 0, kProgressSteps, this);
     m_progress->setObjectName(QStringLiteral("importProgress"));
     m_progress->setAccessibleName(tr("Import progress"));
     m_progress->setWindowTitle(tr("Import"));
