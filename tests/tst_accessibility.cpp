@@ -24,21 +24,15 @@ class TestAccessibility : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    QString m_db;
+    test::FleetWorkspace m_fleet;
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        m_db = m_dir.filePath(QStringLiteral("fleet.trdb"));
-        QVERIFY(test::createFleetWorkspace(m_db));
-    }
+    void initTestCase() { QVERIFY(m_fleet.create()); }
 
     void everyControlHasAName()
     {
         MainWindow window;
-        QVERIFY(test::showWorkspace(window, m_db));
+        QVERIFY(test::showWorkspace(window, m_fleet.path));
         auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
         QVERIFY(pages);
         QStringList unnamed;

@@ -31,16 +31,10 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    QString m_db;
+    test::FleetWorkspace m_fleet;
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        m_db = m_dir.filePath(QStringLiteral("fleet.trdb"));
-        QVERIFY(test::createFleetWorkspace(m_db));
-    }
+    void initTestCase() { QVERIFY(m_fleet.create()); }
 
     void startsWithAnEmptyState()
     {
@@ -72,7 +66,7 @@ private slots:
         QFETCH(QString, page);
         // Given the fleet workspace open in the window,
         MainWindow window;
-        QVERIFY(test::showWorkspace(window, m_db));
+        QVERIFY(test::showWorkspace(window, m_fleet.path));
         // when the overview's number is clicked,
         auto *link = window.findChild<QPushButton *>(QStringLiteral("link:") + code);
         QVERIFY2(link, qPrintable(code));
@@ -85,7 +79,7 @@ private slots:
         auto *findings = window.findChild<FindingsPage *>(page);
         QVERIFY(findings->model()->waitForIdle());
         Database db;
-        QVERIFY(Store::open(db, m_db, Store::OpenMode::ReadOnly).ok());
+        QVERIFY(Store::open(db, m_fleet.path, Store::OpenMode::ReadOnly).ok());
         Statement st(
             db, "SELECT count(*), count(DISTINCT endpoint_id) FROM finding WHERE code LIKE ?1");
         st.bind(1, code);
@@ -97,7 +91,7 @@ private slots:
     void everyPanelSaysHowFreshItIs()
     {
         MainWindow window;
-        QVERIFY(test::showWorkspace(window, m_db));
+        QVERIFY(test::showWorkspace(window, m_fleet.path));
         const auto panels =
             window.findChildren<QGroupBox *>(QRegularExpression(QStringLiteral("^panel:")));
         QVERIFY(panels.size() >= 5);
@@ -118,7 +112,7 @@ private slots:
     void navigationAndDetails()
     {
         MainWindow window;
-        QVERIFY(test::showWorkspace(window, m_db));
+        QVERIFY(test::showWorkspace(window, m_fleet.path));
         window.showPage(QStringLiteral("driverPage"));
         auto *page = window.findChild<FindingsPage *>(QStringLiteral("driverPage"));
         QVERIFY(page->model()->waitForIdle());

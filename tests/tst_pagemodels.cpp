@@ -22,16 +22,10 @@ class TestPageModels : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    QString m_db;
+    test::FleetWorkspace m_fleet;
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        m_db = m_dir.filePath(QStringLiteral("fleet.trdb"));
-        QVERIFY(test::createFleetWorkspace(m_db));
-    }
+    void initTestCase() { QVERIFY(m_fleet.create()); }
 
     void everyPageModelKeepsTheContract()
     {
@@ -45,7 +39,7 @@ private slots:
                 page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest));
         }
         QSignalSpy loaded(&window, &MainWindow::overviewLoaded);
-        window.openWorkspace(m_db);
+        window.openWorkspace(m_fleet.path);
         QVERIFY(loaded.wait(30000));
         for (FindingsPage *page : pages) {
             const QString name = page->objectName();

@@ -42,16 +42,13 @@ class TestTheme : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    QString m_db;
+    test::FleetWorkspace m_fleet;
 
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_fleet.create());
         QSettings().clear();
-        m_db = m_dir.filePath(QStringLiteral("fleet.trdb"));
-        QVERIFY(test::createFleetWorkspace(m_db));
     }
 
     void cleanup() { applyAppearance(Appearance::Light); }
@@ -94,7 +91,7 @@ private slots:
     {
         // Given the window showing the fleet's overview,
         MainWindow window;
-        QVERIFY(test::showWorkspace(window, m_db));
+        QVERIFY(test::showWorkspace(window, m_fleet.path));
         auto *percent = window.findChild<QLabel *>(QStringLiteral("coveragePercent"));
         QVERIFY(percent);
         const QString shown = percent->text();

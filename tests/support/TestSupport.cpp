@@ -41,6 +41,13 @@ bool createFleetWorkspace(const QString &path)
            Importer::importFiles(db, fleetFiles()).ok();
 }
 
+bool FleetWorkspace::create()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    path = dir.filePath(QStringLiteral("fleet.trdb"));
+    return dir.isValid() && createFleetWorkspace(path);
+}
+
 QByteArray readAll(const QString &path)
 {
     QFile f(path);

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 // Helpers shared by the tests: fixture paths, temporary files, running the CLI.
 class QObject;
@@ -17,6 +18,14 @@ QString fixture(const QString &name);
 QStringList fleetFiles();
 // Creates a workspace at path with the fleet imported as one snapshot; false on error.
 bool createFleetWorkspace(const QString &path);
+// The fleet workspace of a test class, in a folder of its own: create() it in initTestCase()
+// (which also puts QStandardPaths in test mode), then use path.
+struct FleetWorkspace
+{
+    QTemporaryDir dir;
+    QString path;
+    bool create();
+};
 
 // Reads a whole file (empty on error).
 QByteArray readAll(const QString &path);
