@@ -130,6 +130,9 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
     m_view->setSortingEnabled(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAlternatingRowColors(true);
+    // One line per row: a wrapped host name ("k8s-" / "node-001.corp…") would show only its
+    // first part; unwrapped it is elided at the end and whole in the details pane.
+    m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
