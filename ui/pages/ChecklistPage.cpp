@@ -3,6 +3,7 @@
 
 #include "analysis/Checklist.h"
 #include "store/Store.h"
+#include "widgets/ScrollingPage.h"
 
 #include <QDate>
 #include <QDir>
@@ -39,15 +40,7 @@ QString userName()
 ChecklistPage::ChecklistPage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("checklistPage"));
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    auto *content = new QWidget(scroll);
-    auto *layout = new QVBoxLayout(content);
-    scroll->setWidget(content);
+    QVBoxLayout *layout = makeScrollingPage(this);
 
     m_header = new QLabel;
     m_header->setObjectName(QStringLiteral("checklistHeader"));

@@ -2,6 +2,7 @@
 #include "Theme.h"
 
 #include "analysis/FindingCatalog.h"
+#include "widgets/ScrollingPage.h"
 
 #include <QChart>
 #include <QChartView>
@@ -93,15 +94,7 @@ QString signedFigure(const QJsonValue &v, int decimals = 0)
 HistoryPage::HistoryPage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("historyPage"));
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    auto *content = new QWidget(scroll);
-    auto *layout = new QVBoxLayout(content);
-    scroll->setWidget(content);
+    QVBoxLayout *layout = makeScrollingPage(this);
 
     auto *trendsBox = new QGroupBox(tr("Trends over all snapshots"));
     trendsBox->setObjectName(QStringLiteral("trendsBox"));

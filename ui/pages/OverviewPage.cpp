@@ -1,5 +1,6 @@
 #include "OverviewPage.h"
 #include "Theme.h"
+#include "widgets/ScrollingPage.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -43,15 +44,8 @@ QString number(const QJsonValue &v, int decimals = 0)
 OverviewPage::OverviewPage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("overviewPage"));
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    m_content = new QWidget(scroll);
-    m_layout = new QVBoxLayout(m_content);
-    scroll->setWidget(m_content);
+    m_layout = makeScrollingPage(this);
+    m_content = m_layout->parentWidget();
 }
 
 QWidget *OverviewPage::link(const QJsonValue &value, const QString &codePattern,
