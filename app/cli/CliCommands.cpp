@@ -1,6 +1,6 @@
 #include "CliCommands.h"
-#include "FetchCommand.h"
 #include "CliSupport.h"
+#include "FetchCommand.h"
 
 #include "CliSupport.h"
 

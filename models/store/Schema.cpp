@@ -4,11 +4,11 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <algorithm>
 #include <vector>
 
 namespace trh {
