@@ -254,6 +254,10 @@
         <source>Tanium exports to import (CSV or JSON), or a workspace or snapshot file to open.</source>
         <translation>Zu importierende Tanium-Exporte (CSV oder JSON) oder ein zu öffnender Arbeitsbereich bzw. eine Snapshot-Datei.</translation>
     </message>
+    <message>
+        <source>Files not opened</source>
+        <translation>Nicht geöffnete Dateien</translation>
+    </message>
 </context>
 <context>
     <name>trh</name>
@@ -1523,6 +1527,37 @@ Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
             <numerusform>%n Datei wird importiert und ausgewertet …</numerusform>
             <numerusform>%n Dateien werden importiert und ausgewertet …</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>trh::LaunchArguments</name>
+    <message>
+        <source>%1 was not opened: only one workspace opens at a time, and %2 is the one opened.</source>
+        <translation>%1 wurde nicht geöffnet: Es wird immer nur ein Arbeitsbereich geöffnet, und das ist %2.</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database but not a trhealth workspace; it was not opened.</source>
+        <translation>%1 ist eine SQLite-Datenbank, aber kein trhealth-Arbeitsbereich; sie wurde nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 is not a trhealth workspace (not an SQLite database); it was not opened. Files to import are given without --db.</source>
+        <translation>%1 ist kein trhealth-Arbeitsbereich (keine SQLite-Datenbank); die Datei wurde nicht geöffnet. Zu importierende Dateien werden ohne --db angegeben.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file that can be read; it was not opened.</source>
+        <translation>%1 ist keine lesbare Datei; sie wurde nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database but not a trhealth workspace; it was neither opened nor imported.</source>
+        <translation>%1 ist eine SQLite-Datenbank, aber kein trhealth-Arbeitsbereich; sie wurde weder geöffnet noch importiert.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist; it was neither opened nor imported.</source>
+        <translation>%1 existiert nicht; die Datei wurde weder geöffnet noch importiert.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file that can be read; it was neither opened nor imported.</source>
+        <translation>%1 ist keine lesbare Datei; sie wurde weder geöffnet noch importiert.</translation>
     </message>
 </context>
 <context>

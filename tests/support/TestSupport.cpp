@@ -65,21 +65,44 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return f.write(bytes) == bytes.size();
 }
 
-CliResult runCli(const QStringList &args, int timeoutMs)
+namespace {
+
+// Runs a program of the build to its end (killed after timeoutMs); exitCode -1 if it did not
+// start, crashed or was killed.
+CliResult runProgram(const QString &program, const QStringList &args,
+                     const QProcessEnvironment *env, int timeoutMs)
 {
     QProcess p;
-    p.setProgram(QStringLiteral(TRHEALTH_CLI));
+    p.setProgram(program);
     p.setArguments(args);
+    if (env)
+        p.setProcessEnvironment(*env);
     p.setStandardInputFile(QProcess::nullDevice());
     p.start();
     CliResult r;
     if (!p.waitForStarted(30000))
         return r;
-    p.waitForFinished(timeoutMs);
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(10000);
+    } else if (p.exitStatus() == QProcess::NormalExit) {
+        r.exitCode = p.exitCode();
+    }
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+} // namespace
+
+CliResult runCli(const QStringList &args, int timeoutMs)
+{
+    return runProgram(QStringLiteral(TRHEALTH_CLI), args, nullptr, timeoutMs);
+}
+
+CliResult runGui(const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
+{
+    return runProgram(QStringLiteral(TRHEALTH_GUI), args, &env, timeoutMs);
 }
 
 bool dropUrls(QObject *target, const QList<QUrl> &urls)

@@ -8,6 +8,7 @@
 
 // Helpers shared by the tests: fixture paths, temporary files, running the CLI.
 class QObject;
+class QProcessEnvironment;
 class QUrl;
 
 namespace trh::test {
@@ -58,5 +59,8 @@ void withoutKeychain(const QString &noBusPath);
 
 // Runs the built trhealth-cli with args (no display, no stdin) and waits for it.
 CliResult runCli(const QStringList &args, int timeoutMs = 300000);
+// Runs the built console, trhealth, with args in the environment env (no stdin) and waits for
+// it; after timeoutMs it is killed and exitCode is -1.
+CliResult runGui(const QStringList &args, const QProcessEnvironment &env, int timeoutMs);
 
 } // namespace trh::test
