@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "AppIcon.h"
 #include "Theme.h"
 
 #include "DialogSeam.h"
@@ -91,6 +92,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("trhealth"));
+    setWindowIcon(applicationIcon());
     resize(1280, 820);
     buildPages();
     buildMenus();

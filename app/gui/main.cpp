@@ -1,4 +1,6 @@
 // trhealth: the desktop console.
+#include "AppIcon.h"
+#include "LaunchArguments.h"
 #include "MainWindow.h"
 #include "Theme.h"
 #include "Translator.h"
@@ -6,9 +8,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QSettings>
 #include <QTableView>
 #include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char **argv)
 {
@@ -16,6 +21,10 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("trhealth"));
     QCoreApplication::setOrganizationName(QStringLiteral("trhealth"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRHEALTH_VERSION));
+    // The desktop entry's name: Wayland compositors match the window to it (its icon, its
+    // name in the task bar); every window gets the application's icon.
+    QGuiApplication::setDesktopFileName(trh::desktopFileName());
+    QApplication::setWindowIcon(trh::applicationIcon());
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QCoreApplication::translate("main", "The Threat Response maintenance console."));
@@ -70,9 +79,18 @@ int main(int argc, char **argv)
 
     trh::MainWindow window;
     window.show();
+    // The files on the command line are told apart by their content: a workspace or snapshot
+    // file opens (or the last workspace, when none is given), other files go to the import
+    // dialog, and somebody else's SQLite database is refused with a message.
+    const trh::LaunchArguments launch =
+        trh::LaunchArguments::fromCommandLine(parser.positionalArguments(), parser.value(db));
+    QString workspace = launch.workspace;
+    if (const QString last = QSettings().value(QStringLiteral("lastWorkspace")).toString();
+        workspace.isEmpty() && !last.isEmpty() && QFileInfo::exists(last))
+        workspace = last;
     if (parser.isSet(screenshot)) {
         window.resize(1400, 900);
-        QObject::connect(&window, &trh::MainWindow::overviewLoaded, &window, [&] {
+        const auto shoot = [&] {
             if (parser.isSet(page))
                 window.showPage(parser.value(page));
             if (parser.isSet(drill))
@@ -89,25 +107,25 @@ int main(int argc, char **argv)
                 window.grab().save(parser.value(screenshot));
                 QCoreApplication::quit();
             });
-        });
-    }
-    // Files on the command line open the import dialog once the window shows; a workspace or
-    // snapshot file (trhealth FILE.trhealth) is opened instead.
-    QStringList files;
-    QString workspace = parser.value(db);
-    for (const QString &arg : parser.positionalArguments()) {
-        const QString suffix = QFileInfo(arg).suffix().toLower();
-        if (suffix == QLatin1String("trhealth") || suffix == QLatin1String("trdb"))
-            workspace = arg;
+        };
+        // Without a workspace no overview ever loads: the empty window is the picture.
+        if (workspace.isEmpty())
+            QTimer::singleShot(0, &window, shoot);
         else
-            files << QFileInfo(arg).absoluteFilePath();
+            QObject::connect(&window, &trh::MainWindow::overviewLoaded, &window, shoot);
+        // Nobody is there to close a message box: the refusals go to stderr.
+        for (const QString &refusal : launch.refusals)
+            std::fprintf(stderr, "%s\n", qUtf8Printable(refusal));
     }
-    const QString last = QSettings().value(QStringLiteral("lastWorkspace")).toString();
     if (!workspace.isEmpty())
         window.openWorkspace(workspace);
-    else if (!last.isEmpty() && QFileInfo::exists(last))
-        window.openWorkspace(last);
-    if (!files.isEmpty())
-        QTimer::singleShot(0, &window, [&window, files] { window.importFiles(files); });
+    // Once the window shows: the refusals in one message, then the import dialog.
+    QTimer::singleShot(0, &window, [&window, launch, quiet = parser.isSet(screenshot)] {
+        if (!quiet && !launch.refusals.isEmpty())
+            QMessageBox::warning(&window, QCoreApplication::translate("main", "Files not opened"),
+                                 launch.refusals.join(QStringLiteral("\n\n")));
+        if (!launch.imports.isEmpty())
+            window.importFiles(launch.imports);
+    });
     return app.exec();
 }
