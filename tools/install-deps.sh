@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what trhealth needs to build, run and test on Debian 12 (as root, or with sudo).
-# Does nothing when everything is there already.
+# Does nothing when everything is there already. With --packaging: what tools/package.sh needs
+# on top (dpkg-shlibdeps, file, and the package validators).
 set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config
@@ -10,6 +11,9 @@ packages=(
     dbus-daemon dbus-bin gnome-keyring libsecret-1-0
     poppler-utils time xvfb xauth libgl-dev unzip openssl
 )
+if [ "${1:-}" = "--packaging" ]; then
+    packages=(dpkg-dev file gzip lintian appstream desktop-file-utils)
+fi
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
