@@ -88,7 +88,9 @@ if [ "$refresh" -eq 1 ] || [ ! -s "$base" ] || [ -n "$(find "$base" -mtime +7)" 
     mv "$base.part" "$base"
 fi
 
-room=$(mktemp -d "$state/room.XXXXXX")
+# The room lives outside the checkout, so that nothing that searches the tree walks into its
+# mounted /proc and /dev.
+room=$(mktemp -d "${TMPDIR:-/var/tmp}/trhealth-cleanroom.XXXXXX")
 child=""
 
 # Mount points at or below the room, deepest first (mountinfo's 5th field, octal escapes for
@@ -138,7 +140,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-echo "cleanroom: unpacking a fresh root in ${room#"$repo"/}" >&2
+echo "cleanroom: unpacking a fresh root in $room" >&2
 tar -C "$room" --same-owner --numeric-owner -xf "$base"
 
 # /etc/hosts and /etc/resolv.conf as an installed Debian system has them.
