@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QCryptographicHash>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -37,13 +38,16 @@ class TestSnapshotFileUi : public QObject
     QString m_good;
 
     // Closes the message boxes a refused file brings up (they are modal).
-    static void closeModalsSoon()
+    static void closeModalsSoon(QString *text = nullptr)
     {
-        QTimer::singleShot(50, qApp, [] {
-            if (QWidget *modal = QApplication::activeModalWidget())
+        QTimer::singleShot(50, qApp, [text] {
+            if (QWidget *modal = QApplication::activeModalWidget()) {
+                if (auto *box = qobject_cast<QMessageBox *>(modal); box && text)
+                    *text = box->text();
                 modal->close();
-            else
-                closeModalsSoon();
+            } else {
+                closeModalsSoon(text);
+            }
         });
     }
 
@@ -130,6 +134,46 @@ private slots:
         QCOMPARE(window.workspace(), QFileInfo(m_good).absoluteFilePath());
         QVERIFY(window.isReadOnly());
         QVERIFY(window.windowTitle().contains(QLatin1String("(read-only)")));
+    }
+
+    // A dropped file is judged by its content, as on the command line: a workspace renamed to
+    // fleet.db opens; another program's SQLite file brings a message and is not imported.
+    void droppedWorkspaceOpensWhateverItsName()
+    {
+        const QString renamed = m_dir.filePath(QStringLiteral("fleet.db"));
+        QFile::remove(renamed);
+        QVERIFY(QFile::copy(m_workspace, renamed));
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::overviewLoaded);
+        QVERIFY(dropUrls(&window, {QUrl::fromLocalFile(renamed)}));
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(window.workspace(), QFileInfo(renamed).absoluteFilePath());
+        QVERIFY(!window.isReadOnly());
+    }
+
+    void droppedForeignSqliteIsRefused()
+    {
+        const QString foreign = m_dir.filePath(QStringLiteral("browser-history.sqlite"));
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(foreign.toUtf8().constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "CREATE TABLE visits(url TEXT)", nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(db);
+        const QByteArray before = readAll(foreign);
+        MainWindow window;
+        window.show();
+        QVERIFY(dropUrls(&window, {QUrl::fromLocalFile(foreign)}));
+        // The message box is modal: the check runs from inside its event loop.
+        QString text;
+        closeModalsSoon(&text);
+        QTRY_VERIFY_WITH_TIMEOUT(!text.isEmpty(), 10000);
+        QVERIFY2(text.contains(QLatin1String("browser-history.sqlite")) &&
+                     text.contains(QLatin1String("not a trhealth workspace")),
+                 qPrintable(text));
+        QVERIFY(window.workspace().isEmpty());
+        QVERIFY(!window.findChild<QDialog *>(QStringLiteral("importDialog")));
+        QCOMPARE(readAll(foreign), before);
     }
 
     void hostileFileIsRefusedWithAMessage()

@@ -1793,6 +1793,10 @@ Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
         <source>trhealth workspaces and snapshot files (*.trdb *.trhealth);;All files (*)</source>
         <translation>trhealth-Arbeitsbereiche und Snapshot-Dateien (*.trdb *.trhealth);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Files not opened</source>
+        <translation>Nicht geöffnete Dateien</translation>
+    </message>
 </context>
 <context>
     <name>trh::NoteDialog</name>

@@ -3,6 +3,7 @@
 #include "Theme.h"
 
 #include "DialogSeam.h"
+#include "LaunchArguments.h"
 #include "ReportActions.h"
 #include "Translator.h"
 #include "dialogs/ConnectionsDialog.h"
@@ -618,16 +619,19 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (paths.isEmpty())
         return;
     event->acceptProposedAction();
-    // A workspace or snapshot file dropped on the window is opened, not imported.
-    const QString first = paths.constFirst();
-    if (paths.size() == 1 &&
-        (Store::isSnapshotFile(first) ||
-         QFileInfo(first).suffix().compare(QLatin1String("trdb"), Qt::CaseInsensitive) == 0)) {
-        openWorkspace(first);
-        return;
-    }
-    // Not from inside the drop: the dialog opens once the drag is over.
-    QTimer::singleShot(0, this, [this, paths] { importFiles(paths); });
+    // Told apart by content as on the command line: a workspace or snapshot file is opened,
+    // somebody else's SQLite file is refused, the rest is imported. Not from inside the drop:
+    // the message and the dialog come once the drag is over.
+    const LaunchArguments dropped = LaunchArguments::fromCommandLine(paths);
+    if (!dropped.workspace.isEmpty())
+        openWorkspace(dropped.workspace);
+    QTimer::singleShot(0, this, [this, dropped] {
+        if (!dropped.refusals.isEmpty())
+            QMessageBox::warning(this, tr("Files not opened"),
+                                 dropped.refusals.join(QStringLiteral("\n\n")));
+        if (!dropped.imports.isEmpty())
+            importFiles(dropped.imports);
+    });
 }
 
 void MainWindow::rememberRecent(const QString &path)
