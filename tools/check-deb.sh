@@ -53,6 +53,10 @@ if [ -x /usr/bin/update-mime-database ]; then # shared-mime-info's trigger ran
     grep -q 'x-trhealth-workspace.*trdb' /usr/share/mime/globs2 || fail "MIME type not registered"
     echo "MIME types registered: $(grep -c x-trhealth /usr/share/mime/globs2) globs"
 fi
+if [ -x /usr/bin/update-desktop-database ]; then # desktop-file-utils' trigger ran
+    grep -q 'x-trhealth-workspace=org.trhealth.trhealth.desktop' \
+        /usr/share/applications/mimeinfo.cache || fail "trhealth does not open .trdb files"
+fi
 zcat /usr/share/man/man1/trhealth-cli.1.gz | grep -q '^\.TH' || fail "man page"
 
 step "apt-get purge trhealth"
