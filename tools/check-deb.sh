@@ -63,7 +63,7 @@ step "apt-get purge trhealth"
 apt-get purge -y -qq trhealth >/dev/null
 apt-get autoremove --purge -y -qq >/dev/null
 ! dpkg-query -W trhealth 2>/dev/null | grep -q . || fail "trhealth is still known to dpkg"
-left=$(while read -r f; do [ -f "$f" ] || [ -L "$f" ] && echo "$f"; done <<<"$files")
+left=$(while read -r f; do if [ -f "$f" ] || [ -L "$f" ]; then echo "$f"; fi; done <<<"$files")
 [ -z "$left" ] || fail "files left after purge: $left"
 # Nothing anywhere outside the user's data, apt's and dpkg's logs and records mentions it.
 mentions=$(grep -rl --exclude-dir=dpkg --exclude-dir=log --exclude-dir=apt -e trhealth \
