@@ -3,10 +3,7 @@
 # display it prints the fleet's summary instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/install-deps.sh
-cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DTRHEALTH_BUILD_TESTS=OFF \
-    -DTRHEALTH_BUILD_BENCH=OFF
-cmake --build build/release -j "$(nproc 2>/dev/null || echo 2)"
+tools/build-release.sh
 db=${TRHEALTH_DEMO_DB:-$HOME/.local/share/trhealth/demo.trdb}
 mkdir -p "$(dirname "$db")"
 if [ ! -s "$db" ]; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes the importers: builds the libFuzzer harnesses of tests/fuzz with clang in build/fuzz
-# (TRHEALTH_FUZZ=ON) and runs each target for SECONDS (default 60) on a working copy of its
+# Fuzzes the importers: installs what is missing (clang and its libFuzzer runtime included),
+# builds the libFuzzer harnesses of tests/fuzz with clang in build/fuzz (TRHEALTH_FUZZ=ON) and runs each target for SECONDS (default 60) on a working copy of its
 # seed corpus, then prints runs/s, coverage and whether it found anything per target.
 #
 #   tools/fuzz.sh [SECONDS]
@@ -16,10 +16,8 @@ if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [ "$seconds" -lt 1 ] || [ "$seconds" -gt 30
     exit 2
 fi
 
-if ! command -v clang++ >/dev/null; then
-    echo "tools/fuzz.sh needs clang++ with its libFuzzer runtime (Debian: apt-get install clang)" >&2
-    exit 2
-fi
+tools/install-deps.sh
+tools/install-deps.sh --fuzz
 
 build=build/fuzz
 jobs=2 # the build machine is shared: never more

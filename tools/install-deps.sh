@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what trhealth needs to build, run and test on Debian 12 (as root, or with sudo).
 # Does nothing when everything is there already. With --packaging: what tools/package.sh needs
-# on top (dpkg-shlibdeps, file, and the package validators).
+# on top (dpkg-shlibdeps, file, and the package validators); with --fuzz: what tools/fuzz.sh
+# needs on top (clang and its libFuzzer runtime).
 set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config
@@ -11,9 +12,12 @@ packages=(
     dbus-daemon dbus-bin gnome-keyring libsecret-1-0
     poppler-utils time xvfb xauth libgl-dev unzip openssl
 )
-if [ "${1:-}" = "--packaging" ]; then
-    packages=(dpkg-dev file gzip lintian appstream desktop-file-utils)
-fi
+case "${1:-}" in
+--packaging) packages=(dpkg-dev file gzip lintian appstream desktop-file-utils) ;;
+--fuzz) packages=(clang libclang-rt-dev) ;;
+"") ;;
+*) echo "usage: tools/install-deps.sh [--packaging | --fuzz]" >&2; exit 2 ;;
+esac
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -9,11 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-build/release}
-tools/install-deps.sh
+tools/build-release.sh
 tools/install-deps.sh --packaging
-cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DTRHEALTH_BUILD_TESTS=OFF \
-    -DTRHEALTH_BUILD_BENCH=OFF
-cmake --build build/release -j "$(nproc 2>/dev/null || echo 2)"
 rm -f build/release/trhealth_*.deb
 cmake --build build/release --target package
 deb=$(ls build/release/trhealth_*.deb)

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Renders pages of the console offscreen, on the demo fleet, to PNG files in docs/screenshots.
-#   tools/screenshots.sh [BUILD_DIR]
+#   tools/screenshots.sh [BUILD_DIR]   (default: build/release, built first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/release}
+if [ $# -eq 0 ]; then
+    tools/build-release.sh
+fi
 out=docs/screenshots
 mkdir -p "$out"
 db=$(mktemp -d)/demo.trdb
