@@ -13,11 +13,11 @@
 #   --refresh    build the cached root tarball again
 #
 # The minbase root is built once and cached as build/cleanroom/bookworm-minbase.tar (rebuilt
-# when older than 7 days); every run unpacks a new copy of it. The room gets /proc, /sys
-# (read-only) and /dev mounted, and /etc/hosts and /etc/resolv.conf as an installed system
-# has them; apt uses this machine's Debian sources. Everything is unmounted and removed
-# afterwards, also when the command fails or the script is interrupted; the removal never
-# crosses a mount. Uncommitted changes are not in the room: commit first.
+# when older than 7 days); every run unpacks a new copy of it in $TMPDIR (default /var/tmp),
+# outside the checkout. The room gets /proc, /sys (read-only) and /dev mounted, and
+# /etc/hosts and /etc/resolv.conf as an installed system has them; apt uses this machine's
+# Debian sources. Everything is unmounted and removed afterwards, also when the command fails
+# or the script is interrupted; the removal never crosses a mount. Uncommitted changes are not in the room: commit first.
 #
 # Exit status: the command's, or 2 for a usage or set-up error. Needs root and mmdebstrap
 # (installed from Debian's packages when missing).
