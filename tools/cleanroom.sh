@@ -17,7 +17,8 @@
 # outside the checkout. The room gets /proc, /sys (read-only) and /dev mounted, and
 # /etc/hosts and /etc/resolv.conf as an installed system has them; apt uses this machine's
 # Debian sources. Everything is unmounted and removed afterwards, also when the command fails
-# or the script is interrupted; the removal never crosses a mount. Uncommitted changes are not in the room: commit first.
+# or the script is interrupted; the removal never crosses a mount. Uncommitted changes are
+# not in the room: commit first.
 #
 # Exit status: the command's, or 2 for a usage or set-up error. Needs root and mmdebstrap
 # (installed from Debian's packages when missing).
