@@ -4,6 +4,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QList>
+
+#include <utility>
 
 namespace trh {
 
@@ -32,62 +35,57 @@ LaunchArguments LaunchArguments::fromCommandLine(const QStringList &files, const
                                .arg(name, firstGiven);
     };
 
-    if (!dbOption.isEmpty()) {
-        const QString name = QDir::toNativeSeparators(dbOption);
-        switch (WorkspaceFile::sniff(dbOption)) {
-        case WorkspaceFile::Kind::TrhealthWorkspace:
-        case WorkspaceFile::Kind::Empty:
-        case WorkspaceFile::Kind::Missing:
-            useWorkspace(dbOption);
-            break;
-        case WorkspaceFile::Kind::OtherSqlite:
-            launch.refusals << tr("%1 is an SQLite database but not a trhealth workspace; it was "
-                                  "not opened.")
-                                   .arg(name);
-            break;
-        case WorkspaceFile::Kind::NotSqlite:
-            launch.refusals << tr("%1 is not a trhealth workspace (not an SQLite database); it "
-                                  "was not opened. Files to import are given without --db.")
-                                   .arg(name);
-            break;
-        case WorkspaceFile::Kind::Unreadable:
-            launch.refusals
-                << tr("%1 is not a file that can be read; it was not opened.").arg(name);
-            break;
-        }
-    }
+    // --db first (it names the workspace: never imported, and created when new), then the
+    // files in order (a new workspace only by its .trdb name).
+    QList<std::pair<QString, bool>> given; // path, named by --db
+    if (!dbOption.isEmpty())
+        given.append({dbOption, true});
+    for (const QString &path : files)
+        given.append({path, false});
 
-    for (const QString &path : files) {
+    for (const auto &[path, isDb] : given) {
         const QString name = QDir::toNativeSeparators(path);
+        const bool newWorkspace = isDb || isNamedWorkspace(path);
         switch (WorkspaceFile::sniff(path)) {
         case WorkspaceFile::Kind::TrhealthWorkspace:
             useWorkspace(path);
             break;
         case WorkspaceFile::Kind::OtherSqlite:
-            launch.refusals << tr("%1 is an SQLite database but not a trhealth workspace; it was "
-                                  "neither opened nor imported.")
+            launch.refusals << (isDb ? tr("%1 is an SQLite database but not a trhealth "
+                                          "workspace; it was not opened.")
+                                     : tr("%1 is an SQLite database but not a trhealth "
+                                          "workspace; it was neither opened nor imported."))
                                    .arg(name);
             break;
         case WorkspaceFile::Kind::Missing:
-            if (isNamedWorkspace(path))
+            if (newWorkspace)
                 useWorkspace(path); // a new workspace, created by the first import
             else
                 launch.refusals
                     << tr("%1 does not exist; it was neither opened nor imported.").arg(name);
             break;
         case WorkspaceFile::Kind::Unreadable:
-            launch.refusals << tr("%1 is not a file that can be read; it was neither opened nor "
-                                  "imported.")
+            launch.refusals << (isDb ? tr("%1 is not a file that can be read; it was not "
+                                          "opened.")
+                                     : tr("%1 is not a file that can be read; it was neither "
+                                          "opened nor imported."))
                                    .arg(name);
             break;
         case WorkspaceFile::Kind::Empty:
-            if (isNamedWorkspace(path)) {
+            if (newWorkspace) {
                 useWorkspace(path);
                 break;
             }
-            [[fallthrough]];
-        case WorkspaceFile::Kind::NotSqlite:
             launch.imports << QFileInfo(path).absoluteFilePath();
+            break;
+        case WorkspaceFile::Kind::NotSqlite:
+            if (isDb)
+                launch.refusals << tr("%1 is not a trhealth workspace (not an SQLite database); "
+                                      "it was not opened. Files to import are given without "
+                                      "--db.")
+                                       .arg(name);
+            else
+                launch.imports << QFileInfo(path).absoluteFilePath();
             break;
         }
     }
