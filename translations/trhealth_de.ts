@@ -254,10 +254,6 @@
         <source>Tanium exports to import (CSV or JSON), or a workspace or snapshot file to open.</source>
         <translation>Zu importierende Tanium-Exporte (CSV oder JSON) oder ein zu öffnender Arbeitsbereich bzw. eine Snapshot-Datei.</translation>
     </message>
-    <message>
-        <source>Files not opened</source>
-        <translation>Nicht geöffnete Dateien</translation>
-    </message>
 </context>
 <context>
     <name>trh</name>

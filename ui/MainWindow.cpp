@@ -622,15 +622,19 @@ void MainWindow::dropEvent(QDropEvent *event)
     // Told apart by content as on the command line: a workspace or snapshot file is opened,
     // somebody else's SQLite file is refused, the rest is imported. Not from inside the drop:
     // the message and the dialog come once the drag is over.
-    const LaunchArguments dropped = LaunchArguments::fromCommandLine(paths);
-    if (!dropped.workspace.isEmpty())
-        openWorkspace(dropped.workspace);
-    QTimer::singleShot(0, this, [this, dropped] {
-        if (!dropped.refusals.isEmpty())
+    openFiles(LaunchArguments::fromCommandLine(paths));
+}
+
+void MainWindow::openFiles(const LaunchArguments &files, bool showRefusals)
+{
+    if (!files.workspace.isEmpty())
+        openWorkspace(files.workspace);
+    QTimer::singleShot(0, this, [this, files, showRefusals] {
+        if (showRefusals && !files.refusals.isEmpty())
             QMessageBox::warning(this, tr("Files not opened"),
-                                 dropped.refusals.join(QStringLiteral("\n\n")));
-        if (!dropped.imports.isEmpty())
-            importFiles(dropped.imports);
+                                 files.refusals.join(QStringLiteral("\n\n")));
+        if (!files.imports.isEmpty())
+            importFiles(files.imports);
     });
 }
 

@@ -17,6 +17,7 @@ class ChecklistPage;
 class FindingsPage;
 class GuidancePage;
 class HistoryPage;
+struct LaunchArguments;
 class OverviewPage;
 
 // The console: navigation on the left, one page per maintenance area, a snapshot selector
@@ -49,6 +50,10 @@ public:
     void reload();
     // Opens the import dialog for these files (asks for a workspace first if none is open).
     void importFiles(const QStringList &paths);
+    // Files given on the command line or dropped on the window: opens their workspace, then,
+    // once the event loop runs, shows the refusals in one message (unless showRefusals is
+    // false) and opens the import dialog for the rest.
+    void openFiles(const LaunchArguments &files, bool showRefusals = true);
 
 signals:
     void overviewLoaded();

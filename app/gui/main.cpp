@@ -8,7 +8,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QMessageBox>
 #include <QSettings>
 #include <QTableView>
 #include <QTimer>
@@ -82,12 +81,11 @@ int main(int argc, char **argv)
     // The files on the command line are told apart by their content: a workspace or snapshot
     // file opens (or the last workspace, when none is given), other files go to the import
     // dialog, and somebody else's SQLite database is refused with a message.
-    const trh::LaunchArguments launch =
+    trh::LaunchArguments launch =
         trh::LaunchArguments::fromCommandLine(parser.positionalArguments(), parser.value(db));
-    QString workspace = launch.workspace;
     if (const QString last = QSettings().value(QStringLiteral("lastWorkspace")).toString();
-        workspace.isEmpty() && !last.isEmpty() && QFileInfo::exists(last))
-        workspace = last;
+        launch.workspace.isEmpty() && !last.isEmpty() && QFileInfo::exists(last))
+        launch.workspace = last;
     if (parser.isSet(screenshot)) {
         window.resize(1400, 900);
         const auto shoot = [&] {
@@ -109,23 +107,14 @@ int main(int argc, char **argv)
             });
         };
         // Without a workspace no overview ever loads: the empty window is the picture.
-        if (workspace.isEmpty())
+        if (launch.workspace.isEmpty())
             QTimer::singleShot(0, &window, shoot);
         else
             QObject::connect(&window, &trh::MainWindow::overviewLoaded, &window, shoot);
-        // Nobody is there to close a message box: the refusals go to stderr.
         for (const QString &refusal : launch.refusals)
             std::fprintf(stderr, "%s\n", qUtf8Printable(refusal));
     }
-    if (!workspace.isEmpty())
-        window.openWorkspace(workspace);
-    // Once the window shows: the refusals in one message, then the import dialog.
-    QTimer::singleShot(0, &window, [&window, launch, quiet = parser.isSet(screenshot)] {
-        if (!quiet && !launch.refusals.isEmpty())
-            QMessageBox::warning(&window, QCoreApplication::translate("main", "Files not opened"),
-                                 launch.refusals.join(QStringLiteral("\n\n")));
-        if (!launch.imports.isEmpty())
-            window.importFiles(launch.imports);
-    });
+    // With --screenshot nobody is there to close a message box: the refusals went to stderr.
+    window.openFiles(launch, !parser.isSet(screenshot));
     return app.exec();
 }
