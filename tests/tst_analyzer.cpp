@@ -75,8 +75,8 @@ private slots:
                         {"threatresponse", "applied_profile", "P"}}) +
             cx("pend-1", {{"[current result unavailable]", "[current result unavailable]",
                            "[current result unavailable]"}}) +
-            cx("err-1", {{"threatresponse", "health_check", "ok"},
-                         {"recorder", "health_check", "TSE-Error: timed out"}});
+            cx("err-1",
+               {{"threatresponse", "health_check", "ok"}, {"TSE-Error: timed out", "", ""}});
         Database db;
         const QJsonObject s =
             summaryOf({{QStringLiteral("Client Extensions - Status.csv"), csv}}, db);
@@ -223,9 +223,47 @@ private slots:
         QVERIFY(!st.step());
     }
 
+    // An applied profile that is not in the imported list is profile.unknown and nothing
+    // else: the group rule judges only a listed profile (it used to count it twice).
+    void unlistedProfileIsUnknownOnly()
+    {
+        auto tr = [](const char *profile, const char *id) {
+            return QList<QByteArrayList>{{"threatresponse", "health_check", "ok"},
+                                         {"threatresponse", "applied_profile", profile},
+                                         {"threatresponse", "applied_profile_id", id},
+                                         {"threatresponse", "applied_profile_revision", "1"}};
+        };
+        const QByteArray status =
+            "Computer Name,Domain,Key,Value,Count\n" + cx("right-1", tr("Workstations", "1")) +
+            cx("wrong-1", tr("Servers", "2")) + cx("ghost-1", tr("Retired Profile", "99"));
+        const QByteArray groups = "Computer Name,Computer Groups,Count\n"
+                                  "right-1,Workstations,1\n"
+                                  "wrong-1,Workstations,1\n"
+                                  "ghost-1,Workstations,1\n";
+        const QByteArray profiles = R"([
+            {"name": "Workstations", "id": 1, "revision": 1, "computerGroups": ["Workstations"]},
+            {"name": "Servers", "id": 2, "revision": 1, "computerGroups": ["Servers"]}])";
+        Database db;
+        const QJsonObject s = summaryOf({{QStringLiteral("Client Extensions - Status.csv"), status},
+                                         {QStringLiteral("groups.csv"), groups},
+                                         {QStringLiteral("profiles.json"), profiles}},
+                                        db);
+        const QJsonObject p = obj(s, "profiles");
+        QCOMPARE(p.value(QStringLiteral("unknown_profile")).toInt(), 1);
+        QCOMPARE(p.value(QStringLiteral("wrong_profile_for_group")).toInt(), 1);
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM finding f JOIN endpoint e ON e.id = "
+                              "f.endpoint_id WHERE e.name_key = 'ghost-1'")
+                     .value_or(-1),
+                 std::int64_t(1));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM finding WHERE code = 'profile.wrong_for_group' "
+                              "AND endpoint_name = 'wrong-1'")
+                     .value_or(-1),
+                 std::int64_t(1));
+    }
+
     void analysisIsStoredOnceAndRecomputedOnDemand()
     {
-        const QByteArray csv = "Computer Name,Domain,Key,Value\n" +
+        const QByteArray csv = "Computer Name,Domain,Key,Value,Count\n" +
                                cx("a", {{"threatresponse", "health_check", "bad"}});
         Database db;
         summaryOf({{QStringLiteral("Client Extensions - Status.csv"), csv}}, db);

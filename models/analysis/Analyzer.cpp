@@ -25,7 +25,7 @@ namespace trh {
 namespace {
 
 // Bump when a rule changes: stored analyses of older versions are recomputed.
-constexpr int kRulesVersion = 1;
+constexpr int kRulesVersion = 2; // 2: the row rule, profile.unknown alone
 
 const char *const kDomains[] = {"dec", "index", "recorder", "stream", "threatresponse"};
 
@@ -530,9 +530,10 @@ bool Run::perEndpoint()
                         return false;
                 }
                 // Group rule: the first profile (priority order) whose groups include one of
-                // the endpoint's groups is the one that should apply.
+                // the endpoint's groups is the one that should apply. It judges only a profile
+                // that is in the list: one that is not is profile.unknown and nothing else.
                 std::set<std::string> mine;
-                while (groups.at(id)) {
+                while (applied && groups.at(id)) {
                     mine.insert(qs(groups.row().textView(1)).toLower().toStdString());
                     groups.next();
                 }

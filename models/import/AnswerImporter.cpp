@@ -446,24 +446,30 @@ bool AnswerImporter::writeGroup(const ActiveGroup &g, const std::vector<CellValu
         return true;
     }
 
-    // Correlated multi-line cells: line k of every column belongs together.
+    // Correlated multi-line cells: line k of every column belongs together, and line k is one
+    // row of the sensor's answer. A special answer stands for a whole row, so a row's class
+    // is the class of its first column (the sensor's leftmost column in the file); a special-
+    // looking text in another column beside a real first column is that column's real value
+    // ("threatresponse / health_check / error: certificate expired" is a failure reason).
     // A cell may have no values at all (REST "data": [[]], Gateway "values": []): compare
-    // with the first present column's count, not with the first non-zero one.
-    size_t lines = 0;
-    bool counted = false;
+    // with the first column's count, not with the first non-zero one.
+    size_t firstRole = roles;
+    for (size_t r = 0; r < roles; ++r) {
+        if (g.columns[r] >= 0 && (firstRole == roles || g.columns[r] < g.columns[firstRole]))
+            firstRole = r;
+    }
+    const CellValues &firstCell = firstRole < roles ? cellOf(firstRole) : kNoCell;
+    const size_t lines = firstCell.size();
     bool mismatch = false;
     for (size_t r = 0; r < roles; ++r) {
-        if (g.columns[r] < 0)
-            continue;
-        const size_t n = cellOf(r).size();
-        if (!counted) {
-            lines = n;
-            counted = true;
-        } else if (n != lines) {
+        if (g.columns[r] >= 0 && cellOf(r).size() != lines)
             mismatch = true;
-        }
     }
-    if (mismatch) {
+    // One special first column stands for the whole answer, whatever the other columns
+    // hold (often nothing at all): not a correlation problem.
+    const ValueClass lone = lines == 1 ? classifyValue(firstCell.front()) : ValueClass::Value;
+    const bool specialRow = mismatch && lone != ValueClass::Value;
+    if (mismatch && !specialRow) {
         QStringList counts, titles;
         for (size_t r = 0; r < roles; ++r) {
             if (g.columns[r] >= 0) {
@@ -480,19 +486,9 @@ bool AnswerImporter::writeGroup(const ActiveGroup &g, const std::vector<CellValu
     m_lineClasses.assign(outLines, ValueClass::NoResults);
     ValueClass answerClass = ValueClass::NoResults;
     for (size_t k = 0; k < outLines; ++k) {
-        ValueClass c = ValueClass::NoResults;
-        if (mismatch) {
-            c = ValueClass::Error;
-        } else {
-            bool first = true;
-            for (size_t r = 0; r < roles; ++r) {
-                if (g.columns[r] < 0)
-                    continue;
-                const ValueClass vc = classifyValue(cellOf(r)[k]);
-                c = first ? vc : combineClasses(c, vc);
-                first = false;
-            }
-        }
+        const ValueClass c = specialRow ? lone
+                             : mismatch ? ValueClass::Error
+                                        : classifyValue(firstCell[k]);
         m_lineClasses[k] = c;
         answerClass = k == 0 ? c : combineClasses(answerClass, c);
         ++m_report.values[size_t(c)];
