@@ -68,7 +68,7 @@ const char *kUsage =
     "\n"
     "commands:\n"
     "  import  --db FILE [--as DATASET] [--label TEXT] [--taken-at ISO8601] [--mapping FILE] "
-    "[--json] PATH...\n"
+    "[--lenient] [--json] PATH...\n"
     "  summary --db FILE [--snapshot ID|latest] [--month YYYY-MM] [--json] [--explain]\n"
     "  findings --db FILE [--snapshot ID|latest] [--code CODE] [--json]\n"
     "  diff    --db FILE --from ID --to ID [--json]\n"
@@ -197,7 +197,12 @@ int importCommand(const QStringList &args)
         QStringLiteral("defer-analysis"),
         QStringLiteral("Store the answers only; the health analysis then runs when the "
                        "snapshot is first used."));
-    p.addOptions({db, as, label, takenAt, mappingOpt, json, deferAnalysis});
+    const QCommandLineOption lenient(
+        QStringLiteral("lenient"),
+        QStringLiteral("Import the intact rows of a damaged CSV file (cut off, broken quotes, "
+                       "rows with the wrong number of cells) and mark the snapshot incomplete. "
+                       "Without it such a file is refused."));
+    p.addOptions({db, as, label, takenAt, mappingOpt, lenient, json, deferAnalysis});
     p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Export files to import."),
                             QStringLiteral("PATH..."));
     if (const int rc = parse(p, args, QStringLiteral("Import export files as one snapshot."));
@@ -209,6 +214,7 @@ int importCommand(const QStringList &args)
     options.chosenDataset = p.value(as);
     options.label = p.value(label);
     options.analyse = !p.isSet(deferAnalysis);
+    options.lenient = p.isSet(lenient);
     if (p.isSet(takenAt)) {
         options.takenAt = QDateTime::fromString(p.value(takenAt), Qt::ISODateWithMs);
         if (!options.takenAt.isValid())
@@ -234,8 +240,15 @@ int importCommand(const QStringList &args)
     if (!result.ok()) {
         for (const QString &e : result.errors)
             err() << "trhealth-cli: " << e << Qt::endl;
+        if (result.damagedInput)
+            err() << "trhealth-cli: nothing was imported; to import the intact rows anyway and "
+                     "mark the snapshot incomplete, run again with --lenient"
+                  << Qt::endl;
         return result.status == ImportResult::Status::Failed ? Failure : BadInput;
     }
+    if (!result.complete)
+        err() << "trhealth-cli: warning: damaged rows were skipped (--lenient); snapshot "
+              << result.snapshotId << " is marked incomplete" << Qt::endl;
     for (const QString &n : result.notes)
         err() << "trhealth-cli: note: " << n << Qt::endl;
     if (p.isSet(json)) {
@@ -245,6 +258,7 @@ int importCommand(const QStringList &args)
         out() << QJsonDocument(
                      QJsonObject{{QStringLiteral("snapshot"), qint64(result.snapshotId)},
                                  {QStringLiteral("taken_at"), result.takenAt.toString(Qt::ISODate)},
+                                 {QStringLiteral("complete"), result.complete},
                                  {QStringLiteral("files"), files}})
                      .toJson(QJsonDocument::Indented);
     } else {
@@ -273,6 +287,9 @@ void printSummaryText(const QJsonObject &s)
     if (!snap.value(QStringLiteral("label")).toString().isEmpty())
         out() << " (" << snap.value(QStringLiteral("label")).toString() << ")";
     out() << ", " << snap.value(QStringLiteral("files")).toInteger() << " file(s)\n";
+    if (!s.value(QStringLiteral("complete")).toBool(true))
+        out() << "INCOMPLETE: a lenient import skipped damaged rows; the figures miss the "
+                 "endpoints of those rows (see the import report)\n";
     const QJsonObject ep = s.value(QStringLiteral("endpoints")).toObject();
     out() << "Endpoints: " << n(ep.value(QStringLiteral("total")));
     const QJsonObject byPlatform = ep.value(QStringLiteral("by_platform")).toObject();

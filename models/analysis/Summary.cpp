@@ -25,12 +25,13 @@ public:
     QJsonObject snapshotInfo()
     {
         Statement st(m_db, "SELECT s.id, s.taken_at, s.label, "
-                           "(SELECT count(*) FROM source_file f WHERE f.snapshot_id = s.id) "
-                           "FROM snapshot s WHERE s.id = ?1");
+                           "(SELECT count(*) FROM source_file f WHERE f.snapshot_id = s.id), "
+                           "s.complete FROM snapshot s WHERE s.id = ?1");
         st.bind(1, m_snapshot);
         if (!st.step())
             return {};
         m_takenAt = st.text(1);
+        m_complete = st.int64(4) != 0;
         return QJsonObject{{q("id"), qint64(st.int64(0))},
                            {q("taken_at"), st.text(1)},
                            {q("label"), st.text(2)},
@@ -38,11 +39,13 @@ public:
     }
 
     QString takenAt() const { return m_takenAt; }
+    bool complete() const { return m_complete; }
 
 private:
     Database &m_db;
     std::int64_t m_snapshot;
     QString m_takenAt;
+    bool m_complete = true;
 };
 
 } // namespace
@@ -83,6 +86,8 @@ std::optional<QJsonObject> Summary::build(Database &db, std::int64_t snapshotId,
         return std::nullopt;
     }
     root.insert(q("snapshot"), snapshot);
+    // False when a lenient import skipped damaged rows: the figures miss those endpoints.
+    root.insert(q("complete"), b.complete());
     if (!Analyzer::ensure(db, snapshotId, error))
         return std::nullopt;
     const auto stored = Analyzer::stored(db, snapshotId);

@@ -220,7 +220,9 @@ private:
 class CsvParser
 {
 public:
-    CsvParser(QIODevice &in, TableSink &sink) : m_in(in), m_sink(sink) {}
+    CsvParser(QIODevice &in, TableSink &sink, bool lenient)
+        : m_in(in), m_sink(sink), m_lenient(lenient)
+    {}
     ReadResult run(CsvFormat *format);
 
 private:
@@ -270,6 +272,27 @@ private:
         m_fieldStarts.push_back(m_spans.size());
         m_valueBegin = m_text.size();
     }
+    // Called where a field after a closing quote ends: only the line end's '\r' may stand
+    // between the quote and the delimiter or line end.
+    void checkAfterQuote()
+    {
+        m_afterQuote = false;
+        const std::size_t extra = m_text.size() - m_closeAt;
+        if (extra == 0 || (extra == 1 && m_text.back() == '\r'))
+            return;
+        damage(m_line, QStringLiteral("text after the closing quote of a quoted cell"));
+    }
+    // Notes the first damage of the current record (RFC 4180 broken): the record is refused,
+    // or skipped by a lenient read.
+    void damage(std::int64_t line, const QString &what)
+    {
+        if (m_damage.isEmpty()) {
+            m_damage = what;
+            m_damageLine = line;
+        }
+    }
+    // A damaged record: a strict read fails on it, a lenient one skips it with a warning.
+    bool damagedRecord();
     // Ends the current value at the end of m_text, dropping the '\r' of a CRLF.
     void endValue()
     {
@@ -299,6 +322,7 @@ private:
 
     QIODevice &m_in;
     TableSink &m_sink;
+    const bool m_lenient;
     ReadResult m_result;
 
     // Input.
@@ -322,6 +346,10 @@ private:
     std::int64_t m_quoteLine = 0;   // line on which the current quoted field starts
     std::int64_t m_recordStart = 0; // stream offset of the current record
     bool m_recordQuoted = false;
+    bool m_afterQuote = false; // the current field had a quoted part that has closed
+    std::size_t m_closeAt = 0; // m_text's size when it closed
+    QString m_damage;          // the current record's first damage, empty if none
+    std::int64_t m_damageLine = 0;
     std::string m_text; // the current record's unescaped field bytes
     std::size_t m_valueBegin = 0;
     std::vector<Span> m_spans;              // values of the current record
@@ -545,6 +573,8 @@ bool CsvParser::parse()
             p = stop;
             if (p == end)
                 break;
+            if (m_afterQuote)
+                checkAfterQuote();
             endValue();
             state = State::FieldStart;
             if (*p++ == '\n') {
@@ -582,6 +612,8 @@ bool CsvParser::parse()
                 state = State::Quoted;
             } else {
                 state = State::Unquoted;
+                m_afterQuote = true;
+                m_closeAt = m_text.size();
             }
             break;
         }
@@ -603,8 +635,26 @@ bool CsvParser::endRecord(std::size_t endOffset)
     const bool blank = m_fieldStarts.size() == 1 && !m_recordQuoted &&
                        (m_text.empty() || (m_text.size() == 1 && m_text[0] == '\r'));
     bool go = true;
-    if (!blank)
+    if (!blank && m_haveHeader && m_damage.isEmpty() && m_fieldStarts.size() != m_columns.size()) {
+        const std::size_t fields = m_fieldStarts.size();
+        damage(m_recordLine,
+               QStringLiteral("%1 %2, the header has %3")
+                   .arg(fields)
+                   .arg(fields == 1 ? QStringLiteral("cell") : QStringLiteral("cells"))
+                   .arg(m_columns.size()));
+    }
+    if (!blank && !m_damage.isEmpty()) {
+        if (!m_haveHeader || !m_lenient) {
+            failLine(m_damageLine, m_damage + QStringLiteral(" (a damaged or cut-off CSV file)"));
+            m_result.damaged = true;
+            return false;
+        }
+        go = damagedRecord();
+    } else if (!blank) {
         go = m_haveHeader ? deliverRow() : deliverHeader();
+    }
+    m_damage.clear();
+    m_afterQuote = false;
     m_text.clear();
     m_spans.clear();
     m_fieldStarts.clear();
@@ -614,6 +664,20 @@ bool CsvParser::endRecord(std::size_t endOffset)
     if (!go)
         m_result.status = ReadStatus::Stopped;
     return go;
+}
+
+bool CsvParser::damagedRecord()
+{
+    ++m_result.skippedRecords;
+    m_result.damaged = true;
+    m_sourcePos.line = m_damageLine;
+    m_sink.warning(QStringLiteral("line %1: %2; the row (from line %3) was skipped (lenient "
+                                  "import)")
+                       .arg(m_damageLine)
+                       .arg(m_damage)
+                       .arg(m_recordLine),
+                   m_sourcePos);
+    return true;
 }
 
 bool CsvParser::deliverHeader()
@@ -653,14 +717,6 @@ bool CsvParser::deliverRow()
             cell.emplace_back(text + m_spans[v].begin, m_spans[v].end - m_spans[v].begin);
     }
     m_sourcePos.line = m_recordLine;
-    if (fields != columns) {
-        m_sink.warning(QStringLiteral("line %1: %2 %3, header has %4")
-                           .arg(m_recordLine)
-                           .arg(fields)
-                           .arg(fields == 1 ? QStringLiteral("cell") : QStringLiteral("cells"))
-                           .arg(columns),
-                       m_sourcePos);
-    }
     ++m_result.records;
     return m_sink.row(m_cells, m_sourcePos);
 }
@@ -717,13 +773,21 @@ ReadResult CsvParser::run(CsvFormat *format)
     }
 
     if (m_state == State::Quoted) {
-        return failLine(m_quoteLine,
-                        QStringLiteral("unterminated quoted field (the file may be truncated)"));
+        m_result.damaged = true;
+        if (!m_lenient || !m_haveHeader) {
+            return failLine(m_quoteLine, QStringLiteral("a quoted cell is opened and never closed "
+                                                        "(a damaged or cut-off CSV file)"));
+        }
+        damage(m_quoteLine, QStringLiteral("a quoted cell is opened and never closed"));
+        damagedRecord();
+        return m_result;
     }
     // A last line without a line end.
     if (m_state != State::FieldStart || !m_fieldStarts.empty()) {
         if (m_state == State::FieldStart)
             beginField(); // the file ends right after a delimiter: one more, empty, cell
+        if (m_afterQuote)
+            checkAfterQuote();
         endValue();
         if (!endRecord(m_pos))
             return m_result;
@@ -735,9 +799,9 @@ ReadResult CsvParser::run(CsvFormat *format)
 
 } // namespace
 
-ReadResult CsvReader::read(QIODevice &in, TableSink &sink, CsvFormat *format)
+ReadResult CsvReader::read(QIODevice &in, TableSink &sink, CsvFormat *format, bool lenient)
 {
-    return CsvParser(in, sink).run(format);
+    return CsvParser(in, sink, lenient).run(format);
 }
 
 } // namespace trh

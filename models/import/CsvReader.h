@@ -23,9 +23,14 @@ class CsvReader final
 {
 public:
     // Reads `in` from its current position to the end: sink.header() once with the header
-    // row, then sink.row() per record. Fails on an empty file, undecodable bytes, binary data
-    // or an unterminated quoted field at end of file.
-    static ReadResult read(QIODevice &in, TableSink &sink, CsvFormat *format = nullptr);
+    // row, then sink.row() per record. Fails on an empty file, undecodable bytes or binary
+    // data, and on a damaged file (input-formats.md, "Damaged CSV"): a quoted cell never
+    // closed, text after a closing quote, or a row whose number of cells differs from the
+    // header's; the error names the line where the damage starts. `lenient` skips damaged
+    // rows instead (each with a warning; ReadResult::skippedRecords counts them) and, for a
+    // quote never closed, the rest of the file.
+    static ReadResult read(QIODevice &in, TableSink &sink, CsvFormat *format = nullptr,
+                           bool lenient = false);
 };
 
 } // namespace trh

@@ -45,6 +45,7 @@ QJsonObject FileImportReport::toJson() const
         {QStringLiteral("aggregate"), aggregate},
         {QStringLiteral("datasets"), sets},
         {QStringLiteral("rows"), qint64(rows)},
+        {QStringLiteral("skipped_rows"), qint64(skippedRows)},
         {QStringLiteral("values"), classes},
         {QStringLiteral("ignored_columns"), QJsonArray::fromStringList(ignoredColumns)},
         {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},
@@ -71,6 +72,7 @@ FileImportReport FileImportReport::fromJson(const QJsonObject &o)
                               d.value(QStringLiteral("answers")).toInteger()});
     }
     r.rows = o.value(QStringLiteral("rows")).toInteger();
+    r.skippedRows = o.value(QStringLiteral("skipped_rows")).toInteger();
     const QJsonObject classes = o.value(QStringLiteral("values")).toObject();
     for (int c = 0; c < ValueClassCount; ++c) {
         const std::string_view className = valueClassName(ValueClass(c));
@@ -133,9 +135,13 @@ QString FileImportReport::toText() const
                        .arg(QString::fromLatin1(n.data(), qsizetype(n.size())))
                        .arg(values[size_t(c)]);
     }
-    out += QStringLiteral("  rows read: %1; values: %2\n")
+    out += QStringLiteral("  rows read: %1; answer rows by class: %2\n")
                .arg(rows)
                .arg(classes.join(QStringLiteral(", ")));
+    if (skippedRows > 0)
+        out += QStringLiteral("  damaged rows skipped (lenient import): %1 — the snapshot is "
+                              "incomplete\n")
+                   .arg(skippedRows);
     if (!ignoredColumns.isEmpty())
         out += QStringLiteral("  ignored columns: %1\n")
                    .arg(ignoredColumns.join(QStringLiteral(", ")));

@@ -32,6 +32,7 @@ struct FileImportReport
     bool aggregate = false; // no Computer Name column: counts only
     std::vector<DatasetUse> datasets;
     std::int64_t rows = 0;
+    std::int64_t skippedRows = 0; // damaged rows a lenient import skipped
     ValueClassCounts values{};
     QStringList ignoredColumns;
     QStringList warnings; // the first kMaxWarnings; warningCount has them all

@@ -196,8 +196,12 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
 
         if (sniffKind(file) == FileKind::Csv) {
             CsvFormat format;
-            read = tabular(
-                [&](QIODevice &in, TableSink &sink) { return CsvReader::read(in, sink, &format); });
+            read = tabular([&](QIODevice &in, TableSink &sink) {
+                return CsvReader::read(in, sink, &format, options.lenient);
+            });
+            report.skippedRows = read.skippedRecords;
+            if (read.damaged && !read.ok())
+                result.damagedInput = true;
             report.format = QStringLiteral("console CSV (%1, '%2')")
                                 .arg(format.encoding, format.delimiter == '\t'
                                                           ? QStringLiteral("tab")
@@ -259,6 +263,8 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
         } else if (report.datasets.empty()) {
             problem(QStringLiteral("no data: nothing in the file could be imported"));
         }
+        if (report.skippedRows > 0)
+            result.complete = false;
         result.files.push_back(report);
         bytesBefore += report.size;
     }
@@ -275,6 +281,36 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
     }
     if (!result.errors.isEmpty()) {
         result.status = storeFailed ? ImportResult::Status::Failed : ImportResult::Status::BadInput;
+        return result;
+    }
+    // A snapshot without a single endpoint or alert would show an empty month as if it were
+    // one: refused, saying what each file gave instead.
+    const auto usable = [](const FileImportReport &r) {
+        std::int64_t n = 0;
+        for (const FileImportReport::DatasetUse &use : r.datasets) {
+            if (use.dataset != QLatin1String("profiles"))
+                n += use.answers;
+        }
+        return n;
+    };
+    std::int64_t usableTotal = 0;
+    for (const FileImportReport &r : result.files)
+        usableTotal += usable(r);
+    if (usableTotal == 0) {
+        result.status = ImportResult::Status::BadInput;
+        for (const FileImportReport &r : result.files) {
+            const bool onlyProfiles = !r.datasets.empty() && r.rows == 0 && r.warnings.isEmpty();
+            result.errors << QStringLiteral("%1: no usable endpoint or alert (%2)")
+                                 .arg(r.path, !r.warnings.isEmpty()
+                                                  ? QStringLiteral("%1 row(s) read; %2")
+                                                        .arg(r.rows)
+                                                        .arg(r.warnings.first())
+                                              : onlyProfiles
+                                                  ? QStringLiteral("profiles only")
+                                                  : QStringLiteral("%1 row(s) read").arg(r.rows));
+        }
+        result.errors << QStringLiteral("nothing was imported: a snapshot needs at least one "
+                                        "endpoint or alert");
         return result;
     }
     if (!options.chosenDataset.isEmpty() && !chosenUsed)
@@ -296,7 +332,7 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
                                                : QDateTime::currentDateTimeUtc();
     result.takenAt.setTime(QTime(result.takenAt.time().hour(), result.takenAt.time().minute(),
                                  result.takenAt.time().second()));
-    if (!writer.finish(result.takenAt)) {
+    if (!writer.finish(result.takenAt, result.complete)) {
         result.status = ImportResult::Status::Failed;
         result.errors << QStringLiteral("%1: %2").arg(db.path(), writer.error());
         return result;

@@ -32,6 +32,9 @@ struct ImportOptions
     // then ready when the snapshot is first shown). Its progress is reported after the
     // bytes: `total` counts the file sizes and half as much again for the analysis.
     bool analyse = true;
+    // --lenient: damaged rows of a CSV file (input-formats.md, "Damaged CSV") are skipped
+    // instead of refusing the file; the snapshot is then marked incomplete.
+    bool lenient = false;
     // Test seam: fail the run once about this many rows were written (-1: never).
     std::int64_t failAfterRows = -1;
 };
@@ -51,6 +54,10 @@ struct ImportResult
     std::vector<FileImportReport> files;
     std::int64_t snapshotId = 0;
     QDateTime takenAt;
+    // A file was refused as a damaged CSV (a lenient import would read its intact rows).
+    bool damagedInput = false;
+    // False when a lenient import skipped damaged rows: the snapshot is incomplete.
+    bool complete = true;
     bool ok() const { return status == Status::Ok; }
 };
 

@@ -455,7 +455,7 @@ bool SnapshotWriter::addAlert(const AlertRecord &a)
     return st.run() || fail(st);
 }
 
-bool SnapshotWriter::finish(const QDateTime &takenAt)
+bool SnapshotWriter::finish(const QDateTime &takenAt, bool complete)
 {
     if (!flush())
         return false;
@@ -471,7 +471,7 @@ bool SnapshotWriter::finish(const QDateTime &takenAt)
                               "WHERE a.snapshot_id = ?1 AND a.dataset = 'inventory' "
                               "AND a.endpoint_id IS NOT NULL ORDER BY a.endpoint_id, a.id");
     Statement insert(m_db, "INSERT INTO snapshot_endpoint VALUES(?1, ?2, ?3, ?4, ?5)");
-    Statement taken(m_db, "UPDATE snapshot SET taken_at = ?2 WHERE id = ?1");
+    Statement taken(m_db, "UPDATE snapshot SET taken_at = ?2, complete = ?3 WHERE id = ?1");
     for (const Statement *st : {&inventory, &insert, &taken}) {
         if (!st->isValid())
             return fail(*st);
@@ -514,7 +514,7 @@ bool SnapshotWriter::finish(const QDateTime &takenAt)
     }
     if (!inventory.ok())
         return fail(inventory);
-    taken.bind(1, m_snapshot).bind(2, isoUtc(takenAt));
+    taken.bind(1, m_snapshot).bind(2, isoUtc(takenAt)).bind(3, complete ? 1 : 0);
     return taken.run() || fail(taken);
 }
 

@@ -63,8 +63,9 @@ public:
     bool addProfile(const ProfileRecord &profile);
     bool addAlert(const AlertRecord &alert);
 
-    // Derives the per-snapshot endpoint rows (platform etc.) and sets taken_at.
-    bool finish(const QDateTime &takenAt);
+    // Derives the per-snapshot endpoint rows (platform etc.) and sets taken_at, and whether
+    // the snapshot is complete (false: a lenient import skipped damaged rows).
+    bool finish(const QDateTime &takenAt, bool complete = true);
 
     enum Table
     {

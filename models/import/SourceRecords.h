@@ -101,6 +101,10 @@ struct ReadResult
     ReadStatus status = ReadStatus::Ok;
     QString error;
     std::int64_t records = 0; // rows / alerts / profiles delivered to the sink
+    // A damaged CSV: the failure is about damage (strict), or damaged rows were skipped
+    // (lenient; skippedRecords of them).
+    bool damaged = false;
+    std::int64_t skippedRecords = 0;
     bool ok() const { return status == ReadStatus::Ok; }
 };
 

@@ -312,6 +312,12 @@ CREATE VIRTUAL TABLE finding_search USING fts5(
 INSERT INTO finding_search(finding_search, rank) VALUES ('hashsize', 33554432);
 INSERT INTO finding_search(finding_search) VALUES ('rebuild');
 )sql",
+        // 4 -> 5: snapshots a lenient import made from damaged files.
+        R"sql(
+-- 0: a lenient import skipped damaged rows of a CSV file (the file's report says which);
+-- the snapshot is shown as incomplete wherever it appears.
+ALTER TABLE snapshot ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;
+)sql",
     };
     return steps;
 }

@@ -1,0 +1,142 @@
+#include "TestSupport.h"
+#include "store/Database.h"
+#include "store/Store.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace trh;
+
+// What the command line does with input that holds less than it seems to (docs/
+// input-formats.md, "What is refused"): a damaged CSV is refused unless --lenient, which
+// then marks the snapshot incomplete; an import with no usable endpoint or alert is refused.
+class TestDamagedInput : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+    // A console CSV of four endpoints cut off inside endpoint 3's quoted cell, as a copy
+    // that stopped mid-way leaves it; endpoint 4's row then runs into the open quote.
+    static QByteArray cutOff()
+    {
+        return "Computer Name,Domain,Key,Value,Count\r\n"
+               "ep-1,\"threatresponse\nthreatresponse\",\"health_check\napplied_profile\","
+               "\"ok\nP\",1\r\n"
+               "ep-2,\"threatresponse\nthreatresponse\",\"health_check\napplied_profile\","
+               "\"bad disk\nP\",1\r\n"
+               "ep-3,\"threatresponse\nthreat";
+    }
+
+    QString write(const QString &name, const QByteArray &content)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("%1/%2").arg(++m_n).arg(name));
+        return test::writeFile(path, content) ? path : QString();
+    }
+
+    static std::int64_t snapshots(const QString &db)
+    {
+        Database d;
+        if (!Store::open(d, db, Store::OpenMode::Existing).ok())
+            return -1;
+        return d.scalarInt("SELECT count(*) FROM snapshot").value_or(-1);
+    }
+
+    QJsonObject summary(const QString &db)
+    {
+        const auto r = test::runCli(
+            {QStringLiteral("summary"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        return r.exitCode == 0 ? QJsonDocument::fromJson(r.out).object() : QJsonObject();
+    }
+
+private slots:
+    void damagedCsvIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("where");
+        QTest::newRow("cut off in a quoted cell")
+            << cutOff() << QStringLiteral("line 10: a quoted cell is opened and never closed");
+        QTest::newRow("text after a closing quote")
+            << QByteArray("Computer Name,Tanium Driver Version,Count\nwin-1,\"1.2\"3,1\n")
+            << QStringLiteral("line 2: text after the closing quote of a quoted cell");
+        QTest::newRow("a short row in the middle")
+            << QByteArray("Computer Name,Tanium Driver Version,Count\nwin-1,1.2,1\nwin-2\n"
+                          "win-3,1.2,1\n")
+            << QStringLiteral("line 3: 1 cell, the header has 3");
+        QTest::newRow("a last row cut short")
+            << QByteArray("Computer Name,Tanium Driver Version,Count\nwin-1,1.2,1\nwin-2,1.")
+            << QStringLiteral("line 3: 2 cells, the header has 3");
+    }
+    void damagedCsvIsRefused()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, where);
+        const QString file = write(QStringLiteral("export.csv"), content);
+        const QString db = m_dir.filePath(QStringLiteral("refused%1.trdb").arg(m_n));
+        const auto r = test::runCli({QStringLiteral("import"), QStringLiteral("--db"), db, file});
+        QCOMPARE(r.exitCode, 2);
+        // One line names the file and where the damage starts; one says what to do.
+        const QList<QByteArray> lines = r.err.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[0].startsWith(
+                     QByteArray("trhealth-cli: " + file.toUtf8() + ": " + where.toUtf8())),
+                 lines[0].constData());
+        QVERIFY(lines[1].contains("--lenient"));
+        QCOMPARE(snapshots(db), std::int64_t(0)); // nothing written
+    }
+
+    // --lenient imports the intact rows and says, wherever the snapshot shows, that it is not
+    // complete.
+    void lenientImportMarksTheSnapshotIncomplete()
+    {
+        const QString file = write(QStringLiteral("Client Extensions - Status.csv"), cutOff());
+        const QString db = m_dir.filePath(QStringLiteral("lenient.trdb"));
+        const auto r = test::runCli({QStringLiteral("import"), QStringLiteral("--db"), db,
+                                     QStringLiteral("--lenient"), file});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("is marked incomplete"), r.err.constData());
+        QVERIFY(r.out.contains("damaged rows skipped (lenient import): 1"));
+        const QJsonObject s = summary(db);
+        QCOMPARE(s.value(QStringLiteral("complete")), QJsonValue(false));
+        QCOMPARE(s.value(QStringLiteral("endpoints")).toObject().value(QStringLiteral("total")),
+                 QJsonValue(2));
+        const auto text = test::runCli({QStringLiteral("summary"), QStringLiteral("--db"), db});
+        QVERIFY(text.out.contains("INCOMPLETE"));
+
+        // An intact file is complete, lenient or not.
+        const QString good = write(QStringLiteral("Client Extensions - Status.csv"),
+                                   cutOff().left(cutOff().indexOf("ep-3")));
+        const QString db2 = m_dir.filePath(QStringLiteral("intact.trdb"));
+        QCOMPARE(test::runCli({QStringLiteral("import"), QStringLiteral("--db"), db2,
+                               QStringLiteral("--lenient"), good})
+                     .exitCode,
+                 0);
+        QCOMPARE(summary(db2).value(QStringLiteral("complete")), QJsonValue(true));
+    }
+
+    // A Gateway page whose only node has no usable name (an error instead of a name) gives
+    // no endpoint: refused, not an empty month.
+    void importWithoutUsableEndpointIsRefused()
+    {
+        const QString file =
+            write(QStringLiteral("endpoints.json"),
+                  R"({"data": {"endpoints": {"edges": [{"node": {"computerID": "1234",
+                "sensorReadings": {"columns": [{"name": "Application", "values":
+                ["TSE-Error: Could not find sensor"]}]}}, "cursor": "a"}],
+                "pageInfo": {"hasNextPage": false, "endCursor": "a"}, "totalRecords": 1}}})");
+        const QString db = m_dir.filePath(QStringLiteral("nothing.trdb"));
+        const auto r = test::runCli({QStringLiteral("import"), QStringLiteral("--db"), db, file});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QByteArray(file.toUtf8() + ": no usable endpoint or alert")),
+                 r.err.constData());
+        QVERIFY(r.err.contains("not a usable name"));
+        QVERIFY(r.err.contains("nothing was imported"));
+        QCOMPARE(snapshots(db), std::int64_t(0));
+    }
+};
+
+QTEST_MAIN(TestDamagedInput)
+#include "tst_damagedinput.moc"
