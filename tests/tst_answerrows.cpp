@@ -160,15 +160,33 @@ private:
             .toJson();
     }
 
-    ImportResult import(Database &db, const QString &name, const QByteArray &content)
+    // Imports one file into a new workspace and builds its summary; `error` says what went
+    // wrong, empty if nothing did.
+    struct Imported
     {
+        ImportResult result;
+        QJsonObject summary;
+        QString error;
+    };
+    Imported import(Database &db, const QString &name, const QByteArray &content)
+    {
+        Imported out;
         const QString dir = m_dir.filePath(QString::number(++m_n));
         const QString path = dir + QLatin1Char('/') + name;
         if (!test::writeFile(path, content) ||
             !Store::open(db, dir + QStringLiteral("/ws.trdb"), Store::OpenMode::CreateOrUpgrade)
-                 .ok())
-            return {};
-        return Importer::importFiles(db, {path});
+                 .ok()) {
+            out.error = QStringLiteral("cannot set up %1").arg(dir);
+            return out;
+        }
+        out.result = Importer::importFiles(db, {path});
+        if (!out.result.ok()) {
+            out.error = out.result.errors.join(QLatin1Char('\n'));
+            return out;
+        }
+        if (const auto s = Summary::build(db, out.result.snapshotId, QString(), &out.error))
+            out.summary = *s;
+        return out;
     }
 
     static int at(const QJsonObject &s, const char *group, const char *key)
@@ -195,25 +213,24 @@ private slots:
         QFETCH(QByteArray, content);
         QFETCH(int, inventoryRows);
         Database db;
-        const ImportResult r = import(db, fileName, content);
-        QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
-        QString error;
-        const auto s = Summary::build(db, r.snapshotId, QString(), &error);
-        QVERIFY2(s, qPrintable(error));
+        const Imported i = import(db, fileName, content);
+        QVERIFY2(i.error.isEmpty(), qPrintable(i.error));
+        const ImportResult &r = i.result;
+        const QJsonObject &s = i.summary;
 
         // cert-1 is unhealthy with its reason, not no_data; pend-1 alone is no_data.
-        QCOMPARE(at(*s, "endpoints", "total"), 3);
-        QCOMPARE(at(*s, "health_failures", "threatresponse"), 1);
-        QCOMPARE(at(*s, "health_failures", "any"), 1);
-        QCOMPARE(at(*s, "coverage", "no_data"), 1);
-        QCOMPARE(at(*s, "coverage", "unhealthy"), 1);
-        QCOMPARE(at(*s, "coverage", "covered"), 1);
+        QCOMPARE(at(s, "endpoints", "total"), 3);
+        QCOMPARE(at(s, "health_failures", "threatresponse"), 1);
+        QCOMPARE(at(s, "health_failures", "any"), 1);
+        QCOMPARE(at(s, "coverage", "no_data"), 1);
+        QCOMPARE(at(s, "coverage", "unhealthy"), 1);
+        QCOMPARE(at(s, "coverage", "covered"), 1);
         int stages = 0;
         for (const char *stage : {"no_data", "not_deployed", "no_profile", "unhealthy", "covered"})
-            stages += at(*s, "coverage", stage);
-        QCOMPARE(stages, at(*s, "endpoints", "total"));
+            stages += at(s, "coverage", stage);
+        QCOMPARE(stages, at(s, "endpoints", "total"));
         // Its other findings are still there.
-        QCOMPARE(at(*s, "recorder", "min_requirements_not_met"), 1);
+        QCOMPARE(at(s, "recorder", "min_requirements_not_met"), 1);
         QCOMPARE(db.scalarInt("SELECT count(*) FROM finding WHERE code = 'health.threatresponse' "
                               "AND detail = 'error: certificate expired'")
                      .value_or(-1),
@@ -249,18 +266,17 @@ private slots:
               {"TSE-Error: sensor timed out", "", ""}}},
         };
         Database db;
-        const ImportResult r =
+        const Imported i =
             import(db, QStringLiteral("Client Extensions - Status.csv"), csv(endpoints));
-        QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
-        QString error;
-        const auto s = Summary::build(db, r.snapshotId, QString(), &error);
-        QVERIFY2(s, qPrintable(error));
-        QCOMPARE(at(*s, "health_failures", "threatresponse"), 1); // a-1
-        QCOMPARE(at(*s, "health_failures", "dec"), 1);            // b-1
-        QCOMPARE(at(*s, "coverage", "unhealthy"), 2);
+        QVERIFY2(i.error.isEmpty(), qPrintable(i.error));
+        const ImportResult &r = i.result;
+        const QJsonObject &s = i.summary;
+        QCOMPARE(at(s, "health_failures", "threatresponse"), 1); // a-1
+        QCOMPARE(at(s, "health_failures", "dec"), 1);            // b-1
+        QCOMPARE(at(s, "coverage", "unhealthy"), 2);
         // c-1 has a real row and an error row: the answer is unknown, never healthy.
-        QCOMPARE(at(*s, "coverage", "no_data"), 1);
-        QCOMPARE(at(*s, "coverage", "covered"), 0);
+        QCOMPARE(at(s, "coverage", "no_data"), 1);
+        QCOMPARE(at(s, "coverage", "covered"), 0);
         const ValueClassCounts &v = r.files[0].values;
         QCOMPARE(v[size_t(ValueClass::Error)], std::int64_t(1));
         QCOMPARE(v[size_t(ValueClass::Pending)], std::int64_t(0));
@@ -276,17 +292,14 @@ private slots:
                                    "y-1,\"[no results]\nP\",\"health_check\napplied_profile\","
                                    "\"threatresponse\nthreatresponse\",1\r\n";
         Database db;
-        const ImportResult r =
-            import(db, QStringLiteral("Client Extensions - Status.csv"), content);
-        QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
-        QString error;
-        const auto s = Summary::build(db, r.snapshotId, QString(), &error);
-        QVERIFY2(s, qPrintable(error));
+        const Imported i = import(db, QStringLiteral("Client Extensions - Status.csv"), content);
+        QVERIFY2(i.error.isEmpty(), qPrintable(i.error));
+        const QJsonObject &s = i.summary;
         // x-1: pending. y-1: its first row's leftmost cell (Value) is [no results], so that row
         // is special although its Domain and Key are real; the second row applies profile P.
-        QCOMPARE(at(*s, "coverage", "no_data"), 1);
-        QCOMPARE(at(*s, "coverage", "covered"), 1);
-        QCOMPARE(at(*s, "health_failures", "any"), 0);
+        QCOMPARE(at(s, "coverage", "no_data"), 1);
+        QCOMPARE(at(s, "coverage", "covered"), 1);
+        QCOMPARE(at(s, "health_failures", "any"), 0);
     }
 };
 

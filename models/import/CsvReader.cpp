@@ -291,7 +291,8 @@ private:
             m_damageLine = line;
         }
     }
-    // A damaged record: a strict read fails on it, a lenient one skips it with a warning.
+    // A damaged record: a strict read (and any read of the header) fails on it, a lenient one
+    // skips it with a warning. False when the read failed.
     bool damagedRecord();
     // Ends the current value at the end of m_text, dropping the '\r' of a CRLF.
     void endValue()
@@ -644,12 +645,8 @@ bool CsvParser::endRecord(std::size_t endOffset)
                    .arg(m_columns.size()));
     }
     if (!blank && !m_damage.isEmpty()) {
-        if (!m_haveHeader || !m_lenient) {
-            failLine(m_damageLine, m_damage + QStringLiteral(" (a damaged or cut-off CSV file)"));
-            m_result.damaged = true;
+        if (!damagedRecord())
             return false;
-        }
-        go = damagedRecord();
     } else if (!blank) {
         go = m_haveHeader ? deliverRow() : deliverHeader();
     }
@@ -668,8 +665,12 @@ bool CsvParser::endRecord(std::size_t endOffset)
 
 bool CsvParser::damagedRecord()
 {
-    ++m_result.skippedRecords;
     m_result.damaged = true;
+    if (!m_haveHeader || !m_lenient) {
+        failLine(m_damageLine, m_damage + QStringLiteral(" (a damaged or cut-off CSV file)"));
+        return false;
+    }
+    ++m_result.skippedRecords;
     m_sourcePos.line = m_damageLine;
     m_sink.warning(QStringLiteral("line %1: %2; the row (from line %3) was skipped (lenient "
                                   "import)")
@@ -700,6 +701,7 @@ bool CsvParser::deliverHeader()
     return m_sink.header(m_columns, m_sourcePos);
 }
 
+// Only rows with the header's number of cells get here (endRecord()).
 bool CsvParser::deliverRow()
 {
     const std::size_t columns = m_columns.size();
@@ -708,10 +710,6 @@ bool CsvParser::deliverRow()
     for (std::size_t i = 0; i < columns; ++i) {
         CellValues &cell = m_cells[i];
         cell.clear();
-        if (i >= fields) {
-            cell.emplace_back(); // padding: one empty value
-            continue;
-        }
         const std::size_t last = i + 1 < fields ? m_fieldStarts[i + 1] : m_spans.size();
         for (std::size_t v = m_fieldStarts[i]; v < last; ++v)
             cell.emplace_back(text + m_spans[v].begin, m_spans[v].end - m_spans[v].begin);
@@ -773,11 +771,7 @@ ReadResult CsvParser::run(CsvFormat *format)
     }
 
     if (m_state == State::Quoted) {
-        m_result.damaged = true;
-        if (!m_lenient || !m_haveHeader) {
-            return failLine(m_quoteLine, QStringLiteral("a quoted cell is opened and never closed "
-                                                        "(a damaged or cut-off CSV file)"));
-        }
+        // The rest of the file is one cell: refused, or skipped as one damaged record.
         damage(m_quoteLine, QStringLiteral("a quoted cell is opened and never closed"));
         damagedRecord();
         return m_result;

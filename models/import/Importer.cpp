@@ -299,15 +299,14 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
     if (usableTotal == 0) {
         result.status = ImportResult::Status::BadInput;
         for (const FileImportReport &r : result.files) {
-            const bool onlyProfiles = !r.datasets.empty() && r.rows == 0 && r.warnings.isEmpty();
-            result.errors << QStringLiteral("%1: no usable endpoint or alert (%2)")
-                                 .arg(r.path, !r.warnings.isEmpty()
-                                                  ? QStringLiteral("%1 row(s) read; %2")
-                                                        .arg(r.rows)
-                                                        .arg(r.warnings.first())
-                                              : onlyProfiles
-                                                  ? QStringLiteral("profiles only")
-                                                  : QStringLiteral("%1 row(s) read").arg(r.rows));
+            const bool onlyProfiles =
+                r.datasets.size() == 1 && r.datasets.front().dataset == QLatin1String("profiles");
+            QString what = onlyProfiles ? QStringLiteral("profiles only")
+                                        : QStringLiteral("%1 row(s) read").arg(r.rows);
+            if (!r.warnings.isEmpty())
+                what += QStringLiteral("; ") + r.warnings.first();
+            result.errors
+                << QStringLiteral("%1: no usable endpoint or alert (%2)").arg(r.path, what);
         }
         result.errors << QStringLiteral("nothing was imported: a snapshot needs at least one "
                                         "endpoint or alert");

@@ -38,8 +38,9 @@ class TableSink
 public:
     virtual ~TableSink() = default;
     virtual bool header(const std::vector<std::string> &columns, const SourcePos &pos) = 0;
-    // cells.size() equals the last header's column count; a reader pads short rows with
-    // empty cells and reports extra cells through warning().
+    // cells.size() equals the last header's column count. The CSV reader refuses (or, lenient,
+    // skips) rows of another length; the JSON readers pad short rows with empty cells and
+    // report extra cells through warning().
     virtual bool row(const std::vector<CellValues> &cells, const SourcePos &pos) = 0;
     // A recoverable oddity (the import report lists it).
     virtual void warning(const QString &message, const SourcePos &pos) = 0;
