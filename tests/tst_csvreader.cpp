@@ -550,11 +550,11 @@ private slots:
         QCOMPARE(dump(l.sink.rows), dump(Rows{{{"1"}, {"2"}, {"3"}, {"4"}, {"5"}}}));
         QCOMPARE(l.sink.warnings,
                  (QStringList{
-                     QStringLiteral("line 2: 3 cells, the header has 5; the row (from line 2) "
+                     QStringLiteral("3 cells, the header has 5; the row (from line 2) "
                                     "was skipped (lenient import)"),
-                     QStringLiteral("line 3: 7 cells, the header has 5; the row (from line 3) "
+                     QStringLiteral("7 cells, the header has 5; the row (from line 3) "
                                     "was skipped (lenient import)"),
-                     QStringLiteral("line 4: 1 cell, the header has 5; the row (from line 4) "
+                     QStringLiteral("1 cell, the header has 5; the row (from line 4) "
                                     "was skipped (lenient import)"),
                  }));
         QCOMPARE(dumpLines(l.sink.warningLines), QStringLiteral("2,3,4"));

@@ -99,6 +99,9 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.contains("is marked incomplete"), r.err.constData());
         QVERIFY(r.out.contains("damaged rows skipped (lenient import): 1"));
+        QVERIFY2(r.out.contains("  warning: line 10: a quoted cell is opened and never closed; "
+                                "the row (from line 10) was skipped (lenient import)\n"),
+                 r.out.constData());
         const QJsonObject s = summary(db);
         QCOMPARE(s.value(QStringLiteral("complete")), QJsonValue(false));
         QCOMPARE(s.value(QStringLiteral("endpoints")).toObject().value(QStringLiteral("total")),

@@ -672,9 +672,8 @@ bool CsvParser::damagedRecord()
     }
     ++m_result.skippedRecords;
     m_sourcePos.line = m_damageLine;
-    m_sink.warning(QStringLiteral("line %1: %2; the row (from line %3) was skipped (lenient "
-                                  "import)")
-                       .arg(m_damageLine)
+    // The sink puts the position (m_damageLine) in front of the message.
+    m_sink.warning(QStringLiteral("%1; the row (from line %2) was skipped (lenient import)")
                        .arg(m_damage)
                        .arg(m_recordLine),
                    m_sourcePos);
