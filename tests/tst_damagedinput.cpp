@@ -1,7 +1,8 @@
-#include "TestSupport.h"
+#include "ReportTestSupport.h"
 #include "store/Database.h"
 #include "store/Store.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -50,6 +51,23 @@ private:
         const auto r = test::runCli(
             {QStringLiteral("summary"), QStringLiteral("--db"), db, QStringLiteral("--json")});
         return r.exitCode == 0 ? QJsonDocument::fromJson(r.out).object() : QJsonObject();
+    }
+
+    // The first page of db's report (pdf: its text; html: the file up to the first chapter).
+    QString reportCover(const QString &db, const QString &format)
+    {
+        const QString out = m_dir.filePath(QStringLiteral("report%1.%2").arg(++m_n).arg(format));
+        const auto r = test::runCli({QStringLiteral("report"), QStringLiteral("--db"), db,
+                                     QStringLiteral("--") + format, out});
+        if (r.exitCode != 0)
+            return QString::fromUtf8(r.err);
+        if (format == QLatin1String("pdf"))
+            return test::pdfText(out).section(QLatin1Char('\f'), 0, 0);
+        QFile f(out);
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        const QString html = QString::fromUtf8(f.readAll());
+        return html.left(html.indexOf(QLatin1String("class=\"section\"")));
     }
 
 private slots:
@@ -108,6 +126,11 @@ private slots:
                  QJsonValue(2));
         const auto text = test::runCli({QStringLiteral("summary"), QStringLiteral("--db"), db});
         QVERIFY(text.out.contains("INCOMPLETE"));
+        // The report's cover says it before any figure, in print and in HTML.
+        QVERIFY(reportCover(db, QStringLiteral("pdf"))
+                    .contains(QStringLiteral("Incomplete snapshot.")));
+        QVERIFY(reportCover(db, QStringLiteral("html"))
+                    .contains(QStringLiteral("Incomplete snapshot.")));
 
         // An intact file is complete, lenient or not.
         const QString good = write(QStringLiteral("Client Extensions - Status.csv"),
@@ -118,6 +141,9 @@ private slots:
                      .exitCode,
                  0);
         QCOMPARE(summary(db2).value(QStringLiteral("complete")), QJsonValue(true));
+        const QString cover = reportCover(db2, QStringLiteral("pdf"));
+        QVERIFY(cover.contains(QStringLiteral("Threat Response maintenance report")));
+        QVERIFY(!cover.contains(QStringLiteral("Incomplete")));
     }
 
     // A Gateway page whose only node has no usable name (an error instead of a name) gives

@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -59,6 +60,15 @@ ImportDialog *importDialogOf(MainWindow &window)
             found = d;
     }
     return found;
+}
+
+// Shows the window and opens the import dialog on files into a new workspace db.
+ImportDialog *importIntoNew(MainWindow &window, const QString &db, const QStringList &files)
+{
+    window.show();
+    DialogSeam::setNextSaveFileName(db);
+    window.importFiles(files);
+    return importDialogOf(window);
 }
 
 } // namespace
@@ -120,6 +130,8 @@ private slots:
         auto *percent = window.findChild<QLabel *>(QStringLiteral("coveragePercent"));
         QVERIFY(percent);
         QVERIFY2(percent->text().endsWith(QStringLiteral("%")), qPrintable(percent->text()));
+        QVERIFY(!window.findChild<QLabel *>(QStringLiteral("incompleteBanner")));
+        QVERIFY(!window.findChild<QLabel *>(QStringLiteral("importIncomplete")));
         // and the report lists every file.
         auto *report = window.findChild<QPlainTextEdit *>(QStringLiteral("importReport"));
         QVERIFY(report);
@@ -135,10 +147,7 @@ private slots:
                                    "WIN-2,[no results],[no results],[no results],1\r\n");
         const QString db = m_dir.filePath(QStringLiteral("ambiguous.trdb"));
         MainWindow window;
-        window.show();
-        DialogSeam::setNextSaveFileName(db);
-        window.importFiles({file});
-        ImportDialog *dialog = importDialogOf(window);
+        ImportDialog *dialog = importIntoNew(window, db, {file});
         QVERIFY(dialog);
         QCOMPARE(dialog->previews().size(), size_t(1));
         QVERIFY(dialog->previews().front().ambiguous);
@@ -204,10 +213,7 @@ private slots:
         const QString bad = write(QStringLiteral("notes.csv"), "Fruit,Colour\r\napple,red\r\n");
         const QString db = m_dir.filePath(QStringLiteral("leftout.trdb"));
         MainWindow window;
-        window.show();
-        DialogSeam::setNextSaveFileName(db);
-        window.importFiles({bad, fleetFiles().constFirst()});
-        ImportDialog *dialog = importDialogOf(window);
+        ImportDialog *dialog = importIntoNew(window, db, {bad, fleetFiles().constFirst()});
         QVERIFY(dialog);
         auto *importButton = dialog->findChild<QPushButton *>(QStringLiteral("importButton"));
         QVERIFY(!importButton->isEnabled());
@@ -264,6 +270,82 @@ private slots:
                  qPrintable(box->informativeText()));
         QVERIFY(!window.findChild<QPlainTextEdit *>(QStringLiteral("importReport")));
         QCOMPARE(snapshots(m_fleetDb), before);
+    }
+
+    void damagedCsvCanBeImportedKnowinglyAndShowsIncomplete()
+    {
+        // Endpoint 3's row is cut short in the middle of the file.
+        const QString damaged = write(QStringLiteral("Tanium Driver Version damaged.csv"),
+                                      "Computer Name,Tanium Driver Version,Count\r\n"
+                                      "WIN-1,1.2.0,1\r\n"
+                                      "WIN-2,1.2.0,1\r\n"
+                                      "WIN-3\r\n"
+                                      "WIN-4,1.2.0,1\r\n");
+        const QString db = m_dir.filePath(QStringLiteral("lenient.trdb"));
+        MainWindow window;
+        ImportDialog *dialog = importIntoNew(window, db, {damaged});
+        QVERIFY(dialog);
+        auto *lenient = dialog->findChild<QCheckBox *>(QStringLiteral("importLenient"));
+        QVERIFY(lenient);
+        QVERIFY(lenient->isVisible());
+        QVERIFY(!lenient->isChecked());
+        // Imported as it is, the file is refused at the line of the damage,
+        QSignalSpy finished(dialog, &ImportDialog::finishedImport);
+        QVERIFY(dialog->startImport());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.takeFirst().first().toBool(), false);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = dialog->findChild<QMessageBox *>(QStringLiteral("importErrors"))));
+        QVERIFY2(box->informativeText().contains(QStringLiteral("line 4")),
+                 qPrintable(box->informativeText()));
+        QVERIFY(box->informativeText().contains(QStringLiteral("Skip damaged CSV rows")));
+        QCOMPARE(snapshots(db), 0);
+        box->accept();
+        // the dialog stays open to offer the choice,
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(importDialogOf(window), dialog);
+        // and with the box ticked the readable rows are imported into an incomplete snapshot
+        QTest::mouseClick(lenient, Qt::LeftButton, {}, QPoint(4, lenient->height() / 2));
+        QVERIFY(lenient->isChecked());
+        auto *importButton = dialog->findChild<QPushButton *>(QStringLiteral("importButton"));
+        QVERIFY(importButton->isEnabled());
+        QSignalSpy loaded(&window, &MainWindow::overviewLoaded);
+        QTest::mouseClick(importButton, Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.takeFirst().first().toBool(), true);
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(snapshots(db), 1);
+        QCOMPARE(count(db, "SELECT count(*) FROM snapshot WHERE complete = 0"), 1);
+        QCOMPARE(count(db, "SELECT count(*) FROM snapshot_endpoint"), 3);
+        // which the import report and the overview say.
+        auto *reportNote = window.findChild<QLabel *>(QStringLiteral("importIncomplete"));
+        QVERIFY(reportNote);
+        auto *report = window.findChild<QPlainTextEdit *>(QStringLiteral("importReport"));
+        QVERIFY(report);
+        QVERIFY2(report->toPlainText().contains(QStringLiteral("damaged rows skipped")),
+                 qPrintable(report->toPlainText()));
+        QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("incompleteBanner")));
+        auto *banner = window.findChild<QLabel *>(QStringLiteral("incompleteBanner"));
+        QVERIFY(banner->isVisibleTo(&window));
+        QVERIFY(banner->text().contains(QStringLiteral("Incomplete snapshot")));
+        if (const QString png = qEnvironmentVariable("TRHEALTH_SCREENSHOT_DIR"); !png.isEmpty())
+            window.grab().save(QDir(png).filePath(QStringLiteral("overview-incomplete.png")));
+    }
+
+    void previewOfJsonOnlyHasNoLenientBox()
+    {
+        const QString json =
+            write(QStringLiteral("alerts.json"),
+                  R"([{"id": 1, "guid": "a-1", "state": "unresolved",)"
+                  R"( "computerName": "WIN-1", "createdAt": "2026-11-02T10:00:00Z"}])");
+        MainWindow window;
+        ImportDialog *dialog =
+            importIntoNew(window, m_dir.filePath(QStringLiteral("json.trdb")), {json});
+        QVERIFY(dialog);
+        auto *lenient = dialog->findChild<QCheckBox *>(QStringLiteral("importLenient"));
+        QVERIFY(lenient);
+        QVERIFY(!lenient->isVisible());
+        dialog->reject();
     }
 
     void cancellingALargeImportChangesNothing()

@@ -1524,6 +1524,26 @@ Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
             <numerusform>%n Dateien werden importiert und ausgewertet …</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Skip damaged CSV rows and mark the snapshot incomplete</source>
+        <translation>Beschädigte CSV-Zeilen übersprin&amp;gen und den Snapshot als unvollständig kennzeichnen</translation>
+    </message>
+    <message>
+        <source>Skip damaged CSV rows</source>
+        <translation>Beschädigte CSV-Zeilen überspringen</translation>
+    </message>
+    <message>
+        <source>A CSV file that was cut off or damaged is refused. With this ticked, its readable rows are imported, every skipped row is listed in the import report, and the snapshot is marked incomplete on the overview, in the report and in summary --json.</source>
+        <translation>Eine abgeschnittene oder beschädigte CSV-Datei wird abgelehnt. Ist dies angekreuzt, werden ihre lesbaren Zeilen importiert, jede übersprungene Zeile steht im Importbericht, und der Snapshot wird in der Übersicht, im Bericht und in summary --json als unvollständig gekennzeichnet.</translation>
+    </message>
+    <message>
+        <source>This snapshot is incomplete: damaged CSV rows were skipped (see below), so its figures miss the endpoints of those rows.</source>
+        <translation>Dieser Snapshot ist unvollständig: Beschädigte CSV-Zeilen wurden übersprungen (siehe unten), daher fehlen in seinen Zahlen die Endpunkte dieser Zeilen.</translation>
+    </message>
+    <message>
+        <source>To import the readable rows anyway, tick &quot;Skip damaged CSV rows&quot; and press Import again; the snapshot will be marked incomplete.</source>
+        <translation>Um die lesbaren Zeilen trotzdem zu importieren, kreuzen Sie „Beschädigte CSV-Zeilen überspringen“ an und klicken Sie erneut auf Importieren; der Snapshot wird dann als unvollständig gekennzeichnet.</translation>
+    </message>
 </context>
 <context>
     <name>trh::LaunchArguments</name>
@@ -2153,6 +2173,14 @@ Mittel %2 h, n = %4</translation>
             <numerusform>%n Tag alt</numerusform>
             <numerusform>%n Tage alt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Incomplete snapshot.&lt;/b&gt; It was imported with damaged CSV rows skipped, so the figures below miss the endpoints of those rows. Export the answers again and import them without skipping to see the whole month.</source>
+        <translation>&lt;b&gt;Unvollständiger Snapshot.&lt;/b&gt; Beim Import wurden beschädigte CSV-Zeilen übersprungen, daher fehlen in den Zahlen unten die Endpunkte dieser Zeilen. Exportieren Sie die Antworten erneut und importieren Sie sie ohne Überspringen, um den ganzen Monat zu sehen.</translation>
+    </message>
+    <message>
+        <source>Incomplete snapshot</source>
+        <translation>Unvollständiger Snapshot</translation>
     </message>
 </context>
 <context>
@@ -2792,6 +2820,14 @@ Mittel %2 h, n = %4</translation>
     <message>
         <source>endpoints · change: %1</source>
         <translation>Endpunkte · Veränderung: %1</translation>
+    </message>
+    <message>
+        <source>Incomplete snapshot.</source>
+        <translation>Unvollständiger Snapshot.</translation>
+    </message>
+    <message>
+        <source>It was imported with damaged CSV rows skipped, so every figure in this report misses the endpoints of those rows.</source>
+        <translation>Beim Import wurden beschädigte CSV-Zeilen übersprungen, daher fehlen in jeder Zahl dieses Berichts die Endpunkte dieser Zeilen.</translation>
     </message>
 </context>
 <context>

@@ -121,4 +121,11 @@ QString toneStyleSheet(const QPalette &palette, Tone tone)
     return QStringLiteral("color: %1").arg(toneColor(palette, tone).name());
 }
 
+QString bannerStyleSheet(const QPalette &palette, Tone tone)
+{
+    return QStringLiteral("QLabel { color: %1; border: 1px solid %1; border-radius: 4px; "
+                          "padding: 8px; }")
+        .arg(toneColor(palette, tone).name());
+}
+
 } // namespace trh

@@ -39,5 +39,7 @@ enum class Tone
 QColor toneColor(const QPalette &palette, Tone tone);
 // The same colour as a "color: #rrggbb" style sheet.
 QString toneStyleSheet(const QPalette &palette, Tone tone);
+// A boxed notice in that tone: text and frame in its colour, with room around the text.
+QString bannerStyleSheet(const QPalette &palette, Tone tone);
 
 } // namespace trh

@@ -415,6 +415,15 @@ QString ReportDocument::cover(Flavour flavour) const
     s += QStringLiteral("<h1 class=\"title\">%1</h1>")
              .arg(esc(tr("Threat Response maintenance report")));
     s += QStringLiteral("<p class=\"month\">%1</p>").arg(esc(monthTitle(m_locale, m_data.month)));
+    if (m_data.summary.value(QStringLiteral("complete")) == QJsonValue(false)) {
+        // A lenient import skipped damaged rows: say so before any figure is read.
+        s += QStringLiteral("<table class=\"incomplete\" width=\"100%\" cellspacing=\"0\" "
+                            "cellpadding=\"8\" bgcolor=\"#fbe3e1\"><tbody><tr><td>"
+                            "<b>%1</b> %2</td></tr></tbody></table>")
+                 .arg(esc(tr("Incomplete snapshot.")),
+                      esc(tr("It was imported with damaged CSV rows skipped, so every figure "
+                             "in this report misses the endpoints of those rows.")));
+    }
     s += QStringLiteral("<p class=\"spacer\">&nbsp;</p>");
     auto when = [this](const QString &iso) {
         const QDateTime t = parseTime(iso);

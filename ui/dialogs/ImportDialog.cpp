@@ -135,6 +135,20 @@ ImportDialog::ImportDialog(const QString &workspace, const QStringList &files, Q
     takenRow->addWidget(new QLabel(tr("(default: the time in REST exports, else now)")));
     takenRow->addStretch();
     form->addRow(m_takenAtSet, takenRow);
+    // A damaged CSV file is refused (input-formats.md, "Damaged CSV"); a user who knowingly
+    // wants its readable rows ticks this, and the snapshot is then marked incomplete.
+    m_lenient = new QCheckBox(tr("&Skip damaged CSV rows and mark the snapshot incomplete"));
+    m_lenient->setObjectName(QStringLiteral("importLenient"));
+    m_lenient->setAccessibleName(tr("Skip damaged CSV rows"));
+    m_lenient->setToolTip(
+        tr("A CSV file that was cut off or damaged is refused. With this ticked, its readable rows "
+           "are imported, every skipped row is listed in the import report, and the snapshot is "
+           "marked incomplete on the overview, in the report and in summary --json."));
+    bool anyCsv = false;
+    for (const FilePreview &p : m_previews)
+        anyCsv = anyCsv || p.format.contains(QLatin1String("CSV"));
+    m_lenient->setVisible(anyCsv);
+    form->addRow(QString(), m_lenient);
     layout->addLayout(form);
     connect(m_takenAtSet, &QCheckBox::toggled, m_takenAt, &QWidget::setEnabled);
 
@@ -260,6 +274,7 @@ bool ImportDialog::startImport()
     if (m_takenAtSet->isChecked())
         options.takenAt = m_takenAt->dateTime();
     options.origin = QStringLiteral("gui import");
+    options.lenient = m_lenient->isChecked();
 
     m_cancelled->store(false);
     m_progress =
@@ -323,6 +338,7 @@ void ImportDialog::finished()
         m_progress->deleteLater();
     }
     QWidget *owner = parentWidget();
+    const bool offerLenient = m_result.damagedInput && !m_lenient->isChecked();
     if (m_result.ok()) {
         auto *report = new QDialog(owner);
         report->setObjectName(QStringLiteral("importReportDialog"));
@@ -333,6 +349,15 @@ void ImportDialog::finished()
         layout->addWidget(new QLabel(
             tr("Imported %n file(s) as snapshot %1.", nullptr, int(m_result.files.size()))
                 .arg(m_result.snapshotId)));
+        if (!m_result.complete) {
+            auto *incomplete = new QLabel(
+                tr("This snapshot is incomplete: damaged CSV rows were skipped (see below), so "
+                   "its figures miss the endpoints of those rows."));
+            incomplete->setObjectName(QStringLiteral("importIncomplete"));
+            incomplete->setWordWrap(true);
+            incomplete->setStyleSheet(bannerStyleSheet(palette(), Tone::Warning));
+            layout->addWidget(incomplete);
+        }
         auto *text = new QPlainTextEdit;
         text->setObjectName(QStringLiteral("importReport"));
         text->setAccessibleName(tr("Import report"));
@@ -351,19 +376,32 @@ void ImportDialog::finished()
         report->open();
         emit imported(m_workspace);
     } else if (m_result.status != ImportResult::Status::Cancelled) {
+        // After a damaged-CSV refusal this dialog stays open, so the message belongs to it.
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Import failed"),
                                     tr("Nothing was imported; the workspace is unchanged."),
-                                    QMessageBox::Ok, owner);
+                                    QMessageBox::Ok, offerLenient ? this : owner);
         box->setObjectName(QStringLiteral("importErrors"));
         box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setInformativeText(m_result.errors.join(QLatin1Char('\n')));
+        QString details = m_result.errors.join(QLatin1Char('\n'));
+        if (offerLenient)
+            details += QStringLiteral("\n\n") +
+                       tr("To import the readable rows anyway, tick \"Skip damaged CSV rows\" and "
+                          "press Import again; the snapshot will be marked incomplete.");
+        box->setInformativeText(details);
         box->open();
     }
     emit finishedImport(m_result.ok());
-    if (m_result.ok())
+    if (m_result.ok()) {
         accept();
-    else
+    } else if (offerLenient) {
+        // Stay open: the user may choose to skip the damaged rows.
+        m_cancel->setEnabled(true);
+        m_lenient->setVisible(true);
+        m_lenient->setFocus();
+        updateButtons();
+    } else {
         QDialog::reject();
+    }
 }
 
 void ImportDialog::reject()

@@ -47,7 +47,9 @@ public:
 signals:
     // The import finished and wrote a snapshot: the workspace has changed.
     void imported(const QString &workspace);
-    // The import finished, successfully or not; the dialog closes right after.
+    // The import finished, successfully or not. The dialog closes right after, except when a
+    // damaged CSV file was refused: then it stays open so the user can choose to skip the
+    // damaged rows (the "Skip damaged rows" box) and import again.
     void finishedImport(bool ok);
 
 public slots:
@@ -69,6 +71,7 @@ private:
     QLineEdit *m_label = nullptr;
     QCheckBox *m_takenAtSet = nullptr;
     QDateTimeEdit *m_takenAt = nullptr;
+    QCheckBox *m_lenient = nullptr;
     QPushButton *m_import = nullptr;
     QPushButton *m_cancel = nullptr;
     QPointer<QProgressDialog> m_progress;

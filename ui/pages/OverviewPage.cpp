@@ -248,6 +248,19 @@ void OverviewPage::setData(const OverviewData &overview)
     const QJsonObject &s = overview.summary;
     const QJsonObject coverage = obj(s, "coverage");
 
+    // A lenient import skipped damaged rows: every figure below is short by those endpoints.
+    if (s.value(QStringLiteral("complete")) == QJsonValue(false)) {
+        auto *banner = new QLabel(
+            tr("<b>Incomplete snapshot.</b> It was imported with damaged CSV rows skipped, so "
+               "the figures below miss the endpoints of those rows. Export the answers again "
+               "and import them without skipping to see the whole month."));
+        banner->setObjectName(QStringLiteral("incompleteBanner"));
+        banner->setAccessibleName(tr("Incomplete snapshot"));
+        banner->setWordWrap(true);
+        banner->setStyleSheet(bannerStyleSheet(palette(), Tone::Bad));
+        m_layout->addWidget(banner);
+    }
+
     // Coverage headline with its change since the previous snapshot.
     auto *top = new QHBoxLayout;
     auto *tile = new QGroupBox(tr("Threat Response coverage"));
