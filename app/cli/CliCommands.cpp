@@ -123,6 +123,13 @@ int parse(QCommandLineParser &parser, const QStringList &args, const QString &de
     return -1;
 }
 
+// A change the user asked for failed as a whole (its transaction was rolled back, or never
+// started): exit 3, saying so.
+int changeFailed(const Database &db, const QString &error)
+{
+    return fail(Failure, QStringLiteral("%1: %2; nothing was changed").arg(db.path(), error));
+}
+
 int openStore(Database &db, const QString &path, Store::OpenMode mode)
 {
     if (path.isEmpty())
@@ -244,6 +251,8 @@ int importCommand(const QStringList &args)
             err() << "trhealth-cli: nothing was imported; to import the intact rows anyway and "
                      "mark the snapshot incomplete, run again with --lenient"
                   << Qt::endl;
+        else if (result.status == ImportResult::Status::Failed)
+            err() << "trhealth-cli: nothing was imported; the workspace is unchanged" << Qt::endl;
         return result.status == ImportResult::Status::Failed ? Failure : BadInput;
     }
     if (!result.complete)
@@ -677,7 +686,7 @@ int noteAdd(const QStringList &args)
     QString error;
     const auto id = Notes::add(database, note, &error);
     if (!id)
-        return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), error));
+        return changeFailed(database, error);
     out() << QStringLiteral("note %1 added\n").arg(*id);
     out().flush();
     return Success;
@@ -759,7 +768,7 @@ int noteRemove(const QStringList &args)
         return fail(BadInput, QStringLiteral("%1: no note %2").arg(database.path()).arg(*noteId));
     QString error;
     if (!Notes::remove(database, *noteId, &error))
-        return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), error));
+        return changeFailed(database, error);
     out() << QStringLiteral("note %1 removed\n").arg(*noteId);
     out().flush();
     return Success;
@@ -795,7 +804,11 @@ int expectCommand(const QStringList &args)
         return rc;
     if (setting || clearing) {
         const QString domain = p.value(extension).trimmed().toLower();
+        // All or nothing: when the transaction cannot start (another writer holds the lock),
+        // nothing runs; the statements must never fall back to autocommit one by one.
         Transaction tx(database);
+        if (!tx.isActive())
+            return changeFailed(database, database.lastError());
         Statement change(
             database, setting
                           ? "INSERT OR REPLACE INTO expected_version VALUES('extension', ?1, ?2)"
@@ -805,8 +818,7 @@ int expectCommand(const QStringList &args)
             change.bind(2, p.value(version).trimmed());
         // Findings of every snapshot depend on it: they are recomputed when next needed.
         if (!change.run() || !database.exec("DELETE FROM analysis") || !tx.commit())
-            return fail(Failure,
-                        QStringLiteral("%1: %2").arg(database.path(), database.lastError()));
+            return changeFailed(database, database.lastError());
     }
     Statement all(
         database,

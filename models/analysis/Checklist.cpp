@@ -266,42 +266,54 @@ bool Checklist::save(Database &db, const ChecklistEntry &entry, QString *error)
     return true;
 }
 
-bool Checklist::signOff(Database &db, const QString &month, const QString &step, const QString &who,
-                        const QDateTime &when, QString *error)
+// Reads a step's entry, changes it and writes it back in one transaction: all of it or
+// nothing (another writer holding the lock makes it fail before anything is read).
+bool Checklist::update(Database &db, const QString &month, const QString &step,
+                       const std::function<void(ChecklistEntry &)> &change, QString *error)
 {
     if (!validate(month, step, error))
         return false;
+    Transaction tx(db);
+    if (!tx.isActive())
+        return failWith(error, db.lastError());
     auto e = read(db, month, step, error);
     if (!e)
         return false;
-    e->signedBy = who;
-    e->signedAt = when.isValid() ? when.toUTC() : QDateTime::currentDateTimeUtc();
-    return save(db, *e, error);
+    change(*e);
+    if (!save(db, *e, error))
+        return false;
+    return tx.commit() || failWith(error, db.lastError());
+}
+
+bool Checklist::signOff(Database &db, const QString &month, const QString &step, const QString &who,
+                        const QDateTime &when, QString *error)
+{
+    return update(
+        db, month, step,
+        [&](ChecklistEntry &e) {
+            e.signedBy = who;
+            e.signedAt = when.isValid() ? when.toUTC() : QDateTime::currentDateTimeUtc();
+        },
+        error);
 }
 
 bool Checklist::setNotes(Database &db, const QString &month, const QString &step,
                          const QString &notes, QString *error)
 {
-    if (!validate(month, step, error))
-        return false;
-    auto e = read(db, month, step, error);
-    if (!e)
-        return false;
-    e->notes = notes;
-    return save(db, *e, error);
+    return update(
+        db, month, step, [&](ChecklistEntry &e) { e.notes = notes; }, error);
 }
 
 bool Checklist::clearSignOff(Database &db, const QString &month, const QString &step,
                              QString *error)
 {
-    if (!validate(month, step, error))
-        return false;
-    auto e = read(db, month, step, error);
-    if (!e)
-        return false;
-    e->signedBy.clear();
-    e->signedAt = QDateTime();
-    return save(db, *e, error);
+    return update(
+        db, month, step,
+        [](ChecklistEntry &e) {
+            e.signedBy.clear();
+            e.signedAt = QDateTime();
+        },
+        error);
 }
 
 } // namespace trh

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -70,6 +71,10 @@ public:
     // Removes the sign-off of a step (keeping its notes).
     static bool clearSignOff(Database &db, const QString &month, const QString &step,
                              QString *error);
+
+private:
+    static bool update(Database &db, const QString &month, const QString &step,
+                       const std::function<void(ChecklistEntry &)> &change, QString *error);
 };
 
 } // namespace trh
