@@ -2,7 +2,7 @@
 #include "CliSupport.h"
 #include "FetchCommand.h"
 
-#include "CliSupport.h"
+#include "core/Printable.h"
 
 #include "analysis/Analyzer.h"
 #include "analysis/FindingCatalog.h"
@@ -48,7 +48,8 @@ QTextStream &err()
 
 int fail(int code, const QString &message)
 {
-    err() << "trhealth-cli: " << message << Qt::endl;
+    // Messages quote names and cells from the inputs: escaped for the terminal.
+    err() << "trhealth-cli: " << printable(message) << Qt::endl;
     return code;
 }
 
@@ -246,7 +247,7 @@ int importCommand(const QStringList &args)
         err() << "\r" << Qt::flush;
     if (!result.ok()) {
         for (const QString &e : result.errors)
-            err() << "trhealth-cli: " << e << Qt::endl;
+            err() << "trhealth-cli: " << printable(e) << Qt::endl;
         if (result.damagedInput)
             err() << "trhealth-cli: nothing was imported; to import the intact rows anyway and "
                      "mark the snapshot incomplete, run again with --lenient"
@@ -259,7 +260,7 @@ int importCommand(const QStringList &args)
         err() << "trhealth-cli: warning: damaged rows were skipped (--lenient); snapshot "
               << result.snapshotId << " is marked incomplete" << Qt::endl;
     for (const QString &n : result.notes)
-        err() << "trhealth-cli: note: " << n << Qt::endl;
+        err() << "trhealth-cli: note: " << printable(n) << Qt::endl;
     if (p.isSet(json)) {
         QJsonArray files;
         for (const FileImportReport &f : result.files)
@@ -294,7 +295,7 @@ void printSummaryText(const QJsonObject &s)
     out() << "Snapshot " << snap.value(QStringLiteral("id")).toInteger() << " taken at "
           << snap.value(QStringLiteral("taken_at")).toString();
     if (!snap.value(QStringLiteral("label")).toString().isEmpty())
-        out() << " (" << snap.value(QStringLiteral("label")).toString() << ")";
+        out() << " (" << printable(snap.value(QStringLiteral("label")).toString()) << ")";
     out() << ", " << snap.value(QStringLiteral("files")).toInteger() << " file(s)\n";
     if (!s.value(QStringLiteral("complete")).toBool(true))
         out() << "INCOMPLETE: a lenient import skipped damaged rows; the figures miss the "
@@ -377,14 +378,16 @@ int summaryCommand(const QStringList &args)
                 for (const QJsonValue &x : e.value(QStringLiteral("excluded")).toArray())
                     out() << "  excluded: "
                           << x.toObject().value(QStringLiteral("count")).toInteger() << " — "
-                          << x.toObject().value(QStringLiteral("reason")).toString() << "\n";
+                          << printable(x.toObject().value(QStringLiteral("reason")).toString())
+                          << "\n";
                 if (e.contains(QStringLiteral("null_reason")))
                     out() << "  null because: " << e.value(QStringLiteral("null_reason")).toString()
                           << "\n";
                 if (e.contains(QStringLiteral("expected"))) {
                     const QJsonObject ex = e.value(QStringLiteral("expected")).toObject();
                     for (auto x = ex.begin(); x != ex.end(); ++x)
-                        out() << "  expected " << x.key() << ": " << x.value().toString() << "\n";
+                        out() << "  expected " << printable(x.key()) << ": "
+                              << printable(x.value().toString()) << "\n";
                 }
             }
         }
@@ -450,7 +453,7 @@ int demoCommand(const QStringList &args)
         const ImportResult r = Importer::importFiles(database, files.files, options);
         if (!r.ok()) {
             for (const QString &e : r.errors)
-                err() << "trhealth-cli: " << e << Qt::endl;
+                err() << "trhealth-cli: " << printable(e) << Qt::endl;
             return Failure;
         }
         out() << QStringLiteral("snapshot %1: %2 — %3 files imported\n")
@@ -504,7 +507,7 @@ void printDiffText(const QJsonObject &d)
                         .arg(s.value(QStringLiteral("id")).toInteger())
                         .arg(s.value(QStringLiteral("taken_at")).toString());
         if (!s.value(QStringLiteral("label")).toString().isEmpty())
-            t += QStringLiteral(", ") + s.value(QStringLiteral("label")).toString();
+            t += QStringLiteral(", ") + printable(s.value(QStringLiteral("label")).toString());
         return t + QLatin1Char(')');
     };
     auto signedNumber = [](double v, int decimals) -> QString {
@@ -731,13 +734,14 @@ int noteList(const QStringList &args)
                      .toJson(QJsonDocument::Indented);
     } else {
         for (const Note &n : notes) {
-            out() << "#" << n.id << " " << n.endpointName << " " << n.code;
+            out() << "#" << n.id << " " << printable(n.endpointName) << " " << n.code;
             if (n.acceptedUntil)
                 out() << " [accepted until " << n.acceptedUntil->toString(Qt::ISODate) << "]";
-            out() << ": " << n.text;
+            out() << ": " << printable(n.text);
             if (!n.ticket.isEmpty())
-                out() << " (ticket " << n.ticket << ")";
-            out() << " — " << n.author << ", " << n.createdAt.toString(Qt::ISODate) << "\n";
+                out() << " (ticket " << printable(n.ticket) << ")";
+            out() << " — " << printable(n.author) << ", " << n.createdAt.toString(Qt::ISODate)
+                  << "\n";
         }
         if (notes.empty())
             out() << "no notes\n";
@@ -824,7 +828,7 @@ int expectCommand(const QStringList &args)
         database,
         "SELECT name, version FROM expected_version WHERE kind = 'extension' ORDER BY name");
     while (all.step())
-        out() << all.text(0) << "\t" << all.text(1) << "\n";
+        out() << printable(all.text(0)) << "\t" << printable(all.text(1)) << "\n";
     out().flush();
     return Success;
 }
@@ -885,12 +889,14 @@ int findingsCommand(const QStringList &args)
                 row.insert(QStringLiteral("aggregate_weight"), qint64(st.int64(5)));
             rows.append(row);
         } else {
-            out() << (st.isNull(0) ? QStringLiteral("(%1 endpoints)").arg(st.int64(5)) : st.text(1))
-                  << "\t" << st.text(2) << "\t" << st.text(3) << "\t" << st.text(4);
+            out() << (st.isNull(0) ? QStringLiteral("(%1 endpoints)").arg(st.int64(5))
+                                   : printable(st.text(1)))
+                  << "\t" << st.text(2) << "\t" << printable(st.text(3)) << "\t"
+                  << printable(st.text(4));
             if (isAccepted)
                 out() << "\t[accepted]";
             if (!st.isNull(6))
-                out() << "\tnote: " << st.text(6);
+                out() << "\tnote: " << printable(st.text(6));
             out() << "\n";
         }
     }
@@ -965,7 +971,7 @@ int run(const QStringList &arguments)
         out() << "trhealth-cli " << TRHEALTH_VERSION << "\n";
         return Success;
     }
-    err() << "trhealth-cli: unknown command \"" << command << "\"\n" << kUsage;
+    err() << "trhealth-cli: unknown command \"" << printable(command) << "\"\n" << kUsage;
     return UsageError;
 }
 

@@ -1,8 +1,10 @@
 // trhealth-cli export: one or more snapshots of a workspace to a .trhealth file.
 #include "CliCommands.h"
 #include "CliSupport.h"
+#include "core/Printable.h"
 
 #include "analysis/Summary.h"
+#include "core/OutputFile.h"
 #include "snapshotfile/SnapshotFile.h"
 #include "store/Database.h"
 
@@ -40,6 +42,8 @@ int exportCommand(const QStringList &args)
         return fail(
             UsageError,
             QStringLiteral("--out %1: a snapshot file's name ends in .trhealth").arg(outPath));
+    if (QString why; !OutputFile::check(outPath, &why))
+        return fail(BadInput, why);
     if (p.isSet(all) && p.isSet(snapshot))
         return fail(UsageError, QStringLiteral("--all and --snapshot exclude each other"));
 
@@ -84,7 +88,7 @@ int exportCommand(const QStringList &args)
     if (!r.ok)
         return fail(Failure, r.error);
     out() << QStringLiteral("%1: %2 snapshot(s), %3 bytes\n")
-                 .arg(outPath)
+                 .arg(printable(outPath))
                  .arg(ids.size())
                  .arg(QFileInfo(outPath).size());
     out().flush();

@@ -2,6 +2,7 @@
 
 #include "CliCommands.h"
 #include "CliSupport.h"
+#include "core/Printable.h"
 #include "fetch/Fetcher.h"
 
 #include <QCommandLineParser>
@@ -38,7 +39,7 @@ QByteArray readToken(const QString &file, const QString &envVar, QString *why)
             *why = QStringLiteral("--token-file %1: the file holds no token").arg(file);
 #ifdef Q_OS_UNIX
         else if (QFileInfo(file).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
-            err() << "trhealth-cli: note: the token file " << file
+            err() << "trhealth-cli: note: the token file " << printable(file)
                   << " is readable by other users; consider chmod 600" << Qt::endl;
 #endif
         return token;
@@ -241,8 +242,8 @@ int fetchCommand(const QStringList &args)
     if (stderrIsTerminal()) {
         QObject::connect(&fetcher, &fetch::Fetcher::progress, &loop,
                          [](const QString &step, int done, int total) {
-                             err() << "\r\x1b[K[" << done + 1 << "/" << total << "] " << step
-                                   << Qt::flush;
+                             err() << "\r\x1b[K[" << done + 1 << "/" << total << "] "
+                                   << printable(step) << Qt::flush;
                          });
     }
 #ifdef Q_OS_UNIX
@@ -254,7 +255,7 @@ int fetchCommand(const QStringList &args)
         err() << "\r\x1b[K" << Qt::flush;
 
     for (const QString &w : std::as_const(result.warnings))
-        err() << "trhealth-cli: warning: " << w << Qt::endl;
+        err() << "trhealth-cli: warning: " << printable(w) << Qt::endl;
     if (!result.ok)
         return fail(result.badInput ? BadInput : Failure, result.error);
 

@@ -3,9 +3,11 @@
 // for this command.
 #include "CliCommands.h"
 #include "CliSupport.h"
+#include "core/Printable.h"
 
 #include "analysis/Checklist.h"
 #include "analysis/Summary.h"
+#include "core/OutputFile.h"
 #include "report/ReportAppendix.h"
 #include "report/ReportData.h"
 #include "report/ReportDocument.h"
@@ -72,6 +74,17 @@ int reportCommand(const QStringList &args)
     if (size != QLatin1String("a4") && size != QLatin1String("letter"))
         return fail(UsageError,
                     QStringLiteral("--page-size %1: expected A4 or Letter").arg(p.value(pageSize)));
+    // Outputs are refused before any work: only a regular file or a new name (OutputFile).
+    for (const QCommandLineOption *o : {&pdf, &html}) {
+        if (QString why; p.isSet(*o) && !OutputFile::check(p.value(*o), &why))
+            return fail(BadInput, why);
+    }
+    if (p.isSet(appendix)) {
+        const QFileInfo dir(p.value(appendix));
+        if ((dir.exists() || dir.isSymLink()) && !dir.isDir())
+            return fail(BadInput,
+                        QStringLiteral("--appendix %1: not a folder").arg(p.value(appendix)));
+    }
     options.month = p.value(month);
     if (p.isSet(organisation))
         options.organisation = p.value(organisation);
@@ -112,7 +125,8 @@ int reportCommand(const QStringList &args)
         if (!report.writePdf(p.value(pdf), page, &error, &pages))
             return fail(Failure, error);
         reportPath = p.value(pdf);
-        err() << "trhealth-cli: " << p.value(pdf) << ": " << pages << " page(s)" << Qt::endl;
+        err() << "trhealth-cli: " << printable(p.value(pdf)) << ": " << pages << " page(s)"
+              << Qt::endl;
     }
     if (p.isSet(html)) {
         if (!report.writeHtml(p.value(html), &error))
@@ -125,8 +139,8 @@ int reportCommand(const QStringList &args)
             ReportAppendix::write(database, *data, p.value(appendix), reportPath, &error);
         if (files.isEmpty())
             return fail(Failure, error);
-        err() << "trhealth-cli: " << p.value(appendix) << ": " << files.size() << " file(s)"
-              << Qt::endl;
+        err() << "trhealth-cli: " << printable(p.value(appendix)) << ": " << files.size()
+              << " file(s)" << Qt::endl;
     }
     return Success;
 }

@@ -1,4 +1,5 @@
 #include "Fetcher.h"
+#include "core/Printable.h"
 
 #include "FetchPlan.h"
 #include "HttpClient.h"
@@ -634,7 +635,7 @@ void FetchRun::importAll()
         m_result.reportJson.append(f.toJson());
     }
     for (const QString &n : imported.notes)
-        m_result.reportText += QStringLiteral("note: %1\n").arg(n);
+        m_result.reportText += QStringLiteral("note: %1\n").arg(printable(n));
     finish();
 }
 

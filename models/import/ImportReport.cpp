@@ -1,4 +1,5 @@
 #include "ImportReport.h"
+#include "core/Printable.h"
 
 #include <QJsonArray>
 
@@ -92,8 +93,8 @@ FileImportReport FileImportReport::fromJson(const QJsonObject &o)
 QString FileImportReport::fetchText() const
 {
     auto n = [this](const char *key) { return fetch.value(QLatin1String(key)).toInteger(); };
-    QString out =
-        QStringLiteral("  asked: %1\n").arg(fetch.value(QStringLiteral("asked")).toString());
+    QString out = QStringLiteral("  asked: %1\n")
+                      .arg(printable(fetch.value(QStringLiteral("asked")).toString()));
     if (fetch.contains(QStringLiteral("estimated_total")))
         out += QStringLiteral("  answered by %1 of %2 endpoints (%3 %)%4\n")
                    .arg(n("tested"))
@@ -114,10 +115,11 @@ QString FileImportReport::fetchText() const
 QString FileImportReport::toText() const
 {
     QString out;
-    out += QStringLiteral("%1 (%2 bytes, sha256 %3)\n").arg(name).arg(size).arg(sha256);
-    out += QStringLiteral("  format: %1").arg(format);
+    // Names, cells and warnings come from the files: printed escaped (core/Printable.h).
+    out += QStringLiteral("%1 (%2 bytes, sha256 %3)\n").arg(printable(name)).arg(size).arg(sha256);
+    out += QStringLiteral("  format: %1").arg(printable(format));
     if (!formatReason.isEmpty())
-        out += QStringLiteral(" — %1").arg(formatReason);
+        out += QStringLiteral(" — %1").arg(printable(formatReason));
     out += QLatin1Char('\n');
     if (aggregate)
         out += QStringLiteral("  aggregate export (no Computer Name column): counts only, no "
@@ -144,9 +146,9 @@ QString FileImportReport::toText() const
                    .arg(skippedRows);
     if (!ignoredColumns.isEmpty())
         out += QStringLiteral("  ignored columns: %1\n")
-                   .arg(ignoredColumns.join(QStringLiteral(", ")));
+                   .arg(printable(ignoredColumns.join(QStringLiteral(", "))));
     for (const QString &w : warnings)
-        out += QStringLiteral("  warning: %1\n").arg(w);
+        out += QStringLiteral("  warning: %1\n").arg(printable(w));
     if (warningCount > warnings.size())
         out += QStringLiteral("  … and %1 more warnings\n").arg(warningCount - warnings.size());
     if (!fetch.isEmpty())

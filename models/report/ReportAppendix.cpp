@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "views/TableExport.h"
 
+#include "core/OutputFile.h"
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -12,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
 #include <QSaveFile>
 
 namespace trh::ReportAppendix {
@@ -22,7 +24,11 @@ class HashedFile
 {
 public:
     explicit HashedFile(const QString &path) : m_file(path), m_hash(QCryptographicHash::Sha256) {}
-    bool open() { return m_file.open(QIODevice::WriteOnly); }
+    bool open()
+    {
+        return OutputFile::check(m_file.fileName(), &m_refused) &&
+               m_file.open(QIODevice::WriteOnly);
+    }
     bool write(const QByteArray &bytes)
     {
         m_hash.addData(bytes);
@@ -31,13 +37,16 @@ public:
     bool commit() { return m_file.commit(); }
     QString error() const
     {
-        return m_file.fileName() + QStringLiteral(": ") + m_file.errorString();
+        return !m_refused.isEmpty()
+                   ? m_refused
+                   : m_file.fileName() + QStringLiteral(": ") + m_file.errorString();
     }
     QString sha256() const { return QString::fromLatin1(m_hash.result().toHex()); }
 
 private:
     QSaveFile m_file;
     QCryptographicHash m_hash;
+    QString m_refused; // why OutputFile::check refused the name
 };
 
 QString fileSha256(const QString &path)

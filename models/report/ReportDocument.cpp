@@ -3,6 +3,7 @@
 #include "analysis/FindingCatalog.h"
 #include "analysis/Guidance.h"
 
+#include "core/OutputFile.h"
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QCoreApplication>
@@ -14,6 +15,7 @@
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
+
 #include <QSaveFile>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -907,6 +909,8 @@ int ReportDocument::paint(QPagedPaintDevice &device) const
 bool ReportDocument::writePdf(const QString &path, const QPageSize &pageSize, QString *error,
                               int *pages) const
 {
+    if (!OutputFile::check(path, error))
+        return false;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = QStringLiteral("%1: %2").arg(path, file.errorString());
@@ -958,6 +962,8 @@ QString ReportDocument::html() const
 
 bool ReportDocument::writeHtml(const QString &path, QString *error) const
 {
+    if (!OutputFile::check(path, error))
+        return false;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = QStringLiteral("%1: %2").arg(path, file.errorString());

@@ -1,4 +1,5 @@
 #include "SnapshotFile.h"
+#include "core/OutputFile.h"
 
 #include "analysis/Analyzer.h"
 #include "store/Database.h"
@@ -195,8 +196,10 @@ SnapshotFile::ExportResult SnapshotFile::exportSnapshots(const QString &sourcePa
     if (out.exists() && QFileInfo(sourcePath).exists() &&
         out.canonicalFilePath() == QFileInfo(sourcePath).canonicalFilePath())
         return failWith(tr("the snapshot file cannot replace the workspace it comes from"));
-    if (out.exists() && !out.isFile())
-        return failWith(tr("not a regular file"));
+    if (QString why; !OutputFile::check(outPath, &why)) {
+        result.error = why;
+        return result;
+    }
 
     Database src;
     const Store::OpenResult opened = Store::open(src, sourcePath, Store::OpenMode::Reading);

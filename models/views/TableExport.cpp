@@ -1,4 +1,5 @@
 #include "TableExport.h"
+#include "core/OutputFile.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -85,6 +86,8 @@ bool exportCsv(const SqlTableRowQuery &query, const QString &path, const Options
     QString scratch;
     QString *error = errorOut ? errorOut : &scratch;
     error->clear();
+    if (!OutputFile::check(path, error))
+        return false;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = Text::tr("Cannot write %1: %2").arg(path, file.errorString());
@@ -152,6 +155,8 @@ bool exportXlsx(const SqlTableRowQuery &query, const QString &path, const Option
     QString scratch;
     QString *error = errorOut ? errorOut : &scratch;
     error->clear();
+    if (!OutputFile::check(path, error))
+        return false;
     if (!query.error.isEmpty()) {
         *error = query.error;
         return false;

@@ -1,0 +1,91 @@
+#include "OutputFile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
+namespace trh::OutputFile {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("OutputFile", text);
+}
+
+// What a path that exists but is not a regular file is, in words.
+QString kindOf(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    struct stat st
+    {
+    };
+    if (::stat(QFile::encodeName(path).constData(), &st) == 0) {
+        if (S_ISCHR(st.st_mode))
+            return tr("a character device");
+        if (S_ISBLK(st.st_mode))
+            return tr("a block device");
+        if (S_ISFIFO(st.st_mode))
+            return tr("a FIFO (named pipe)");
+        if (S_ISSOCK(st.st_mode))
+            return tr("a socket");
+    }
+#endif
+    if (QFileInfo(path).isDir())
+        return tr("a folder");
+    return tr("something other than a file");
+}
+
+bool refuse(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+} // namespace
+
+bool check(const QString &path, QString *error)
+{
+    if (path.isEmpty())
+        return refuse(error, tr("no output file given"));
+    const QFileInfo info(path);
+    QString target = info.absoluteFilePath();
+    if (info.isSymLink()) {
+        // Followed only while it stays in its own folder.
+        const QFileInfo link(info.symLinkTarget());
+        const QString folder = QFileInfo(info.absolutePath()).canonicalFilePath();
+        const QString linkFolder = QFileInfo(link.absolutePath()).canonicalFilePath();
+        if (folder.isEmpty() || linkFolder != folder)
+            return refuse(error, tr("%1: a symbolic link to %2, outside its folder; choose the "
+                                    "file itself or a new name")
+                                     .arg(QDir::toNativeSeparators(path),
+                                          QDir::toNativeSeparators(link.absoluteFilePath())));
+        target = link.absoluteFilePath();
+    }
+    const QFileInfo t(target);
+    if (t.exists()) {
+        bool regular = t.isFile();
+#ifdef Q_OS_UNIX
+        struct stat st
+        {
+        };
+        regular = ::stat(QFile::encodeName(target).constData(), &st) == 0 && S_ISREG(st.st_mode);
+#endif
+        if (!regular)
+            return refuse(error, tr("%1: %2, not a regular file; choose a file name")
+                                     .arg(QDir::toNativeSeparators(path), kindOf(target)));
+        return true;
+    }
+    const QFileInfo folder(t.absolutePath());
+    if (!folder.isDir())
+        return refuse(error, tr("%1: the folder %2 does not exist")
+                                 .arg(QDir::toNativeSeparators(path),
+                                      QDir::toNativeSeparators(folder.absoluteFilePath())));
+    return true;
+}
+
+} // namespace trh::OutputFile
