@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileDevice>
 #include <QFileInfo>
+#include <QStorageInfo>
 
 #ifdef Q_OS_UNIX
 #include <sys/stat.h>
@@ -86,6 +88,17 @@ bool check(const QString &path, QString *error)
                                  .arg(QDir::toNativeSeparators(path),
                                       QDir::toNativeSeparators(folder.absoluteFilePath())));
     return true;
+}
+
+QString whyNotWritten(const QString &path, const QFileDevice &file)
+{
+    const QString folder = QFileInfo(path).absolutePath();
+    const QStorageInfo storage(folder);
+    // Under a block of room left, a failed write is the disk being full.
+    if (storage.isValid() && storage.bytesAvailable() < 64 * 1024)
+        return tr("%1: the disk holding %2 is full")
+            .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(folder));
+    return QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
 }
 
 } // namespace trh::OutputFile

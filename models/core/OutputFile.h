@@ -2,6 +2,8 @@
 
 #include <QString>
 
+class QFileDevice;
+
 namespace trh {
 
 // Where trhealth writes a file the user named (report, appendix, export, table export): only
@@ -15,6 +17,10 @@ namespace OutputFile {
 // True when path may be written; otherwise false and *error, one line naming the path and
 // what it is ("…: a character device, not a regular file; choose a file name").
 bool check(const QString &path, QString *error);
+
+// Why writing path failed, from the device's error: the disk being full is said so, with the
+// folder (QSaveFile reports it as "Unknown error" when the final flush fails).
+QString whyNotWritten(const QString &path, const QFileDevice &file);
 
 } // namespace OutputFile
 

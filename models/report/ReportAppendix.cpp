@@ -37,9 +37,8 @@ public:
     bool commit() { return m_file.commit(); }
     QString error() const
     {
-        return !m_refused.isEmpty()
-                   ? m_refused
-                   : m_file.fileName() + QStringLiteral(": ") + m_file.errorString();
+        return !m_refused.isEmpty() ? m_refused
+                                    : OutputFile::whyNotWritten(m_file.fileName(), m_file);
     }
     QString sha256() const { return QString::fromLatin1(m_hash.result().toHex()); }
 

@@ -913,7 +913,7 @@ bool ReportDocument::writePdf(const QString &path, const QPageSize &pageSize, QS
         return false;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        *error = OutputFile::whyNotWritten(path, file);
         return false;
     }
     int count = 0;
@@ -932,7 +932,7 @@ bool ReportDocument::writePdf(const QString &path, const QPageSize &pageSize, QS
         return false;
     }
     if (!file.commit()) {
-        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        *error = OutputFile::whyNotWritten(path, file);
         return false;
     }
     if (pages)
@@ -966,12 +966,12 @@ bool ReportDocument::writeHtml(const QString &path, QString *error) const
         return false;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        *error = OutputFile::whyNotWritten(path, file);
         return false;
     }
     file.write(html().toUtf8());
     if (!file.commit()) {
-        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        *error = OutputFile::whyNotWritten(path, file);
         return false;
     }
     return true;

@@ -2,8 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <QDir>
 #include <QFileInfo>
 #include <QUrl>
+
+#include <cerrno>
 
 #include <utility>
 
@@ -16,7 +19,7 @@ Database::~Database()
 
 Database::Database(Database &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)),
-      m_error(std::move(other.m_error))
+      m_error(std::move(other.m_error)), m_errorCode(other.m_errorCode)
 {}
 
 Database &Database::operator=(Database &&other) noexcept
@@ -26,6 +29,7 @@ Database &Database::operator=(Database &&other) noexcept
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
         m_error = std::move(other.m_error);
+        m_errorCode = other.m_errorCode;
     }
     return *this;
 }
@@ -79,6 +83,27 @@ void Database::close()
     }
 }
 
+namespace {
+
+// SQLite's message for the connection's last error, saying plainly when the disk is full (and
+// which folder): SQLITE_FULL, or an I/O error whose system error is ENOSPC (creating the
+// WAL index on a full disk fails that way), must never read like a damaged file.
+QString sqliteError(sqlite3 *db, const char *message = nullptr)
+{
+    const QString text = QString::fromUtf8(message ? message : sqlite3_errmsg(db));
+    const int code = sqlite3_extended_errcode(db) & 0xff;
+    if (code != SQLITE_FULL && !(code == SQLITE_IOERR && sqlite3_system_errno(db) == ENOSPC))
+        return text;
+    const char *file = sqlite3_db_filename(db, "main");
+    const QString folder =
+        file && *file ? QFileInfo(QString::fromUtf8(file)).absolutePath() : QString();
+    return folder.isEmpty() ? QStringLiteral("the disk is full (%1)").arg(text)
+                            : QStringLiteral("the disk holding %1 is full (%2)")
+                                  .arg(QDir::toNativeSeparators(folder), text);
+}
+
+} // namespace
+
 bool Database::exec(std::string_view sql)
 {
     if (!m_db) {
@@ -88,7 +113,8 @@ bool Database::exec(std::string_view sql)
     char *err = nullptr;
     const std::string text(sql);
     if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-        m_error = QString::fromUtf8(err ? err : sqlite3_errmsg(m_db));
+        m_error = sqliteError(m_db, err);
+        m_errorCode = sqlite3_extended_errcode(m_db);
         sqlite3_free(err);
         return false;
     }
@@ -98,12 +124,14 @@ bool Database::exec(std::string_view sql)
 std::optional<std::int64_t> Database::scalarInt(std::string_view sql)
 {
     Statement st(*this, sql);
-    if (!st.isValid()) {
-        m_error = st.error();
+    if (!st.isValid() || !st.step()) {
+        // No row is not an error; a failed step is (it used to leave lastError() empty).
+        if (!st.error().isEmpty()) {
+            m_error = st.error();
+            m_errorCode = st.errorCode();
+        }
         return std::nullopt;
     }
-    if (!st.step())
-        return std::nullopt;
     return st.optInt(0);
 }
 
@@ -134,7 +162,8 @@ int Database::changes() const
 
 void Database::captureError(std::string_view context)
 {
-    const QString msg = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("not open");
+    const QString msg = m_db ? sqliteError(m_db) : QStringLiteral("not open");
+    m_errorCode = m_db ? sqlite3_extended_errcode(m_db) : SQLITE_MISUSE;
     m_error = context.empty()
                   ? msg
                   : QStringLiteral("%1: %2").arg(
@@ -159,7 +188,8 @@ Statement::Statement(Database &db, std::string_view sql) : m_db(db.handle())
     const int rc = sqlite3_prepare_v3(m_db, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
                                       &m_stmt, nullptr);
     if (rc != SQLITE_OK) {
-        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        m_error = sqliteError(m_db);
+        m_errorCode = sqlite3_extended_errcode(m_db);
         m_ok = false;
         sqlite3_finalize(m_stmt);
         m_stmt = nullptr;
@@ -173,8 +203,8 @@ Statement::~Statement()
 
 Statement::Statement(Statement &&other) noexcept
     : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(other.m_db),
-      m_error(std::move(other.m_error)), m_ok(other.m_ok), m_needsReset(other.m_needsReset),
-      m_running(other.m_running)
+      m_error(std::move(other.m_error)), m_errorCode(other.m_errorCode), m_ok(other.m_ok),
+      m_needsReset(other.m_needsReset), m_running(other.m_running)
 {}
 
 Statement &Statement::operator=(Statement &&other) noexcept
@@ -184,6 +214,7 @@ Statement &Statement::operator=(Statement &&other) noexcept
         m_stmt = std::exchange(other.m_stmt, nullptr);
         m_db = other.m_db;
         m_error = std::move(other.m_error);
+        m_errorCode = other.m_errorCode;
         m_ok = other.m_ok;
         m_needsReset = other.m_needsReset;
         m_running = other.m_running;
@@ -272,8 +303,10 @@ bool Statement::step()
     m_running = false;
     m_needsReset = true;
     m_ok = rc == SQLITE_DONE;
-    if (!m_ok)
-        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+    if (!m_ok) {
+        m_error = sqliteError(m_db);
+        m_errorCode = sqlite3_extended_errcode(m_db);
+    }
     return false;
 }
 

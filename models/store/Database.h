@@ -55,6 +55,8 @@ public:
     std::int64_t lastInsertRowId() const;
     int changes() const;
     QString lastError() const { return m_error; }
+    // SQLite's extended result code of the error in lastError() (SQLITE_OK if none was kept).
+    int lastErrorCode() const { return m_errorCode; }
     void setError(const QString &error) { m_error = error; }
     // Fills lastError() from SQLite's message for the current connection.
     void captureError(std::string_view context = {});
@@ -66,6 +68,7 @@ private:
     sqlite3 *m_db = nullptr;
     QString m_path;
     QString m_error;
+    int m_errorCode = 0;
 };
 
 // A prepared statement bound to one Database. Binding again after step() resets it, whether
@@ -84,6 +87,7 @@ public:
     bool isValid() const { return m_stmt != nullptr; }
     // The SQLite error text if preparation failed.
     const QString &error() const { return m_error; }
+    int errorCode() const { return m_errorCode; } // SQLite's extended code of error()
 
     // Binding (1-based indexes, like SQLite). Text is copied by SQLite (SQLITE_TRANSIENT)
     // unless bindStatic is used, whose memory must outlive the next step().
@@ -133,6 +137,7 @@ private:
     sqlite3_stmt *m_stmt = nullptr;
     sqlite3 *m_db = nullptr;
     QString m_error;
+    int m_errorCode = 0;
     bool m_ok = true;
     bool m_needsReset = false; // stepped to the end (or failed)
     bool m_running = false;    // stopped on a row

@@ -1,5 +1,7 @@
 #include "Schema.h"
 
+#include <sqlite3.h>
+
 #include "Database.h"
 
 #include <QCoreApplication>
@@ -442,10 +444,16 @@ Schema::Result Schema::check(Database &db)
     Result r;
     const auto appId = db.scalarInt("PRAGMA application_id");
     if (!appId) {
-        r.status = Status::Failed;
-        r.error = db.lastError().isEmpty()
-                      ? QStringLiteral("not an SQLite database, or the file is damaged")
-                      : db.lastError();
+        // Only SQLite's own verdict makes a file damaged; a full disk, a lock or an I/O error
+        // reading a sound file is said as what it is.
+        const int code = db.lastErrorCode() & 0xff;
+        if (db.lastError().isEmpty() || code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+            r.status = Status::Failed;
+            r.error = QStringLiteral("not an SQLite database, or the file is damaged");
+        } else {
+            r.status = Status::Unreadable;
+            r.error = QStringLiteral("cannot be read: %1").arg(db.lastError());
+        }
         return r;
     }
     r.fileVersion = userVersion(db);

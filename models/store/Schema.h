@@ -21,7 +21,8 @@ public:
         Ok,
         NewerVersion,
         NotOurs,
-        Failed
+        Failed,    // not an SQLite file, or damaged
+        Unreadable // a sound file that cannot be read now (disk full, I/O error, locked)
     };
     struct Result
     {

@@ -64,6 +64,8 @@ Store::OpenResult Store::open(Database &db, const QString &path, OpenMode mode)
         return failWith(Status::NotOurs, check.error);
     case Schema::Status::Failed:
         return failWith(Status::Damaged, check.error);
+    case Schema::Status::Unreadable:
+        return failWith(Status::Failed, check.error);
     }
     if (QString why; !Schema::checkObjects(db, check.fileVersion, &why))
         return failWith(Status::NotOurs, why);

@@ -90,7 +90,7 @@ bool exportCsv(const SqlTableRowQuery &query, const QString &path, const Options
         return false;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = Text::tr("Cannot write %1: %2").arg(path, file.errorString());
+        *error = Text::tr("Cannot write %1").arg(OutputFile::whyNotWritten(path, file));
         return false;
     }
     const QChar comma = QLatin1Char(',');
@@ -134,7 +134,7 @@ bool exportCsv(const SqlTableRowQuery &query, const QString &path, const Options
         error);
     if (!ok || cancelled || writeFailed || file.write(buffer) != buffer.size()) {
         if (writeFailed || (ok && !cancelled))
-            *error = Text::tr("Cannot write %1: %2").arg(path, file.errorString());
+            *error = Text::tr("Cannot write %1").arg(OutputFile::whyNotWritten(path, file));
         file.cancelWriting();
         return false;
     }
@@ -143,7 +143,7 @@ bool exportCsv(const SqlTableRowQuery &query, const QString &path, const Options
         return false;
     }
     if (!file.commit()) {
-        *error = Text::tr("Cannot write %1: %2").arg(path, file.errorString());
+        *error = Text::tr("Cannot write %1").arg(OutputFile::whyNotWritten(path, file));
         return false;
     }
     return true;
