@@ -18,7 +18,15 @@ QString tr(const char *text)
     return QCoreApplication::translate("OutputFile", text);
 }
 
-// What a path that exists but is not a regular file is, in words.
+bool refuse(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+} // namespace
+
 QString kindOf(const QString &path)
 {
 #ifdef Q_OS_UNIX
@@ -40,15 +48,6 @@ QString kindOf(const QString &path)
         return tr("a folder");
     return tr("something other than a file");
 }
-
-bool refuse(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-    return false;
-}
-
-} // namespace
 
 bool check(const QString &path, QString *error)
 {
@@ -82,11 +81,7 @@ bool check(const QString &path, QString *error)
                                      .arg(QDir::toNativeSeparators(path), kindOf(target)));
         return true;
     }
-    const QFileInfo folder(t.absolutePath());
-    if (!folder.isDir())
-        return refuse(error, tr("%1: the folder %2 does not exist")
-                                 .arg(QDir::toNativeSeparators(path),
-                                      QDir::toNativeSeparators(folder.absoluteFilePath())));
+    // A new name; a missing folder is left to the writer, whose open then fails (exit 3).
     return true;
 }
 

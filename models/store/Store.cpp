@@ -1,4 +1,5 @@
 #include "Store.h"
+#include "core/OutputFile.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -40,8 +41,11 @@ Store::OpenResult Store::open(Database &db, const QString &path, OpenMode mode)
     const QFileInfo info(path);
     if (mode != OpenMode::CreateOrUpgrade && !info.exists())
         return failWith(Status::Missing, QStringLiteral("no such file"));
+    // A FIFO, a device or a folder is bad input (exit 2), and is never opened: a FIFO would
+    // block the open.
     if (info.exists() && !info.isFile())
-        return failWith(Status::Failed, QStringLiteral("not a regular file"));
+        return failWith(Status::NotOurs,
+                        QStringLiteral("%1, not a regular file").arg(OutputFile::kindOf(path)));
     const bool snapshotFile = isSnapshotFile(path);
     if (snapshotFile && mode != OpenMode::ReadOnly)
         return failWith(Status::Failed, tr("a snapshot file opens read-only; import into or "
