@@ -46,6 +46,29 @@ private:
         return d.scalarInt("SELECT count(*) FROM snapshot").value_or(-1);
     }
 
+    // Writes `content` as a file `name` and imports it into a new workspace with the command
+    // line, which must refuse it (exit 2) without writing a snapshot: the first line on stderr
+    // names the file and then `where`; a damaged CSV gets a second line, the --lenient advice.
+    // Returns what went wrong, empty if nothing did.
+    QString refusal(const QString &name, const QByteArray &content, const QString &where,
+                    bool advice)
+    {
+        const QString file = write(name, content);
+        const QString db = m_dir.filePath(QStringLiteral("refused%1.trdb").arg(m_n));
+        const auto r = test::runCli({QStringLiteral("import"), QStringLiteral("--db"), db, file});
+        const QList<QByteArray> lines = r.err.trimmed().split('\n');
+        if (r.exitCode != 2)
+            return QStringLiteral("exit code %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err));
+        if (!lines[0].startsWith(
+                QByteArray("trhealth-cli: " + file.toUtf8() + ": " + where.toUtf8())))
+            return QString::fromUtf8(lines[0]);
+        if (lines.size() != (advice ? 2 : 1) || (advice && !lines[1].contains("--lenient")))
+            return QString::fromUtf8(r.err);
+        if (snapshots(db) != 0)
+            return QStringLiteral("a snapshot was written");
+        return QString();
+    }
+
     QJsonObject summary(const QString &db)
     {
         const auto r = test::runCli(
@@ -92,18 +115,9 @@ private slots:
     {
         QFETCH(QByteArray, content);
         QFETCH(QString, where);
-        const QString file = write(QStringLiteral("export.csv"), content);
-        const QString db = m_dir.filePath(QStringLiteral("refused%1.trdb").arg(m_n));
-        const auto r = test::runCli({QStringLiteral("import"), QStringLiteral("--db"), db, file});
-        QCOMPARE(r.exitCode, 2);
         // One line names the file and where the damage starts; one says what to do.
-        const QList<QByteArray> lines = r.err.trimmed().split('\n');
-        QCOMPARE(lines.size(), 2);
-        QVERIFY2(lines[0].startsWith(
-                     QByteArray("trhealth-cli: " + file.toUtf8() + ": " + where.toUtf8())),
-                 lines[0].constData());
-        QVERIFY(lines[1].contains("--lenient"));
-        QCOMPARE(snapshots(db), std::int64_t(0)); // nothing written
+        const QString why = refusal(QStringLiteral("export.csv"), content, where, true);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
     }
 
     // --lenient imports the intact rows and says, wherever the snapshot shows, that it is not
@@ -144,6 +158,49 @@ private slots:
         const QString cover = reportCover(db2, QStringLiteral("pdf"));
         QVERIFY(cover.contains(QStringLiteral("Threat Response maintenance report")));
         QVERIFY(!cover.contains(QStringLiteral("Incomplete")));
+    }
+
+    // A JSON file that lacks a field its kind requires is refused as a whole, with the file
+    // and the JSON path of what is missing (an alert with neither id nor guid cannot be
+    // followed from one snapshot to the next; a result set without columns cannot be read);
+    // so is a JSON file cut off, a Tanium Connect export as any other.
+    void badJsonIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("where");
+        QTest::newRow("alert without id or guid")
+            << QByteArray("{\"data\": [\n{\"id\": 1, \"state\": \"resolved\", \"createdAt\": "
+                          "\"2026-11-01T00:00:00Z\"},\n"
+                          "{\"id\": 2, \"state\": \"resolved\"},\n{\"guid\": \"g-3\"},\n"
+                          "{\"state\": \"unresolved\", \"computerName\": \"desk-4\", "
+                          "\"matchDetails\": {\"id\": 4}}\n]}")
+            << QStringLiteral("line 5, at $.data[3].id: required field missing: an alert needs "
+                              "an \"id\" or a \"guid\", and this one has neither");
+        QTest::newRow("result set without columns")
+            << QByteArray("{\"data\": {\"now\": \"2026/11/20 06:30:00 GMT-0000\", "
+                          "\"result_sets\": [\n{\"row_count\": 1, \"rows\": [{\"id\": 1, "
+                          "\"data\": [[{\"text\": \"till-01\"}]]}]}]}}")
+            << QStringLiteral("line 2, at $.data.result_sets[0].columns: required field missing: "
+                              "a result set needs \"columns\"");
+        const QByteArray records =
+            "{\"Computer Name\": \"kiosk-1\", \"Tanium Driver Version\": \"11.2\", \"Count\": "
+            "\"1\"}";
+        QTest::newRow("Connect JSON array cut off")
+            << QByteArray("[\n" + records + ",\n" + records.left(40))
+            << QStringLiteral("line 3, offset 119, at $[1][\"Computer Name\"]: Missing a closing "
+                              "quotation mark in string.");
+        QTest::newRow("Connect NDJSON cut off")
+            << QByteArray(records + "\n" + records + "\n" + records.left(60))
+            << QStringLiteral("line 3, offset 212, at $[\"Tanium Driver Version\"]: Missing a "
+                              "comma or '}' after an object member.");
+    }
+    void badJsonIsRefused()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, where);
+        // No --lenient advice: that is for damaged CSV.
+        const QString why = refusal(QStringLiteral("answer.json"), content, where, false);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
     }
 
     // A Gateway page whose only node has no usable name (an error instead of a name) gives

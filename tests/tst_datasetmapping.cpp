@@ -72,6 +72,40 @@ private slots:
         QCOMPARE(m.ignored, std::vector<int>{7});
     }
 
+    // Tanium Connect writes column names with underscores; headers and aliases go through
+    // the same normalizedHeader(), so both spellings (and odd spacing) name the same column.
+    void connectHeadersWithUnderscores()
+    {
+        QCOMPARE(normalizedHeader(std::string("  Client_Extension__Status \t")),
+                 QStringLiteral("client extension status"));
+        QCOMPARE(normalizedHeader(QStringLiteral("Tanium  Driver\tVersion")),
+                 QStringLiteral("tanium driver version"));
+        const auto m = DatasetMapping::builtIn().match(
+            header({"Computer_Name", "Tool_Name", "Status", "Targeted_Version",
+                    "Installed  Version", "COUNT"}));
+        QCOMPARE(m.computerName, 0);
+        QCOMPARE(m.count, 5);
+        QCOMPARE(groupNames(m), QStringList{QStringLiteral("tools_status")});
+        QCOMPARE(m.groups[0].columns, (std::vector<int>{1, 2, 3, 4}));
+        QVERIFY(m.ignored.empty());
+
+        // A site's alias written with underscores matches a header written with spaces.
+        DatasetMapping site;
+        QString error;
+        QVERIFY2(
+            site.load(
+                R"({"identity":{"computer_name":["Host_Name"]},"datasets":[{"name":"driver_version","columns":[{"role":"value","names":["Driver_Build"],"required":true}]}]})",
+                &error, &DatasetMapping::builtIn()),
+            qPrintable(error));
+        const auto s = site.match(header({"host name", "Driver Build"}));
+        QCOMPARE(s.computerName, 0);
+        QCOMPARE(groupNames(s), QStringList{QStringLiteral("driver_version")});
+        // Vocabulary values are answers, not headers: their underscores stay.
+        QVERIFY(DatasetMapping::builtIn()
+                    .dataset(QStringLiteral("cx_status"))
+                    ->vocabulary.contains(QStringLiteral("health_check")));
+    }
+
     void repeatedHeaderNamesAreNotMerged()
     {
         const auto m = DatasetMapping::builtIn().match(

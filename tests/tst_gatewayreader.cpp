@@ -52,6 +52,29 @@ private slots:
         QCOMPARE(sink.headerPos.at(0).jsonPath, std::string("$.data.endpoints.edges[0].node"));
     }
 
+    // A page as the endpoints query returns it: pageInfo and totalRecords (before the edges
+    // here), cursors, node members the reader does not use (ids, addresses, nested objects
+    // such as primaryUser and sensor {name, hash}), and top-level extensions. The rows come out
+    // exactly, values of one sensor in order, and nothing is warned about.
+    void readsFullPageShape()
+    {
+        RecordingTableSink sink;
+        const ReadResult r = readFixture("gateway_full_shape.json", sink);
+        QCOMPARE(int(r.status), int(ReadStatus::Ok));
+        QCOMPARE(r.records, 2);
+        QCOMPARE(sink.events,
+                 lines({"header Computer Name | Computer ID | OS Platform | Operating System | "
+                        "Domain | Key | Value | Tanium Driver Version",
+                        "row lab-win-01.lab.invalid | 1001 | Windows | Windows 11 Enterprise | "
+                        "threatresponse;recorder | health_check;min_requirements_met | ok;True | "
+                        "11.2.0.80",
+                        "row lab-lnx-02.lab.invalid | 1002 | Linux | Debian 12 | threatresponse | "
+                        "health_check | scan stalled | TSE-Error: No Sensor Definition for this "
+                        "Platform"}));
+        QCOMPARE(sink.shapes, lines({"1,1,1,1,2,2,2,1", "1,1,1,1,1,1,1,1"}));
+        QCOMPARE(sink.rowPos.at(1).jsonPath, std::string("$.data.endpoints.edges[1].node"));
+    }
+
     void readsArrayOfPages()
     {
         RecordingTableSink sink;
@@ -200,6 +223,14 @@ private slots:
                                 << QStringLiteral("line 1, at $: expected {\"data\": "
                                                   "{\"endpoints\": ...}} or an array of such "
                                                   "pages");
+        QTest::newRow("endpoints without edges")
+            << QByteArray("{\"data\": {\"endpoints\": {\"pageInfo\": {\"hasNextPage\": false},\n"
+                          "\"totalRecords\": 0}}}")
+            << QStringLiteral("line 1, at $.data.endpoints.edges: required field missing: "
+                              "endpoints needs \"edges\" (an array of {\"node\": {...}})");
+        QTest::newRow("edges a string")
+            << QByteArray("{\"data\": {\"endpoints\": {\"edges\": \"none\"}}}")
+            << QStringLiteral("line 1, at $.data.endpoints.edges: expected an array of edges");
         QTest::newRow("rest file")
             << QByteArray("{\"data\": {\"result_sets\": []}}")
             << QStringLiteral("expected {\"data\": {\"endpoints\": {\"edges\": [...]}}} (or an "

@@ -290,6 +290,66 @@ private slots:
         QCOMPARE(obj(s, "health_failures").value(QStringLiteral("dec")).toInt(), 1);
     }
 
+    // What GET .../alerts/{id} returns, one alert bare or wrapped in {"data": {...}}, is
+    // sniffed as alerts and imported as one alert.
+    void importsOneAlertObject_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("bare") << QStringLiteral("alert_single.json");
+        QTest::newRow("data") << QStringLiteral("alert_single_data.json");
+    }
+    void importsOneAlertObject()
+    {
+        QFETCH(QString, name);
+        Database db;
+        QVERIFY(openNew(db));
+        const ImportResult r =
+            Importer::importFiles(db, {test::fixture(QStringLiteral("json/") + name)});
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(r.files.at(0).format, QStringLiteral("Threat Response alerts JSON"));
+        QCOMPARE(r.files.at(0).datasets.size(), size_t(1));
+        QCOMPARE(r.files.at(0).datasets[0].answers, std::int64_t(1));
+        QVERIFY2(r.files.at(0).warnings.isEmpty(),
+                 qPrintable(r.files.at(0).warnings.join(QLatin1Char('\n'))));
+        Statement a(db, "SELECT tr_id, guid, state, computer_name, acked_at FROM "
+                        "alert_observation");
+        QVERIFY(a.step());
+        QCOMPARE(a.text(0), QStringLiteral("7"));
+        QCOMPARE(a.text(1), QStringLiteral("9b1e4d20-7c3a-4e55-8f61-0a2b3c4d5e07"));
+        QCOMPARE(a.text(2), QStringLiteral("inprogress"));
+        QCOMPARE(a.text(3), QStringLiteral("desk-07.lab.invalid"));
+        QCOMPARE(a.text(4), QStringLiteral("2026-11-02T08:40:00.000Z"));
+        QVERIFY(!a.step());
+    }
+
+    // A REST answer of a question with two sensors, where one sensor answers one line and the
+    // other several in the same row: each sensor's lines correlate among themselves only, so
+    // nothing is reported and every line lands.
+    void restSensorsWithDifferentLineCounts()
+    {
+        Database db;
+        QVERIFY(openNew(db));
+        const ImportResult r = Importer::importFiles(
+            db, {test::fixture(QStringLiteral("json/rest_multi_sensor.json"))});
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QVERIFY2(r.files.at(0).warnings.isEmpty(),
+                 qPrintable(r.files.at(0).warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM cx_status").value(), std::int64_t(5));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM sensor_value v JOIN answer a ON a.id = "
+                              "v.answer_id WHERE a.dataset = 'driver_version' AND v.value = "
+                              "'11.2.0.80'")
+                     .value(),
+                 std::int64_t(2));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM cx_status_text WHERE domain = 'recorder' AND "
+                              "key = 'min_requirements_met' AND value = 'False'")
+                     .value(),
+                 std::int64_t(1));
+        const QJsonObject s = summaryOf(db, r.snapshotId);
+        QCOMPARE(obj(s, "endpoints").value(QStringLiteral("total")).toInt(), 2);
+        QCOMPARE(obj(s, "health_failures").value(QStringLiteral("threatresponse")).toInt(), 1);
+        QCOMPARE(obj(s, "recorder").value(QStringLiteral("min_requirements_not_met")).toInt(), 1);
+    }
+
     void aggregateExportGivesCountsWithoutEndpoints()
     {
         const QString path = m_dir.filePath(QStringLiteral("Tanium Driver Status aggregate.csv"));
@@ -335,6 +395,16 @@ private slots:
             << QStringLiteral("line 2");
         QTest::newRow("unknown json")
             << QByteArray(R"({"hello": "world"})") << QStringLiteral("unknown JSON");
+        QTest::newRow("alert without id or guid")
+            << QByteArray("[{\"id\": 1, \"state\": \"resolved\", \"guid\": \"g-1\"},\n{\"state\": "
+                          "\"unresolved\", "
+                          "\"createdAt\": \"2026-11-01T00:00:00Z\"}]")
+            << QStringLiteral("bad.csv: line 2, at $[1].id: required field missing");
+        QTest::newRow("result set without columns")
+            << QByteArray("{\"data\": {\"now\": \"\", \"result_sets\": [{\"row_count\": 1, "
+                          "\"rows\": [{\"data\": [[{\"text\": \"A\"}]]}]}]}}")
+            << QStringLiteral("bad.csv: line 1, at $.data.result_sets[0].columns: required field "
+                              "missing");
     }
     void badInputLeavesDatabaseExactlyAsItWas()
     {

@@ -60,6 +60,18 @@ private slots:
         QTest::newRow("rest")
             << QStringLiteral("Get Computer Name and Client Extensions - Installed Extensions.json")
             << QStringLiteral("REST") << QStringLiteral("installed_extensions");
+        QTest::newRow("connect json")
+            << QStringLiteral("../connect/Get Computer Name and Client "
+                              "Extensions - Status from all machines.json")
+            << QStringLiteral("Tanium Connect JSON") << QStringLiteral("cx_status");
+        QTest::newRow("connect ndjson")
+            << QStringLiteral("../connect/Get Computer Name and Client Extensions - Status from "
+                              "all machines.ndjson")
+            << QStringLiteral("Tanium Connect JSON") << QStringLiteral("cx_status");
+        QTest::newRow("connect csv")
+            << QStringLiteral("../connect/Get Computer Name and Client "
+                              "Extensions - Status from all machines.csv")
+            << QStringLiteral("console CSV") << QStringLiteral("cx_status");
     }
     void fleetFixturesAreRecognised()
     {

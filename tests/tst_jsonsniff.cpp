@@ -54,6 +54,15 @@ private slots:
             "list elements have profile keys (computerGroups)");
         row("profiles_data.json", JsonKind::Profiles,
             "list elements have profile keys (computerGroups)");
+        row("alerts_extra_fields.json", JsonKind::Alerts,
+            "list elements have alert keys (state, createdAt, alertedAt, guid, intelDocId, "
+            "computerName)");
+        row("alert_single.json", JsonKind::Alerts,
+            "a single object has alert keys (state, createdAt, alertedAt, guid, intelDocId, "
+            "computerName)");
+        row("alert_single_data.json", JsonKind::Alerts,
+            "data is a single object that has alert keys (state, createdAt, alertedAt, guid, "
+            "intelDocId, computerName)");
     }
     void fixtures()
     {
@@ -93,15 +102,17 @@ private slots:
         row("state alone is no alert", "[{\"state\": \"Deployed\", \"computerGroups\": []}]",
             JsonKind::Profiles, "list elements have profile keys (computerGroups)");
         row("name alone", "[{\"name\": \"x\"}]", JsonKind::Unknown,
-            "list elements have neither alert nor profile keys");
+            "list elements have no alert or profile keys and no dataset columns");
         row("only the first element counts", "[{\"name\": \"x\"}, {\"computerGroups\": []}]",
-            JsonKind::Unknown, "list elements have neither alert nor profile keys");
+            JsonKind::Unknown,
+            "list elements have no alert or profile keys and no dataset columns");
         row("empty array", "[]", JsonKind::Unknown, "an empty array");
         row("empty data array", "{\"data\": []}", JsonKind::Unknown, "data is an empty array");
         row("array of numbers", "[1, 2]", JsonKind::Unknown,
             "the first list element is not an object");
         row("other object", "{\"foo\": {\"data\": {\"result_sets\": []}}}", JsonKind::Unknown,
-            "no data.result_sets or data.endpoints");
+            "no data.result_sets or data.endpoints, and a single object has no alert keys and no "
+            "dataset columns");
         row("string", "\"data\"", JsonKind::Unknown, "not a JSON object or array");
         row("empty", "", JsonKind::Unknown, "not JSON: the file is empty");
         row("garbage", "PK\x03\x04", JsonKind::Unknown,
@@ -113,6 +124,62 @@ private slots:
             JsonKind::Alerts, "list elements have alert keys (state, guid)");
         row("deep", QByteArray(100000, '['), JsonKind::Unknown,
             "the first list element is not an object");
+
+        // One alert, as GET .../alerts/{id} returns it, bare or wrapped.
+        row("one alert object", "{\"id\": 7, \"guid\": \"g\", \"state\": \"unresolved\"}",
+            JsonKind::Alerts, "a single object has alert keys (state, guid)");
+        row("one alert in data",
+            "{\"data\": {\"id\": 7, \"state\": \"resolved\", \"createdAt\": \"t\"}, \"meta\": {}}",
+            JsonKind::Alerts, "data is a single object that has alert keys (state, createdAt)");
+        row("one alert object cut short",
+            "{\"state\": \"new\", \"computerName\": \"desk-1\", \"det", JsonKind::Alerts,
+            "a single object has alert keys (state, computerName)");
+        row("one profile object is not a list", "{\"name\": \"P\", \"computerGroups\": []}",
+            JsonKind::Unknown,
+            "no data.result_sets or data.endpoints, and a single object has no alert keys and "
+            "no dataset columns");
+        row("data object of neither kind", "{\"data\": {\"id\": 7}}", JsonKind::Unknown,
+            "no data.result_sets or data.endpoints, and a single object has no alert keys and "
+            "no dataset columns");
+
+        // Tanium Connect records: a flat first element, or the first line of NDJSON, whose keys
+        // name a dataset's columns (normalised as CSV headers are).
+        row("connect array",
+            "[{\"Computer Name\": \"a\", \"Tanium Driver Version\": \"1.2\", \"Count\": \"1\"}]",
+            JsonKind::ConnectRecords,
+            "list elements have the columns of dataset driver_version (Tanium Connect records)");
+        row("connect ndjson",
+            "{\"Computer_Name\": \"a\", \"Domain\": [\"dec\"], \"Key\": [\"health_check\"], "
+            "\"Value\": [\"ok\"], \"Count\": \"1\"}\n{\"Computer_Name\": \"b\"}\n",
+            JsonKind::ConnectRecords,
+            "the first object has the columns of dataset cx_status (Tanium Connect records, one "
+            "per "
+            "line)");
+        row("connect ndjson cut in its first record",
+            "{\"Computer Name\": \"a\", \"Tanium Driver Status\": \"Service Status: x\", \"Cou",
+            JsonKind::ConnectRecords,
+            "the first object has the columns of dataset driver_status (Tanium Connect records, "
+            "one "
+            "per line)");
+        row("alert keys decide before dataset columns",
+            "[{\"state\": \"new\", \"guid\": \"g\", \"Domain\": \"d\", \"Key\": \"k\", \"Value\": "
+            "\"v\"}]",
+            JsonKind::Alerts, "list elements have alert keys (state, guid)");
+        row("profile keys decide before dataset columns",
+            "[{\"name\": \"P\", \"revision\": 2, \"Tanium Driver Version\": \"1\"}]",
+            JsonKind::Profiles, "list elements have profile keys (name, revision)");
+        row("a record is flat",
+            "[{\"Computer Name\": \"a\", \"Tanium Driver Version\": {\"v\": 1}}]",
+            JsonKind::Unknown,
+            "list elements have the columns of dataset driver_version, but a value is an object: "
+            "not a flat Tanium Connect record");
+        row("identity columns alone are no dataset",
+            "[{\"Computer Name\": \"a\", \"Count\": \"1\"}]", JsonKind::Unknown,
+            "list elements have no alert or profile keys and no dataset columns");
+        row("records inside data are not Connect",
+            "{\"data\": [{\"Computer Name\": \"a\", \"Tanium Driver Version\": \"1.2\"}]}",
+            JsonKind::Unknown,
+            "list elements have no alert or profile keys and no dataset columns");
     }
     void snippets()
     {

@@ -76,6 +76,58 @@ private slots:
         QCOMPARE(sink.rowPos[2].line, 39);
     }
 
+    // A question's answer with every metadata member a Platform answer carries (id and cid
+    // as numbers or strings, hash / type per column, item_count, error_count, ...): the rows
+    // and header come out exactly, the numbers even as strings, and nothing is warned about.
+    void readsQuestionAnswerWithAllMetadata()
+    {
+        RecordingTableSink sink;
+        const ReadResult r = readFixture("rest_question_full.json", sink);
+        QCOMPARE(int(r.status), int(ReadStatus::Ok));
+        QCOMPARE(r.records, 2);
+        QCOMPARE(sink.events,
+                 lines({"info 2026/11/20 06:30:00 GMT-0000 / 3 / 3",
+                        "header Computer Name | Tanium Driver Version | Count",
+                        "row till-01.shop.invalid | 11.2.0.77 | 1",
+                        "row till-02.shop.invalid | TSE-Error: sensor timed out | 1"}));
+        QCOMPARE(sink.rowPos.at(1).jsonPath, std::string("$.data.result_sets[0].rows[1]"));
+    }
+
+    // The answer of GET /api/v2/result_data/saved_question/{id}: the same shape, with
+    // saved_question_id / question_id beside the result set and on the data object.
+    void readsSavedQuestionAnswer()
+    {
+        RecordingTableSink sink;
+        const ReadResult r = readFixture("rest_saved_question.json", sink);
+        QCOMPARE(int(r.status), int(ReadStatus::Ok));
+        QCOMPARE(r.records, 2);
+        QCOMPARE(sink.events,
+                 lines({"info 2026/11/20 07:00:05 GMT-0100 / 2 / 2",
+                        "header Computer Name | Recorder - Is BPF CO-RE Supported | "
+                        "Count",
+                        "row gw-linux-1 | True | 1", "row gw-linux-2 | [no results] | 1"}));
+    }
+
+    // A question with several sensors: in one row, one sensor answers one line and another
+    // three (or two); every cell keeps its own number of values, in order.
+    void readsSensorsWithDifferentLineCounts()
+    {
+        RecordingTableSink sink;
+        const ReadResult r = readFixture("rest_multi_sensor.json", sink);
+        QCOMPARE(int(r.status), int(ReadStatus::Ok));
+        QCOMPARE(r.records, 2);
+        QCOMPARE(sink.shapes, lines({"1,1,3,3,3,1", "1,1,2,2,2,1"}));
+        QCOMPARE(
+            sink.events,
+            lines({"info 2026/11/21 10:00:00 GMT-0000 / 2 / 2",
+                   "header Computer Name | Tanium Driver Version | Domain | Key | Value | Count",
+                   "row atm-3.bank.invalid | 11.2.0.80 | "
+                   "threatresponse;threatresponse;recorder | "
+                   "health_check;applied_profile;min_requirements_met | ok;Kiosks;False | 1",
+                   "row atm-4.bank.invalid | 11.2.0.80 | threatresponse;threatresponse | "
+                   "health_check;applied_profile | disk full;Kiosks | 1"}));
+    }
+
     void readsArrayOfPagesAndBareDataObjects()
     {
         RecordingTableSink sink;
@@ -373,8 +425,40 @@ private slots:
                               "{\"id\", \"cid\", \"data\"}");
         QTest::newRow("no data")
             << QByteArray("{\"data\": {\"result_sets\": [{\"columns\": [], \"rows\": [{}]}]}}")
-            << QStringLiteral("line 1, at $.data.result_sets[0].rows[0]: expected an array of "
-                              "cells in \"data\"");
+            << QStringLiteral("line 1, at $.data.result_sets[0].rows[0].data: required field "
+                              "missing: a row needs \"data\" (an array of cells)");
+        QTest::newRow("data a string")
+            << QByteArray("{\"data\": {\"result_sets\": [{\"columns\": [], \"rows\": [{\"data\": "
+                          "\"x\"}]}]}}")
+            << QStringLiteral("line 1, at $.data.result_sets[0].rows[0].data: expected an array "
+                              "of cells");
+        QTest::newRow("value without text")
+            << QByteArray("{\"data\": {\"result_sets\": [{\"columns\": [{\"name\": \"A\"}], "
+                          "\"rows\": [{\"data\": [[{\"text\": \"a\"}, {\"txt\": \"b\"}]]}]}]}}")
+            << QStringLiteral("line 1, at $.data.result_sets[0].rows[0].data[0][1].text: required "
+                              "field missing: a value needs \"text\"");
+        QTest::newRow("column without name")
+            << QByteArray("{\"data\": {\"result_sets\": [{\"columns\": [{\"name\": \"A\"}, "
+                          "{\"hash\": 0, \"type\": 3}], \"rows\": []}]}}")
+            << QStringLiteral("line 1, at $.data.result_sets[0].columns[1].name: required field "
+                              "missing: a column needs a \"name\"");
+        QTest::newRow("column name an object")
+            << QByteArray("{\"data\": {\"result_sets\": [{\"columns\": [{\"name\": {}}]}]}}")
+            << QStringLiteral("line 1, at $.data.result_sets[0].columns[0].name: expected a column "
+                              "name");
+        QTest::newRow("column a string")
+            << QByteArray("{\"data\": {\"result_sets\": [{\"columns\": [\"Computer Name\"]}]}}")
+            << QStringLiteral("line 1, at $.data.result_sets[0].columns[0]: expected a column "
+                              "object {\"name\", \"hash\", \"type\"}");
+        QTest::newRow("columns a string")
+            << QByteArray("{\"data\": {\"result_sets\": [{\"columns\": \"Computer Name\"}]}}")
+            << QStringLiteral("line 1, at $.data.result_sets[0].columns: expected an array of "
+                              "columns");
+        QTest::newRow("result set without columns or rows")
+            << QByteArray("{\"data\": {\"result_sets\": [\n{\"row_count\": 0}]}}")
+            << QStringLiteral("line 2, at $.data.result_sets[0].columns: required field missing: "
+                              "a result set needs \"columns\" (an array of {\"name\", \"hash\", "
+                              "\"type\"})");
         QTest::newRow("cell not array")
             << QByteArray("{\"data\": {\"result_sets\": [{\"columns\": [], \"rows\": [{\"data\": "
                           "[[], {\"text\": \"x\"}]}]}]}}")
@@ -382,8 +466,9 @@ private slots:
                               "array of {\"text\": ...} values");
         QTest::newRow("rows without columns")
             << QByteArray("{\"data\": {\"result_sets\": [\n{\"rows\": [{\"data\": []}]}]}}")
-            << QStringLiteral("line 2, at $.data.result_sets[0]: the result set has rows but no "
-                              "columns");
+            << QStringLiteral("line 2, at $.data.result_sets[0].columns: required field missing: "
+                              "a result set needs \"columns\" (an array of {\"name\", \"hash\", "
+                              "\"type\"})");
         QTest::newRow("trailing value")
             << QByteArray("{\"data\": {\"result_sets\": []}} {}")
             << QStringLiteral("line 1, offset 30, at $: The document root must not be followed "

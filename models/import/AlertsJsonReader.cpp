@@ -1,5 +1,6 @@
 #include "AlertsJsonReader.h"
 
+#include "JsonStream.h"
 #include "JsonText.h"
 #include "JsonValue.h"
 
@@ -38,10 +39,10 @@ constexpr std::array<Field, 18> kFields = {{
 } // namespace
 
 AlertsJsonReader::AlertsJsonReader(AlertSink &sink)
-    : JsonObjectListReader(QStringLiteral("alert")), m_sink(sink)
+    : JsonObjectListReader(QStringLiteral("alert"), SingleItem::Accepted), m_sink(sink)
 {}
 
-bool AlertsJsonReader::item(const JsonValue &object, const SourcePos &pos)
+bool AlertsJsonReader::item(JsonStream &stream, const JsonValue &object, const SourcePos &pos)
 {
     for (const Field &field : kFields)
         (m_alert.*field.second).clear();
@@ -59,6 +60,12 @@ bool AlertsJsonReader::item(const JsonValue &object, const SourcePos &pos)
             }
             break;
         }
+    }
+    if (m_alert.id.empty() && m_alert.guid.empty()) {
+        stream.fail(SourcePos{pos.line, json::memberPath(pos.jsonPath, "id")},
+                    QStringLiteral("required field missing: an alert needs an \"id\" or a "
+                                   "\"guid\", and this one has neither"));
+        return false;
     }
     return m_sink.alert(m_alert, pos);
 }

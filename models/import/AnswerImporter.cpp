@@ -549,10 +549,6 @@ bool AnswerImporter::alert(const AlertRecord &alert, const SourcePos &pos)
     ++m_report.rows;
     FileImportReport::DatasetUse &use =
         m_report.dataset(QStringLiteral("alerts"), QStringLiteral("Threat Response alerts JSON"));
-    if (alert.id.empty() && alert.guid.empty()) {
-        warning(QStringLiteral("alert without id or guid skipped"), pos);
-        return tick();
-    }
     if (!m_writer.addAlert(alert))
         return fail(m_writer.error(), pos);
     ++use.answers;

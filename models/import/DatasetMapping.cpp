@@ -41,13 +41,27 @@ const std::map<QString, QStringList> &knownRoles()
     return roles;
 }
 
-QStringList toLowerList(const QJsonArray &array)
+// The strings of a JSON array, each passed through `clean`, without the empty ones.
+QStringList cleanList(const QJsonArray &array, QString (*clean)(const QString &))
 {
     QStringList out;
     for (const QJsonValue &v : array)
-        out << v.toString().trimmed().toLower();
+        out << clean(v.toString());
     out.removeAll(QString());
     return out;
+}
+
+// Header aliases (column names, identity columns) compare as normalizedHeader() makes them.
+QStringList headerNames(const QJsonArray &array)
+{
+    return cleanList(array, [](const QString &name) { return normalizedHeader(name); });
+}
+
+// Vocabulary values are answers, not headers: only trimmed and lower-cased ("health_check"
+// keeps its underscore).
+QStringList lowerValues(const QJsonArray &array)
+{
+    return cleanList(array, [](const QString &value) { return value.trimmed().toLower(); });
 }
 
 bool parseDataset(const QJsonObject &o, DatasetDefinition *def, QString *error)
@@ -74,7 +88,7 @@ bool parseDataset(const QJsonObject &o, DatasetDefinition *def, QString *error)
                 QStringLiteral("dataset \"%1\" has no role \"%2\"").arg(def->name, column.role);
             return false;
         }
-        column.names = toLowerList(col.value(QStringLiteral("names")).toArray());
+        column.names = headerNames(col.value(QStringLiteral("names")).toArray());
         if (column.names.isEmpty()) {
             *error = QStringLiteral("dataset \"%1\", role \"%2\": no column names")
                          .arg(def->name, column.role);
@@ -89,7 +103,7 @@ bool parseDataset(const QJsonObject &o, DatasetDefinition *def, QString *error)
     }
     const QJsonObject vocab = o.value(QStringLiteral("vocabulary")).toObject();
     def->vocabularyRole = vocab.value(QStringLiteral("role")).toString();
-    def->vocabulary = toLowerList(vocab.value(QStringLiteral("values")).toArray());
+    def->vocabulary = lowerValues(vocab.value(QStringLiteral("values")).toArray());
     return true;
 }
 
@@ -104,9 +118,16 @@ int DatasetDefinition::roleIndex(const QString &role) const
     return -1;
 }
 
+QString normalizedHeader(const QString &name)
+{
+    QString out = name;
+    out.replace(QLatin1Char('_'), QLatin1Char(' '));
+    return out.simplified().toLower();
+}
+
 QString normalizedHeader(const std::string &name)
 {
-    return QString::fromUtf8(name.data(), qsizetype(name.size())).trimmed().toLower();
+    return normalizedHeader(QString::fromUtf8(name.data(), qsizetype(name.size())));
 }
 
 QString questionKey(const QString &text)
@@ -164,9 +185,9 @@ bool DatasetMapping::load(const QByteArray &json, QString *error, const DatasetM
     const QJsonObject identity = root.value(QStringLiteral("identity")).toObject();
     if (identity.contains(QStringLiteral("computer_name")))
         result.m_nameAliases =
-            toLowerList(identity.value(QStringLiteral("computer_name")).toArray());
+            headerNames(identity.value(QStringLiteral("computer_name")).toArray());
     if (identity.contains(QStringLiteral("count")))
-        result.m_countAliases = toLowerList(identity.value(QStringLiteral("count")).toArray());
+        result.m_countAliases = headerNames(identity.value(QStringLiteral("count")).toArray());
     if (result.m_nameAliases.isEmpty())
         result.m_nameAliases << QStringLiteral("computer name");
     if (result.m_countAliases.isEmpty())

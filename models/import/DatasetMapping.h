@@ -14,7 +14,7 @@ struct DatasetDefinition
     struct Column
     {
         QString role;      // fixed by the code, e.g. "domain", "key", "value"
-        QStringList names; // header aliases, compared case-insensitively after trimming
+        QStringList names; // header aliases, as normalizedHeader() makes them
         bool required = false;
     };
     QString name;          // "cx_status", "client_settings", ...
@@ -69,7 +69,11 @@ private:
     std::vector<DatasetDefinition> m_datasets;
 };
 
-// Lower-cases and trims a header name for comparisons.
+// The one form in which header names (CSV headers, Connect JSON keys, REST and Gateway column
+// names) and the mapping's aliases are compared: underscores read as spaces, runs of white
+// space as one space, no leading or trailing space, lower case. "Computer_Name",
+// " computer  name" and "COMPUTER NAME" are all "computer name".
+QString normalizedHeader(const QString &name);
 QString normalizedHeader(const std::string &name);
 // Lower-cases a question/file name and keeps letters and digits only, so that
 // "Get Client Extensions - Status.csv" contains "clientextensionsstatus".

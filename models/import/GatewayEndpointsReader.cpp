@@ -120,13 +120,20 @@ JsonVisitor::Action GatewayEndpointsReader::enter(JsonStream &stream, JsonType t
     case Context::Data:
         if (key == "endpoints" && type == JsonType::Object) {
             m_sawEndpoints = true;
+            m_sawEdges = false;
+            m_endpointsPos = stream.pos();
             m_context.push_back(Context::Endpoints);
             return Action::Descend;
         }
         return Action::Skip;
 
     case Context::Endpoints:
-        if (key == "edges" && type == JsonType::Array) {
+        if (key == "edges") {
+            if (type != JsonType::Array) {
+                stream.fail(QStringLiteral("expected an array of edges"));
+                return Action::Stop;
+            }
+            m_sawEdges = true;
             m_context.push_back(Context::Edges);
             return Action::Descend;
         }
@@ -153,11 +160,18 @@ JsonVisitor::Action GatewayEndpointsReader::enter(JsonStream &stream, JsonType t
     return Action::Skip;
 }
 
-bool GatewayEndpointsReader::leave(JsonStream &)
+bool GatewayEndpointsReader::leave(JsonStream &stream)
 {
-    if (m_context.back() == Context::Edge)
-        ++m_edges;
+    const Context done = m_context.back();
     m_context.pop_back();
+    if (done == Context::Edge)
+        ++m_edges;
+    if (done == Context::Endpoints && !m_sawEdges) {
+        stream.fail(SourcePos{m_endpointsPos.line, m_endpointsPos.jsonPath + ".edges"},
+                    QStringLiteral("required field missing: endpoints needs \"edges\" (an array "
+                                   "of {\"node\": {...}})"));
+        return false;
+    }
     return true;
 }
 

@@ -18,7 +18,9 @@ namespace trh {
 // and header() is called again only when a node's sensor columns differ from the previous
 // node's. GraphQL errors[] are collected over the whole file: with no edges at all the read
 // fails with their messages; otherwise each becomes a warning, given at the end of the file
-// (only then is it known whether any edge came).
+// (only then is it known whether any edge came). Required: data.endpoints.edges (an array);
+// without it the read fails at that path. pageInfo, totalRecords, cursors and node members
+// other than name, computerID, os and sensorReadings are ignored without a word.
 class GatewayEndpointsReader final : public JsonVisitor
 {
 public:
@@ -59,6 +61,8 @@ private:
     std::vector<Context> m_context;
     Field m_field = Field::Node;
     bool m_sawEndpoints = false;
+    bool m_sawEdges = false; // in the endpoints object being read
+    SourcePos m_endpointsPos;
     std::int64_t m_edges = 0;
     std::int64_t m_records = 0;
     std::vector<GraphQlError> m_errors;

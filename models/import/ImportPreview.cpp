@@ -197,18 +197,20 @@ FilePreview previewOne(const QString &path, const DatasetMapping &mapping)
         return p;
     }
     QString why;
-    const JsonKind kind = sniffJsonKind(file, &why);
+    const JsonKind kind = sniffJsonKind(file, &why, &mapping);
     if (!file.seek(0)) {
         p.error = file.errorString();
         return p;
     }
+    p.format = jsonKindName(kind);
     switch (kind) {
     case JsonKind::RestResultData:
-    case JsonKind::GatewayEndpoints: {
-        p.format = kind == JsonKind::RestResultData ? QStringLiteral("REST API v2 result_data JSON")
-                                                    : QStringLiteral("API Gateway endpoints JSON");
+    case JsonKind::GatewayEndpoints:
+    case JsonKind::ConnectRecords: {
         const ReadResult read = kind == JsonKind::RestResultData ? readRestResultData(file, sink)
-                                                                 : readGatewayEndpoints(file, sink);
+                                : kind == JsonKind::GatewayEndpoints
+                                    ? readGatewayEndpoints(file, sink)
+                                    : readConnectRecords(file, sink);
         if (read.status == ReadStatus::Failed && !sink.hasHeader) {
             p.error = read.error;
             return p;
@@ -217,22 +219,17 @@ FilePreview previewOne(const QString &path, const DatasetMapping &mapping)
         return p;
     }
     case JsonKind::Alerts:
-        p.format = QStringLiteral("Threat Response alerts JSON");
         p.datasets << QStringLiteral("alerts");
         p.rule = why;
         return p;
     case JsonKind::Profiles:
-        p.format = QStringLiteral("Threat Response profiles JSON");
         p.datasets << QStringLiteral("profiles");
         p.rule = why;
         return p;
     case JsonKind::Unknown:
         break;
     }
-    p.format = QStringLiteral("unknown JSON");
-    p.error = QStringLiteral("unknown JSON layout: not REST result_data, API Gateway endpoints, "
-                             "Threat Response alerts or profiles%1")
-                  .arg(why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why));
+    p.error = unknownJsonLayout(why);
     return p;
 }
 

@@ -51,23 +51,6 @@ FileKind sniffKind(QFile &f)
     return FileKind::Csv;
 }
 
-QString jsonKindName(JsonKind kind)
-{
-    switch (kind) {
-    case JsonKind::RestResultData:
-        return QStringLiteral("REST API v2 result_data JSON");
-    case JsonKind::GatewayEndpoints:
-        return QStringLiteral("API Gateway endpoints JSON");
-    case JsonKind::Alerts:
-        return QStringLiteral("Threat Response alerts JSON");
-    case JsonKind::Profiles:
-        return QStringLiteral("Threat Response profiles JSON");
-    case JsonKind::Unknown:
-        break;
-    }
-    return QStringLiteral("unknown JSON");
-}
-
 } // namespace
 
 ImportResult Importer::importFiles(Database &db, const QStringList &paths,
@@ -209,7 +192,7 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
             report.formatReason = QStringLiteral("not JSON");
         } else {
             QString why;
-            const JsonKind kind = sniffJsonKind(file, &why);
+            const JsonKind kind = sniffJsonKind(file, &why, &mapping);
             file.seek(0);
             report.format = jsonKindName(kind);
             report.formatReason = why;
@@ -228,12 +211,13 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
             case JsonKind::Profiles:
                 read = readProfilesJson(file, importer);
                 break;
+            case JsonKind::ConnectRecords:
+                read = tabular(
+                    [](QIODevice &in, TableSink &sink) { return readConnectRecords(in, sink); });
+                break;
             case JsonKind::Unknown:
                 read.status = ReadStatus::Failed;
-                read.error =
-                    QStringLiteral("unknown JSON layout: not REST result_data, API Gateway "
-                                   "endpoints, Threat Response alerts or profiles%1")
-                        .arg(why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why));
+                read.error = unknownJsonLayout(why);
                 break;
             }
         }

@@ -1,6 +1,8 @@
 #include "JsonReaders.h"
 
 #include "AlertsJsonReader.h"
+#include "ConnectRecordsReader.h"
+#include "DatasetMapping.h"
 #include "GatewayEndpointsReader.h"
 #include "JsonKindSniffer.h"
 #include "ProfilesJsonReader.h"
@@ -8,9 +10,35 @@
 
 namespace trh {
 
-JsonKind sniffJsonKind(QIODevice &in, QString *why)
+JsonKind sniffJsonKind(QIODevice &in, QString *why, const DatasetMapping *mapping)
 {
-    return JsonKindSniffer().sniff(in, why);
+    return JsonKindSniffer(mapping ? *mapping : DatasetMapping::builtIn()).sniff(in, why);
+}
+
+QString jsonKindName(JsonKind kind)
+{
+    switch (kind) {
+    case JsonKind::RestResultData:
+        return QStringLiteral("REST API v2 result_data JSON");
+    case JsonKind::GatewayEndpoints:
+        return QStringLiteral("API Gateway endpoints JSON");
+    case JsonKind::Alerts:
+        return QStringLiteral("Threat Response alerts JSON");
+    case JsonKind::Profiles:
+        return QStringLiteral("Threat Response profiles JSON");
+    case JsonKind::ConnectRecords:
+        return QStringLiteral("Tanium Connect JSON records");
+    case JsonKind::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown JSON");
+}
+
+QString unknownJsonLayout(const QString &why)
+{
+    return QStringLiteral("unknown JSON layout: not REST result_data, API Gateway endpoints, "
+                          "Threat Response alerts or profiles, or Tanium Connect records%1")
+        .arg(why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why));
 }
 
 ReadResult readRestResultData(QIODevice &in, TableSink &sink)
@@ -31,6 +59,11 @@ ReadResult readAlerts(QIODevice &in, AlertSink &sink)
 ReadResult readProfilesJson(QIODevice &in, ProfileSink &sink)
 {
     return ProfilesJsonReader(sink).read(in);
+}
+
+ReadResult readConnectRecords(QIODevice &in, TableSink &sink)
+{
+    return ConnectRecordsReader(sink).read(in);
 }
 
 } // namespace trh

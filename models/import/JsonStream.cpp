@@ -1,5 +1,7 @@
 #include "JsonStream.h"
 
+#include "JsonText.h"
+
 #include <QIODevice>
 
 #include <rapidjson/error/en.h>
@@ -16,35 +18,6 @@ namespace {
 // middle is elided so that a message stays one readable line.
 constexpr std::size_t kPathHeadLevels = 12;
 constexpr std::size_t kPathTailLevels = 12;
-
-bool isPlainKey(std::string_view key)
-{
-    if (key.empty())
-        return false;
-    for (char c : key) {
-        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                           (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '$';
-        if (!plain)
-            return false;
-    }
-    return true;
-}
-
-void appendKey(std::string &path, std::string_view key)
-{
-    if (isPlainKey(key)) {
-        path += '.';
-        path += key;
-        return;
-    }
-    path += "[\"";
-    for (char c : key) {
-        if (c == '"' || c == '\\')
-            path += '\\';
-        path += c;
-    }
-    path += "\"]";
-}
 
 } // namespace
 
@@ -130,7 +103,7 @@ std::string JsonStream::path() const
             path += std::to_string(f.index);
             path += ']';
         } else {
-            appendKey(path, f.key);
+            json::appendKey(path, f.key);
         }
     }
     return path;
@@ -146,9 +119,10 @@ void JsonStream::fail(const SourcePos &at, const QString &message)
     if (m_failed)
         return; // keep the first problem: later ones are usually its consequences
     m_failed = true;
-    m_error = QStringLiteral("line %1, at %2: %3")
-                  .arg(at.line)
-                  .arg(QString::fromStdString(at.jsonPath), message);
+    m_error = at.jsonPath.empty() ? QStringLiteral("line %1: %2").arg(at.line).arg(message)
+                                  : QStringLiteral("line %1, at %2: %3")
+                                        .arg(at.line)
+                                        .arg(QString::fromStdString(at.jsonPath), message);
 }
 
 JsonStream::Decision JsonStream::beginValue(JsonType type)
@@ -275,7 +249,17 @@ QString JsonStream::parseErrorMessage(int code, std::size_t offset) const
         .arg(QString::fromStdString(path()), what);
 }
 
-ReadStatus JsonStream::run(JsonVisitor &visitor)
+bool JsonStream::anotherRoot()
+{
+    for (;;) {
+        const char c = m_input.Peek();
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+            return c != '\0'; // a NUL in the data is reported as after the document
+        m_input.Take();
+    }
+}
+
+ReadStatus JsonStream::run(JsonVisitor &visitor, Roots roots)
 {
     m_visitor = &visitor;
     m_error.clear();
@@ -290,7 +274,15 @@ ReadStatus JsonStream::run(JsonVisitor &visitor)
                                 rapidjson::kParseNumbersAsStringsFlag;
     rapidjson::Reader reader;
     Sax sax{*this};
-    const rapidjson::ParseResult result = reader.Parse<kFlags>(m_input, sax);
+    rapidjson::ParseResult result;
+    if (roots == Roots::One) {
+        result = reader.Parse<kFlags>(m_input, sax);
+    } else {
+        constexpr unsigned kEach = kFlags | rapidjson::kParseStopWhenDoneFlag;
+        result = reader.Parse<kEach>(m_input, sax);
+        while (!result.IsError() && anotherRoot())
+            result = reader.Parse<kEach>(m_input, sax);
+    }
     const std::size_t offset = result.Offset();
 
     // A read error or the element cap ends the input early. The JSON read up to there can

@@ -31,8 +31,15 @@ public:
     JsonStream(const JsonStream &) = delete;
     JsonStream &operator=(const JsonStream &) = delete;
 
+    enum class Roots : std::uint8_t
+    {
+        One,  // one JSON document
+        Many, // JSON values one after another, separated by white space (NDJSON: one per
+              // line); the visitor sees each at the root, in turn
+    };
+
     // Parses to the end, or until the visitor stops. Failed: error() says why and where.
-    ReadStatus run(JsonVisitor &visitor);
+    ReadStatus run(JsonVisitor &visitor, Roots roots = Roots::One);
     const QString &error() const { return m_error; }
     // True when run() ended because readLimit was reached.
     bool limitReached() const { return m_input.limitReached(); }
@@ -48,9 +55,11 @@ public:
     SourcePos pos() const { return SourcePos{line(), path()}; }
 
     // A visitor found a structural problem: run() returns Failed with
-    // "line N, at PATH: message" (current position, or `at`).
+    // "line N, at PATH: message" (current position, or `at`; "line N: message" when `at` has
+    // no path).
     void fail(const QString &message);
     void fail(const SourcePos &at, const QString &message);
+    bool failed() const { return m_failed; }
 
 private:
     struct Sax;
@@ -83,6 +92,8 @@ private:
     bool key(std::string_view name);
     bool endContainer();
     QString parseErrorMessage(int code, std::size_t offset) const;
+    // Roots::Many: skips the white space after a value; true when another value follows.
+    bool anotherRoot();
 
     QIODevice &m_in;
     JsonInputStream m_input;

@@ -5,6 +5,45 @@
 
 namespace trh::json {
 
+namespace {
+
+bool isPlainKey(std::string_view key)
+{
+    if (key.empty())
+        return false;
+    for (char c : key) {
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                           (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '$';
+        if (!plain)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void appendKey(std::string &path, std::string_view key)
+{
+    if (isPlainKey(key)) {
+        path += '.';
+        path += key;
+        return;
+    }
+    path += "[\"";
+    for (char c : key) {
+        if (c == '"' || c == '\\')
+            path += '\\';
+        path += c;
+    }
+    path += "\"]";
+}
+
+std::string memberPath(std::string path, std::string_view key)
+{
+    appendKey(path, key);
+    return path;
+}
+
 std::int64_t parseCount(std::string_view text, bool *ok)
 {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))

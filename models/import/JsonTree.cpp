@@ -73,6 +73,38 @@ void JsonTree::endContainer()
     m_open.pop_back();
 }
 
+void JsonTree::append(const JsonValue &value)
+{
+    // Containers being copied: where their next child is, and where they end.
+    struct Open
+    {
+        JsonValue::Iterator next, end;
+        bool object;
+    };
+    std::vector<Open> open;
+    JsonValue v = value;
+    for (;;) {
+        if (v.isObject() || v.isArray()) {
+            startContainer(v.type());
+            open.push_back(Open{v.begin(), v.end(), v.isObject()});
+        } else {
+            scalar(v.type(), v.text());
+        }
+        // The next value to copy: the next child of the innermost open container that has
+        // one left, closing the finished ones on the way.
+        while (!open.empty() && open.back().next == open.back().end) {
+            endContainer();
+            open.pop_back();
+        }
+        if (open.empty())
+            return;
+        v = *open.back().next;
+        ++open.back().next;
+        if (open.back().object)
+            key(v.key());
+    }
+}
+
 JsonValue JsonTree::root() const
 {
     return JsonValue(this, 0);

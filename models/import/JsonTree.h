@@ -40,8 +40,13 @@ public:
     void key(std::string_view name);
     void startContainer(JsonType type);
     void endContainer();
+    // A copy of `value` (of another tree) as the next value: a member of the object being
+    // built after key(), an element of an array, or the root. Iterative, like the rest.
+    void append(const JsonValue &value);
 
     bool empty() const { return m_nodes.empty(); }
+    // Memory held by the values so far, to bound trees that are assembled from parts.
+    std::size_t bytes() const { return m_nodes.size() * sizeof(Node) + m_text.size(); }
     // The first (root) value; only meaningful when !empty() and complete.
     JsonValue root() const;
 

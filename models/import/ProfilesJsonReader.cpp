@@ -8,10 +8,10 @@
 namespace trh {
 
 ProfilesJsonReader::ProfilesJsonReader(ProfileSink &sink)
-    : JsonObjectListReader(QStringLiteral("profile")), m_sink(sink)
+    : JsonObjectListReader(QStringLiteral("profile"), SingleItem::Refused), m_sink(sink)
 {}
 
-bool ProfilesJsonReader::item(const JsonValue &object, const SourcePos &pos)
+bool ProfilesJsonReader::item(JsonStream &, const JsonValue &object, const SourcePos &pos)
 {
     m_profile.name.assign(object.memberText("name"));
     m_profile.id.assign(object.memberText("id"));

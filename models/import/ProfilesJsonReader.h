@@ -13,7 +13,7 @@ public:
     explicit ProfilesJsonReader(ProfileSink &sink);
 
 protected:
-    bool item(const JsonValue &object, const SourcePos &pos) override;
+    bool item(JsonStream &stream, const JsonValue &object, const SourcePos &pos) override;
     void warning(const QString &message, const SourcePos &pos) override;
 
 private:

@@ -225,10 +225,22 @@ bool RestResultDataReader::takeColumns(JsonStream &stream, const JsonValue &colu
     m_columns.clear();
     std::size_t i = 0;
     for (const JsonValue column : columns) {
+        // Columns are recognised by name: a column without one cannot be read.
+        const std::string at = "[" + std::to_string(i) + "]";
         const JsonValue name = column.member("name");
+        if (!column.isObject()) {
+            stream.fail(subPos(pos, at),
+                        QStringLiteral("expected a column object {\"name\", \"hash\", \"type\"}"));
+            return false;
+        }
+        if (!name.isValid() || name.isNull()) {
+            stream.fail(subPos(pos, at + ".name"),
+                        QStringLiteral("required field missing: a column needs a \"name\""));
+            return false;
+        }
         if (!name.isScalar()) {
-            m_sink.warning(QStringLiteral("column without a name"),
-                           subPos(pos, "[" + std::to_string(i) + "]"));
+            stream.fail(subPos(pos, at + ".name"), QStringLiteral("expected a column name"));
+            return false;
         }
         m_columns.emplace_back(name.text());
         ++i;
@@ -296,8 +308,13 @@ bool RestResultDataReader::extractCells(JsonStream &stream, const JsonValue &row
         return false;
     }
     const JsonValue data = row.member("data");
+    if (!data.isValid()) {
+        stream.fail(subPos(pos, ".data"), QStringLiteral("required field missing: a row needs "
+                                                         "\"data\" (an array of cells)"));
+        return false;
+    }
     if (!data.isArray()) {
-        stream.fail(pos, QStringLiteral("expected an array of cells in \"data\""));
+        stream.fail(subPos(pos, ".data"), QStringLiteral("expected an array of cells"));
         return false;
     }
     m_cells.resize(data.size());
@@ -320,8 +337,9 @@ bool RestResultDataReader::extractCells(JsonStream &stream, const JsonValue &row
                 return false;
             }
             if (!text.isValid()) {
-                m_sink.warning(QStringLiteral("a value without \"text\"; read as empty"),
-                               subPos(pos, valueSuffix(c, v)));
+                stream.fail(subPos(pos, valueSuffix(c, v) + ".text"),
+                            QStringLiteral("required field missing: a value needs \"text\""));
+                return false;
             }
             values.push_back(text.text());
             ++v;
@@ -374,12 +392,11 @@ bool RestResultDataReader::endResultSet(JsonStream &stream)
     }
     if (m_haveColumns)
         return emitHeader(); // a result set without rows still has its header
-    if (!m_buffered.empty()) {
-        stream.fail(m_setPos, QStringLiteral("the result set has rows but no columns"));
-        return false;
-    }
-    m_sink.warning(QStringLiteral("result set without columns or rows; nothing to read"), m_setPos);
-    return true;
+    // Without columns no cell can be given a meaning, with rows or without.
+    stream.fail(subPos(m_setPos, ".columns"),
+                QStringLiteral("required field missing: a result set needs \"columns\" (an "
+                               "array of {\"name\", \"hash\", \"type\"})"));
+    return false;
 }
 
 } // namespace trh

@@ -13,7 +13,13 @@ namespace trh {
 
 // Streams Platform REST v2 result_data files (input-formats.md §5) into a TableSink, one
 // captured row at a time. Accepted shapes: {"data": {...}}, the bare data object
-// ({"now", "result_sets"}), or an array of either.
+// ({"now", "result_sets"}), or an array of either; the answer of a question and of a saved
+// question alike. Required, else the read fails at the path of what is missing or of the
+// wrong type: result_sets (an array), in each result set `columns` (an array of objects with
+// a `name`), in each row `data` (an array of cells), each cell an array of {"text": scalar}.
+// `rows` may be absent or null (no rows). Other members (id, cid, hash, type, row_count,
+// item_count, error_count, no_results_count, max_available_age, saved_question_id, ...) are
+// ignored without a word.
 //
 // Order of calls per result set: resultSetInfo(), header(), row()... The header goes out
 // when the first row is ready (or when the result set ends), so estimated_total / mr_tested

@@ -56,7 +56,8 @@ public:
 };
 
 // One Threat Response alert (input-formats.md §7). Every field is kept as text, as found;
-// numbers are converted to their decimal text. Missing fields are empty.
+// numbers are converted to their decimal text. Missing fields are empty, but never both id
+// and guid: the reader refuses such an alert.
 struct AlertRecord
 {
     std::string id, guid, state, type, priority, severity, intelDocId, computerName,

@@ -1,7 +1,8 @@
 // libFuzzer harness for the streaming JSON readers (JsonReaders.h).
 //
 // The first byte selects the entry point (low three bits: 0 sniffJsonKind, 1
-// readRestResultData, 2 readGatewayEndpoints, 3 readAlerts, 4 readProfilesJson; 5-7 wrap)
+// readRestResultData, 2 readGatewayEndpoints, 3 readAlerts, 4 readProfilesJson,
+// 5 readConnectRecords; 6-7 wrap)
 // and, with its high bit, a device that hands out 1-16 bytes per read() (bits 3-6) instead
 // of a QBuffer; the rest of the input is the file. Sinks touch every byte they are given and
 // check the TableSink contract; a failed read must say why.
@@ -110,7 +111,8 @@ void readWith(unsigned entry, QIODevice &in)
         QString why;
         const JsonKind kind = sniffJsonKind(in, &why);
         TRH_FUZZ_CHECK(!why.isEmpty(), "a sniffed kind without a reason");
-        TRH_FUZZ_CHECK(kind >= JsonKind::Unknown && kind <= JsonKind::Profiles, "no such kind");
+        TRH_FUZZ_CHECK(kind >= JsonKind::Unknown && kind <= JsonKind::ConnectRecords,
+                       "no such kind");
         break;
     }
     case 1:
@@ -122,8 +124,11 @@ void readWith(unsigned entry, QIODevice &in)
     case 3:
         checkResult(readAlerts(in, sinks), sinks.records());
         break;
-    default:
+    case 4:
         checkResult(readProfilesJson(in, sinks), sinks.records());
+        break;
+    default:
+        checkResult(readConnectRecords(in, sinks), sinks.records());
         break;
     }
 }
@@ -143,7 +148,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (size == 0)
         return 0;
     const unsigned selector = data[0];
-    const unsigned entry = (selector & 0x07u) % 5;
+    const unsigned entry = (selector & 0x07u) % 6;
     const char *bytes = reinterpret_cast<const char *>(data + 1);
     const qint64 length = qint64(size - 1);
 
