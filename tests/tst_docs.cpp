@@ -99,6 +99,7 @@ private:
             {QStringLiteral("GatewayEndpoints"), QStringLiteral("API Gateway endpoints JSON")},
             {QStringLiteral("Alerts"), QStringLiteral("Threat Response alerts JSON")},
             {QStringLiteral("Profiles"), QStringLiteral("Threat Response profiles JSON")},
+            {QStringLiteral("ConnectRecords"), QStringLiteral("Tanium Connect JSON records")},
         };
         return names.value(kind);
     }

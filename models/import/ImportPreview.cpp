@@ -1,4 +1,5 @@
 #include "ImportPreview.h"
+#include "core/InputFile.h"
 
 #include "CsvReader.h"
 #include "DatasetMapping.h"
@@ -174,15 +175,9 @@ FilePreview previewOne(const QString &path, const DatasetMapping &mapping)
         p.error = QStringLiteral("no such file");
         return p;
     }
-    if (!info.isFile()) {
-        p.error = QStringLiteral("not a regular file");
+    QFile file;
+    if (!InputFile::open(file, path, &p.error))
         return p;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        p.error = file.errorString();
-        return p;
-    }
     HeaderSink sink;
     if (!looksLikeJson(file)) {
         CsvFormat format;

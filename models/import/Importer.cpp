@@ -1,4 +1,6 @@
 #include "Importer.h"
+#include "core/InputFile.h"
+#include "core/OutputFile.h"
 
 #include "AnswerImporter.h"
 #include "CsvReader.h"
@@ -20,8 +22,8 @@ namespace {
 
 QString sha256Of(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
+    QFile f;
+    if (QString why; !InputFile::open(f, path, &why))
         return {};
     QCryptographicHash hash(QCryptographicHash::Sha256);
     if (!hash.addData(&f))
@@ -77,7 +79,8 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
         if (!info.exists())
             result.errors << QStringLiteral("%1: no such file").arg(path);
         else if (!info.isFile())
-            result.errors << QStringLiteral("%1: not a regular file").arg(path);
+            result.errors
+                << QStringLiteral("%1: %2, not a regular file").arg(path, OutputFile::kindOf(path));
         else if (!info.isReadable())
             result.errors << QStringLiteral("%1: not readable").arg(path);
         totalBytes += info.size();
@@ -125,12 +128,13 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
         report.name = QFileInfo(path).fileName();
         report.size = QFileInfo(path).size();
         report.fetch = options.fetchDetails.value(path);
-        QFile file(path);
+        QFile file;
         auto problem = [&](const QString &what) {
             result.errors << QStringLiteral("%1: %2").arg(path, what);
         };
-        if (!file.open(QIODevice::ReadOnly)) {
-            problem(file.errorString());
+        // The opened file is checked, not the name: it may have become a FIFO since.
+        if (QString why; !InputFile::open(file, path, &why)) {
+            problem(why);
             result.files.push_back(report);
             fileIds.push_back(0);
             bytesBefore += report.size;

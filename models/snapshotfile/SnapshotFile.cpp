@@ -3,6 +3,7 @@
 
 #include "analysis/Analyzer.h"
 #include "store/Database.h"
+#include "store/Schema.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -283,29 +284,12 @@ SnapshotFile::ExportResult SnapshotFile::exportSnapshots(const QString &sourcePa
     return result;
 }
 
-bool SnapshotFile::quickCheck(Database &db, QString *error)
-{
-    Statement st(db, "PRAGMA quick_check(1)");
-    if (!st.step()) {
-        *error = st.error().isEmpty() ? tr("the integrity check gave no answer") : st.error();
-        return false;
-    }
-    if (st.textView(0) != "ok") {
-        // SQLite's report can span lines ("*** in database main ***\n…"): keep one.
-        QString what = st.text(0);
-        what.remove(QLatin1String("*** in database main ***"));
-        *error = tr("the file is damaged (%1)").arg(what.simplified());
-        return false;
-    }
-    return true;
-}
-
 Store::OpenResult SnapshotFile::openChecked(Database &db, const QString &path, Store::OpenMode mode)
 {
     Store::OpenResult r = Store::open(db, path, mode);
     if (!r.ok())
         return r;
-    if (QString why; !quickCheck(db, &why)) {
+    if (QString why; !Schema::quickCheck(db, &why)) {
         r.status = Store::Status::Damaged;
         r.error = QStringLiteral("%1: %2").arg(path, why);
         db.close();

@@ -44,8 +44,6 @@ public:
                                          Store::OpenMode mode = Store::OpenMode::ReadOnly);
     // The same check without keeping the connection.
     static Store::OpenResult verify(const QString &path);
-    // PRAGMA quick_check on an open database: true if it answers "ok".
-    static bool quickCheck(Database &db, QString *error);
 };
 
 } // namespace trh

@@ -473,6 +473,28 @@ Schema::Result Schema::check(Database &db)
     return r;
 }
 
+bool Schema::quickCheck(Database &db, QString *error)
+{
+    // The texts keep the context they had in SnapshotFile, where this check started.
+    Statement st(db, "PRAGMA quick_check(1)");
+    if (!st.step()) {
+        *error = st.error().isEmpty()
+                     ? QCoreApplication::translate("trh::SnapshotFile",
+                                                   "the integrity check gave no answer")
+                     : st.error();
+        return false;
+    }
+    if (st.textView(0) != "ok") {
+        // SQLite's report can span lines ("*** in database main ***\n…"): keep one.
+        QString what = st.text(0);
+        what.remove(QLatin1String("*** in database main ***"));
+        *error = QCoreApplication::translate("trh::SnapshotFile", "the file is damaged (%1)")
+                     .arg(what.simplified());
+        return false;
+    }
+    return true;
+}
+
 Schema::Result Schema::migrate(Database &db)
 {
     return migrate(db, currentVersion());

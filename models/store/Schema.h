@@ -42,6 +42,9 @@ public:
     // was changed makes it false with a one-line *error: a file from someone else must not
     // bring along anything that runs or reads differently.
     static bool checkObjects(Database &db, int version, QString *error);
+    // PRAGMA quick_check on an open database: true if it answers "ok"; otherwise *error says
+    // what SQLite found, in one line.
+    static bool quickCheck(Database &db, QString *error);
 };
 
 } // namespace trh

@@ -8,6 +8,9 @@ namespace trh {
 
 namespace {
 
+// The size up to which an existing workspace is checked before it is written (see open()).
+constexpr qint64 kQuickCheckBytes = qint64(64) * 1024 * 1024;
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("trh::Store", text);
@@ -85,6 +88,17 @@ Store::OpenResult Store::open(Database &db, const QString &path, OpenMode mode)
                                 .arg(check.fileVersion));
         db.exec("PRAGMA query_only = ON");
         return r;
+    }
+    // Before anything is written to an existing workspace, SQLite checks its structure
+    // (duplicated or lost pages, broken b-trees): writing into a damaged file spreads the
+    // damage. It reads the whole file — measured 2.6 ms per MB warm, 5 ms cold, so 6–13 s for
+    // the 2.4 GB of two months of a million endpoints — so it runs only up to 64 MiB (under
+    // 0.35 s); a larger workspace is checked when exported, and by SQLite as it reads.
+    if (check.fileVersion > 0 && info.size() <= kQuickCheckBytes) {
+        if (QString why; !Schema::quickCheck(db, &why))
+            return failWith(
+                Status::Damaged,
+                tr("%1; nothing was written to it — restore it from a backup").arg(why));
     }
     // A new workspace gets 16 KiB pages: measured ~15% faster bulk imports than 4 KiB.
     if (check.fileVersion == 0 &&
