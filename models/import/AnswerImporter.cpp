@@ -3,6 +3,7 @@
 #include "SnapshotWriter.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QTimeZone>
 
 #include <charconv>
@@ -239,10 +240,14 @@ bool AnswerImporter::header(const std::vector<std::string> &columns, const Sourc
                     pos);
     }
     if (m_mode == Mode::Write) {
+        // A set beside the list: a wide header stays linear (was a scan of the list per column).
+        QSet<QString> known(m_report.ignoredColumns.cbegin(), m_report.ignoredColumns.cend());
         for (int c : match.ignored) {
             const QString name = qs(columns[size_t(c)]).trimmed();
-            if (!m_report.ignoredColumns.contains(name))
+            if (!known.contains(name)) {
+                known.insert(name);
                 m_report.ignoredColumns << name;
+            }
         }
         if (m_nameColumn < 0)
             m_report.aggregate = true;

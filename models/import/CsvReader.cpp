@@ -23,6 +23,10 @@ namespace {
 constexpr std::size_t kChunkSize = std::size_t(1) << 20;
 // A record longer than this is not a console export; refusing it keeps memory bounded.
 constexpr std::int64_t kMaxRecordBytes = std::int64_t(64) << 20;
+// No export has anywhere near this many columns (a question with every TR sensor has a few
+// dozen). A wider record is refused as soon as it gets there, so that memory and time stay
+// bounded by this, not by the header (32 M one-byte columns took 4.4 GB before).
+constexpr std::size_t kMaxColumns = 4096;
 
 // Written by the UTF-16 transcoder in place of an unpaired surrogate or a lone last byte.
 // 0xFF never occurs in valid UTF-8, so the validator, which checks every byte anyway,
@@ -556,6 +560,12 @@ bool CsvParser::parse()
     while (p < end) {
         switch (state) {
         case State::FieldStart:
+            if (m_fieldStarts.size() == kMaxColumns) {
+                failLine(m_recordLine, QStringLiteral("more than %1 columns; no Tanium export "
+                                                      "is this wide")
+                                           .arg(kMaxColumns));
+                return false;
+            }
             beginField();
             if (*p == '"') {
                 m_recordQuoted = true;
