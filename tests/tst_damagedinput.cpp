@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -182,6 +183,17 @@ private slots:
                           "\"data\": [[{\"text\": \"till-01\"}]]}]}]}}")
             << QStringLiteral("line 2, at $.data.result_sets[0].columns: required field missing: "
                               "a result set needs \"columns\"");
+        // A second "now" would move the snapshot's date (last one winning): refused.
+        QTest::newRow("a key named twice")
+            << QByteArray("{\"data\": {\"now\": \"2026/11/20 06:30:00 GMT-0000\",\n"
+                          "\"now\": \"2019/01/01 00:00:00 GMT-0000\", \"result_sets\": []}}")
+            << QStringLiteral("line 2, at $.data.now: duplicate key \"now\": the object names it "
+                              "twice");
+        QTest::newRow("an alert field named twice")
+            << QByteArray("[{\"id\": 1, \"state\": \"resolved\", \"createdAt\": "
+                          "\"2026-11-01T00:00:00Z\",\n \"state\": \"unresolved\"}]")
+            << QStringLiteral("line 2, at $[0].state: duplicate key \"state\": the object names "
+                              "it twice");
         const QByteArray records =
             "{\"Computer Name\": \"kiosk-1\", \"Tanium Driver Version\": \"11.2\", \"Count\": "
             "\"1\"}";
@@ -201,6 +213,33 @@ private slots:
         // No --lenient advice: that is for damaged CSV.
         const QString why = refusal(QStringLiteral("answer.json"), content, where, false);
         QVERIFY2(why.isEmpty(), qPrintable(why));
+    }
+
+    // Every warning names its place once (a lenient skip said "line 10: line 10: …").
+    void warningsNameTheirLineOnce()
+    {
+        const QStringList files = {
+            write(QStringLiteral("Client Extensions - Status.csv"), cutOff()),
+            write(QStringLiteral("Tanium Driver Version.csv"),
+                  "Computer Name,Tanium Driver Version,Count\r\nWIN-1,1.0,1\r\n,1.0,1\r\n"
+                  "WIN-3,1.0,abc\r\n"),
+            write(
+                QStringLiteral("connect.json"),
+                "{\"Computer Name\": \"A\", \"Tanium Driver Version\": \"1\", \"Count\": \"1\"}\n"
+                "{\"Computer Name\": \"\", \"Tanium Driver Version\": \"1\", \"Count\": \"1\"}\n"),
+            write(QStringLiteral("alerts.json"),
+                  "[{\"id\": 1, \"state\": \"resolved\", \"createdAt\": \"2026-11-01T00:00:00Z\", "
+                  "\"computerName\": {\"a\": 1}}]"),
+        };
+        const QString db = m_dir.filePath(QStringLiteral("warnings.trdb"));
+        const auto r = test::runCli(QStringList{QStringLiteral("import"), QStringLiteral("--db"),
+                                                db, QStringLiteral("--lenient")} +
+                                    files);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out.count("  warning: "), 5);
+        static const QRegularExpression twice(QStringLiteral("line (\\d+)[^\n]*line \\1:"));
+        const QString out = QString::fromUtf8(r.out);
+        QVERIFY2(!twice.match(out).hasMatch(), r.out.constData());
     }
 
     // A Gateway page whose only node has no usable name (an error instead of a name) gives

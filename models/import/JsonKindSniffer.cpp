@@ -28,6 +28,7 @@ QString shortPath(const std::string &path)
 JsonKind JsonKindSniffer::sniff(QIODevice &in, QString *why)
 {
     JsonStream stream(in, kSniffBytes);
+    stream.setRefuseDuplicateKeys(false);
     const ReadStatus status = stream.run(*this);
     if (!m_decided) {
         // The parse ended before a decision: the read limit (a huge first element), or the

@@ -185,6 +185,7 @@ bool JsonStream::startContainer(JsonType type)
         m_frames.emplace_back();
     Frame &f = m_frames[m_depth++];
     f.key.clear();
+    f.keys.clear();
     f.index = -1;
     f.hasCurrent = false;
     f.isArray = type == JsonType::Array;
@@ -210,6 +211,13 @@ bool JsonStream::key(std::string_view name)
     Frame &f = m_frames[m_depth - 1];
     f.key.assign(name.data(), name.size());
     f.hasCurrent = true;
+    // A member named twice in an object that is read (a second "now" moved a snapshot's
+    // date, last one winning): which one is meant cannot be told, so the file is refused.
+    if (m_refuseDuplicates && f.mode != Mode::Skip && !f.keys.insert(f.key).second) {
+        fail(QStringLiteral("duplicate key \"%1\": the object names it twice")
+                 .arg(QString::fromUtf8(name.data(), qsizetype(name.size()))));
+        return false;
+    }
     if (f.mode == Mode::Capture)
         m_tree.key(name);
     else

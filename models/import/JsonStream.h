@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 class QIODevice;
@@ -28,6 +29,9 @@ public:
     // Reads `in` from its current position; `readLimit` >= 0 stops after that many bytes
     // (sniffing), which then reads as truncated JSON.
     explicit JsonStream(QIODevice &in, std::int64_t readLimit = -1);
+    // A key named twice in an object that is read fails the stream (the default); the kind
+    // sniffer turns it off: it only looks, the reader that follows refuses.
+    void setRefuseDuplicateKeys(bool refuse) { m_refuseDuplicates = refuse; }
     JsonStream(const JsonStream &) = delete;
     JsonStream &operator=(const JsonStream &) = delete;
 
@@ -84,6 +88,7 @@ private:
         bool isArray = false;
         bool hasCurrent = false; // a member / element has started (else the path ends here)
         Mode mode = Mode::Descend;
+        std::unordered_set<std::string> keys; // members seen so far (objects not skipped)
     };
 
     Decision beginValue(JsonType type);
@@ -105,6 +110,7 @@ private:
     SourcePos m_capturePos;
     QString m_error;
     bool m_failed = false;
+    bool m_refuseDuplicates = true;
 };
 
 } // namespace trh
