@@ -2,7 +2,6 @@
 // write, SQLite's quick_check looks at it (while it is small enough for that to be cheap),
 // and a damaged file is refused with exit 2, byte for byte as it was.
 #include "TestSupport.h"
-#include "import/Importer.h"
 #include "store/Database.h"
 #include "store/Store.h"
 
@@ -47,16 +46,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_db = m_dir.filePath(s("ws.trdb"));
-        {
-            Database db;
-            QVERIFY(Store::open(db, m_db, Store::OpenMode::CreateOrUpgrade).ok());
-            QStringList files;
-            const QDir fleet(test::fixture(s("fleet")));
-            for (const QString &f : fleet.entryList(QDir::Files))
-                files << fleet.filePath(f);
-            QVERIFY(Importer::importFiles(db, files).ok());
-            QVERIFY(db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
-        }
+        QVERIFY(test::createFleetWorkspace(m_db));
         // Two tables on one root page, as a crafted or corrupted file can have them (SQLite's
         // own connection, without trhealth's defensive settings).
         sqlite3 *raw = nullptr;

@@ -5,7 +5,6 @@
 // free, and report failure for a change it made.
 #include "TestSupport.h"
 #include "analysis/Checklist.h"
-#include "import/Importer.h"
 #include "store/Database.h"
 #include "store/Store.h"
 
@@ -120,13 +119,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_db = m_dir.filePath(s("ws.trdb"));
-        Database db;
-        QVERIFY(Store::open(db, m_db, Store::OpenMode::CreateOrUpgrade).ok());
-        QStringList files;
-        const QDir fleet(test::fixture(s("fleet")));
-        for (const QString &f : fleet.entryList(QDir::Files))
-            files << fleet.filePath(f);
-        QVERIFY(Importer::importFiles(db, files).ok());
+        QVERIFY(test::createFleetWorkspace(m_db));
     }
 
     void expectSetAndClear()
