@@ -196,10 +196,6 @@
 <context>
     <name>TableExport</name>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>Cannot create the workbook %1.</source>
         <translation>Die Arbeitsmappe %1 kann nicht angelegt werden.</translation>
     </message>
@@ -212,12 +208,8 @@
         <translation>Die Arbeitsmappe %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>Cannot replace %1.</source>
-        <translation>%1 kann nicht ersetzt werden.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>%1 kann nicht geschrieben werden.</translation>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
 </context>
 <context>
@@ -253,6 +245,13 @@
     <message>
         <source>Tanium exports to import (CSV or JSON), or a workspace or snapshot file to open.</source>
         <translation>Zu importierende Tanium-Exporte (CSV oder JSON) oder ein zu öffnender Arbeitsbereich bzw. eine Snapshot-Datei.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n temporary file(s) left by an interrupted run.</source>
+        <translation>
+            <numerusform>%n temporäre Datei eines unterbrochenen Laufs entfernt.</numerusform>
+            <numerusform>%n temporäre Dateien eines unterbrochenen Laufs entfernt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1896,6 +1895,49 @@ Befund: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>trh::OutputFile</name>
+    <message>
+        <source>a character device</source>
+        <translation>ein zeichenorientiertes Gerät</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>ein blockorientiertes Gerät</translation>
+    </message>
+    <message>
+        <source>a FIFO (named pipe)</source>
+        <translation>ein FIFO (Named Pipe)</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>ein Socket</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>ein Ordner</translation>
+    </message>
+    <message>
+        <source>something other than a file</source>
+        <translation>etwas anderes als eine Datei</translation>
+    </message>
+    <message>
+        <source>no output file given</source>
+        <translation>keine Ausgabedatei angegeben</translation>
+    </message>
+    <message>
+        <source>%1: a symbolic link to %2, outside its folder; choose the file itself or a new name</source>
+        <translation>%1: ein symbolischer Link auf %2 außerhalb seines Ordners; wählen Sie die Datei selbst oder einen neuen Namen</translation>
+    </message>
+    <message>
+        <source>%1: %2, not a regular file; choose a file name</source>
+        <translation>%1: %2, keine reguläre Datei; wählen Sie einen Dateinamen</translation>
+    </message>
+    <message>
+        <source>%1: the disk holding %2 is full</source>
+        <translation>%1: der Datenträger mit %2 ist voll</translation>
+    </message>
+</context>
+<context>
     <name>trh::OverviewPage</name>
     <message>
         <source>%1: %2 — show the endpoints</source>
@@ -2868,10 +2910,6 @@ Mittel %2 h, n = %4</translation>
         <translation>die Snapshot-Datei kann nicht den Arbeitsbereich ersetzen, aus dem sie stammt</translation>
     </message>
     <message>
-        <source>not a regular file</source>
-        <translation>keine reguläre Datei</translation>
-    </message>
-    <message>
         <source>%1 has no snapshot %2</source>
         <translation>%1 hat keinen Snapshot %2</translation>
     </message>
@@ -2882,10 +2920,6 @@ Mittel %2 h, n = %4</translation>
     <message>
         <source>copying the workspace failed: %1</source>
         <translation>das Kopieren des Arbeitsbereichs ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>cannot write the file</source>
-        <translation>die Datei kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>the integrity check gave no answer</source>
@@ -2959,6 +2993,10 @@ Mittel %2 h, n = %4</translation>
     <message>
         <source>the file holds no trhealth data</source>
         <translation>die Datei enthält keine trhealth-Daten</translation>
+    </message>
+    <message>
+        <source>%1; nothing was written to it — restore it from a backup</source>
+        <translation>%1; es wurde nichts hineingeschrieben – stellen Sie ihn aus einer Sicherung wieder her</translation>
     </message>
 </context>
 <context>

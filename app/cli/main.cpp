@@ -2,10 +2,13 @@
 // line each, JSON goes to stdout only. Exit status: 0 success, 1 usage error, 2 bad input
 // (nothing written), 3 other failure.
 #include "CliCommands.h"
+#include "core/Printable.h"
+#include "core/TempFiles.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
 
+#include <cstdio>
 #include <memory>
 
 int main(int argc, char **argv)
@@ -27,5 +30,9 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("trhealth"));
     QCoreApplication::setOrganizationName(QStringLiteral("trhealth"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRHEALTH_VERSION));
+    // What a killed run of either front end left beside its output goes first.
+    for (const QString &path : trh::TempFiles::removeStale())
+        std::fprintf(stderr, "trhealth-cli: removed %s, left by an interrupted run\n",
+                     qUtf8Printable(trh::printable(path)));
     return trh::cli::run(QCoreApplication::arguments());
 }

@@ -4,11 +4,13 @@
 #include "MainWindow.h"
 #include "Theme.h"
 #include "Translator.h"
+#include "core/TempFiles.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 
@@ -78,6 +80,13 @@ int main(int argc, char **argv)
 
     trh::MainWindow window;
     window.show();
+    // What a killed run of either front end left beside its output goes first.
+    if (const QStringList removed = trh::TempFiles::removeStale(); !removed.isEmpty())
+        window.statusBar()->showMessage(
+            QCoreApplication::translate("main",
+                                        "Removed %n temporary file(s) left by an interrupted run.",
+                                        nullptr, int(removed.size())),
+            15000);
     // The files on the command line are told apart by their content: a workspace or snapshot
     // file opens (or the last workspace, when none is given), other files go to the import
     // dialog, and somebody else's SQLite database is refused with a message.

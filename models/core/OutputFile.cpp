@@ -15,7 +15,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("OutputFile", text);
+    return QCoreApplication::translate("trh::OutputFile", text);
 }
 
 bool refuse(QString *error, const QString &message)

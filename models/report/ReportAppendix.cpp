@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "views/TableExport.h"
 
+#include "core/AtomicFile.h"
 #include "core/OutputFile.h"
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -14,36 +15,46 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <QSaveFile>
+#include <memory>
+#include <vector>
 
 namespace trh::ReportAppendix {
 namespace {
 
-// Writes bytes to a QSaveFile and hashes them on the way.
+// Writes bytes under a temporary name (AtomicFile) and hashes them on the way. finish()
+// puts them on the disk and closes the file; commit() renames it into place.
 class HashedFile
 {
 public:
-    explicit HashedFile(const QString &path) : m_file(path), m_hash(QCryptographicHash::Sha256) {}
+    explicit HashedFile(const QString &path)
+        : m_path(path), m_file(path), m_hash(QCryptographicHash::Sha256)
+    {}
     bool open()
     {
-        return OutputFile::check(m_file.fileName(), &m_refused) &&
-               m_file.open(QIODevice::WriteOnly);
+        return OutputFile::check(m_path, &m_refused) && m_file.open(QIODevice::WriteOnly);
     }
     bool write(const QByteArray &bytes)
     {
         m_hash.addData(bytes);
         return m_file.write(bytes) == bytes.size();
     }
+    bool finish()
+    {
+        if (!m_file.sync())
+            return false;
+        m_file.close();
+        return true;
+    }
     bool commit() { return m_file.commit(); }
     QString error() const
     {
-        return !m_refused.isEmpty() ? m_refused
-                                    : OutputFile::whyNotWritten(m_file.fileName(), m_file);
+        return !m_refused.isEmpty() ? m_refused : OutputFile::whyNotWritten(m_path, m_file);
     }
     QString sha256() const { return QString::fromLatin1(m_hash.result().toHex()); }
 
 private:
-    QSaveFile m_file;
+    QString m_path;
+    AtomicFile m_file;
     QCryptographicHash m_hash;
     QString m_refused; // why OutputFile::check refused the name
 };
@@ -90,12 +101,18 @@ QStringList write(Database &db, const ReportData &data, const QString &dir,
                        "  ON n.endpoint_id = f.endpoint_id AND n.code = f.code "
                        "WHERE f.snapshot_id = ?1 AND f.code = ?2 "
                        "ORDER BY e.name_key IS NULL, e.name_key, f.subject, f.id");
+    // Every file is written under a temporary name first and renamed into place only when all
+    // are complete, SHA256SUMS last: a failed, cancelled or killed appendix leaves no CSV of
+    // its own without the SHA256SUMS that vouches for it (and the next run removes the
+    // temporary files of a killed one).
+    std::vector<std::unique_ptr<HashedFile>> staged;
     QStringList written;
     QJsonArray files;
     QByteArray sums;
     for (const ReportFinding &finding : data.findings) {
         const QString name = finding.code + QStringLiteral(".csv");
-        HashedFile out(QDir(dir).filePath(name));
+        staged.push_back(std::make_unique<HashedFile>(QDir(dir).filePath(name)));
+        HashedFile &out = *staged.back();
         if (!out.open()) {
             *error = out.error();
             return {};
@@ -124,7 +141,7 @@ QStringList write(Database &db, const ReportData &data, const QString &dir,
             *error = db.lastError();
             return {};
         }
-        if (!out.write(chunk) || !out.commit()) {
+        if (!out.write(chunk) || !out.finish()) {
             *error = out.error();
             return {};
         }
@@ -160,16 +177,35 @@ QStringList write(Database &db, const ReportData &data, const QString &dir,
                         QJsonObject{{QStringLiteral("name"), QFileInfo(reportPath).fileName()},
                                     {QStringLiteral("sha256"), hash}});
     }
-    HashedFile json(QDir(dir).filePath(QStringLiteral("manifest.json")));
+    staged.push_back(
+        std::make_unique<HashedFile>(QDir(dir).filePath(QStringLiteral("manifest.json"))));
+    HashedFile &json = *staged.back();
     if (!json.open() || !json.write(QJsonDocument(manifest).toJson(QJsonDocument::Indented)) ||
-        !json.commit()) {
+        !json.finish()) {
         *error = json.error();
         return {};
     }
     written << QStringLiteral("manifest.json");
     sums += json.sha256().toLatin1() + "  manifest.json\n";
     HashedFile sumsFile(QDir(dir).filePath(QStringLiteral("SHA256SUMS")));
-    if (!sumsFile.open() || !sumsFile.write(sums) || !sumsFile.commit()) {
+    if (!sumsFile.open() || !sumsFile.write(sums) || !sumsFile.finish()) {
+        *error = sumsFile.error();
+        return {};
+    }
+    // An older appendix's SHA256SUMS goes first: while the files are replaced, none vouches
+    // for a mixture of old and new.
+    const QString sumsPath = QDir(dir).filePath(QStringLiteral("SHA256SUMS"));
+    if (QFileInfo(sumsPath).isFile() && !QFile::remove(sumsPath)) {
+        *error = QStringLiteral("%1: cannot replace the file").arg(sumsPath);
+        return {};
+    }
+    for (const std::unique_ptr<HashedFile> &file : staged) {
+        if (!file->commit()) {
+            *error = file->error();
+            return {};
+        }
+    }
+    if (!sumsFile.commit()) {
         *error = sumsFile.error();
         return {};
     }

@@ -3,6 +3,7 @@
 #include "analysis/FindingCatalog.h"
 #include "analysis/Guidance.h"
 
+#include "core/AtomicFile.h"
 #include "core/OutputFile.h"
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -16,7 +17,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 
-#include <QSaveFile>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -911,7 +911,7 @@ bool ReportDocument::writePdf(const QString &path, const QPageSize &pageSize, QS
 {
     if (!OutputFile::check(path, error))
         return false;
-    QSaveFile file(path);
+    AtomicFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = OutputFile::whyNotWritten(path, file);
         return false;
@@ -927,7 +927,7 @@ bool ReportDocument::writePdf(const QString &path, const QPageSize &pageSize, QS
         count = paint(writer);
     }
     if (count == 0) {
-        file.cancelWriting();
+        file.cancel();
         *error = QStringLiteral("%1: the PDF could not be painted").arg(path);
         return false;
     }
@@ -964,7 +964,7 @@ bool ReportDocument::writeHtml(const QString &path, QString *error) const
 {
     if (!OutputFile::check(path, error))
         return false;
-    QSaveFile file(path);
+    AtomicFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = OutputFile::whyNotWritten(path, file);
         return false;

@@ -1,4 +1,5 @@
 #include "SnapshotFile.h"
+#include "core/AtomicFile.h"
 #include "core/OutputFile.h"
 
 #include "analysis/Analyzer.h"
@@ -9,14 +10,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QTemporaryFile>
 
 #include <sqlite3.h>
-
-#include <cstdio>
-#ifdef Q_OS_WIN
-#include <windows.h>
-#endif
 
 namespace trh {
 namespace {
@@ -24,18 +19,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("trh::SnapshotFile", text);
-}
-
-// Moves the finished file over the destination in one step (replacing an older file).
-bool replaceFile(const QString &from, const QString &to)
-{
-#ifdef Q_OS_WIN
-    return MoveFileExW(reinterpret_cast<const wchar_t *>(QDir::toNativeSeparators(from).utf16()),
-                       reinterpret_cast<const wchar_t *>(QDir::toNativeSeparators(to).utf16()),
-                       MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH) != 0;
-#else
-    return std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
-#endif
 }
 
 // The export's progress through its stages, and the cancel request. SQLite's progress
@@ -224,16 +207,17 @@ SnapshotFile::ExportResult SnapshotFile::exportSnapshots(const QString &sourcePa
     }
 
     // Built beside the destination (same file system, so the final rename is atomic) under a
-    // name that is removed again on any failure.
-    QTemporaryFile partial(
-        QDir(out.absolutePath()).filePath(QStringLiteral(".%1.XXXXXX.part").arg(out.fileName())));
-    if (!partial.open())
-        return failWith(partial.errorString());
-    const QString partialPath = partial.fileName();
+    // temporary name of ours: removed on any failure, and at the next run if this one is killed.
+    AtomicFile partial(outPath);
+    if (!partial.open(QIODevice::WriteOnly)) {
+        result.error = OutputFile::whyNotWritten(outPath, partial);
+        return result;
+    }
     partial.close();
-    // The partial file itself goes with `partial`; SQLite's journal, if one was left, here.
+    const QString partialPath = partial.fileName();
+    // The partial file and SQLite's journal, if one was left, go with `partial`.
     const auto discard = [&] {
-        QFile::remove(partialPath + QStringLiteral("-journal"));
+        partial.cancel();
         return result;
     };
     const auto failAndDiscard = [&](const QString &error) {
@@ -273,12 +257,10 @@ SnapshotFile::ExportResult SnapshotFile::exportSnapshots(const QString &sourcePa
     // The file must pass the same checks as any file opened from someone else.
     if (const Store::OpenResult check = verify(partialPath); !check.ok())
         return failAndDiscard(check.error);
-    // QTemporaryFile made it private to its owner; a snapshot file is meant to be handed on.
-    QFile::setPermissions(partialPath, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
-                                           QFile::ReadOther);
-    if (!replaceFile(partialPath, outPath))
-        return failAndDiscard(tr("cannot write the file"));
-    partial.setAutoRemove(false);
+    if (!partial.commit()) {
+        result.error = OutputFile::whyNotWritten(outPath, partial);
+        return result;
+    }
     job.report(1000);
     result.ok = true;
     return result;

@@ -1,9 +1,9 @@
 #include "TableExport.h"
+#include "core/AtomicFile.h"
 #include "core/OutputFile.h"
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QSaveFile>
 
 #include <xlsxwriter.h>
 
@@ -88,7 +88,7 @@ bool exportCsv(const SqlTableRowQuery &query, const QString &path, const Options
     error->clear();
     if (!OutputFile::check(path, error))
         return false;
-    QSaveFile file(path);
+    AtomicFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = Text::tr("Cannot write %1").arg(OutputFile::whyNotWritten(path, file));
         return false;
@@ -135,11 +135,11 @@ bool exportCsv(const SqlTableRowQuery &query, const QString &path, const Options
     if (!ok || cancelled || writeFailed || file.write(buffer) != buffer.size()) {
         if (writeFailed || (ok && !cancelled))
             *error = Text::tr("Cannot write %1").arg(OutputFile::whyNotWritten(path, file));
-        file.cancelWriting();
+        file.cancel();
         return false;
     }
     if (!report(options, rows)) {
-        file.cancelWriting();
+        file.cancel();
         return false;
     }
     if (!file.commit()) {
@@ -161,10 +161,16 @@ bool exportXlsx(const SqlTableRowQuery &query, const QString &path, const Option
         *error = query.error;
         return false;
     }
-    // libxlsxwriter writes the file when the workbook closes: write beside it and rename,
-    // so a failed or cancelled export leaves the old file alone.
-    const QString partial = path + QStringLiteral(".part");
-    const QByteArray partialName = QFile::encodeName(partial);
+    // libxlsxwriter writes the file when the workbook closes: write it under a temporary name
+    // beside the destination and rename, so a failed, cancelled or killed export leaves the
+    // old file alone (and the next run removes what a killed one left).
+    AtomicFile partial(path);
+    if (!partial.open(QIODevice::WriteOnly)) {
+        *error = Text::tr("Cannot write %1").arg(OutputFile::whyNotWritten(path, partial));
+        return false;
+    }
+    partial.close();
+    const QByteArray partialName = QFile::encodeName(partial.fileName());
     lxw_workbook_options wbOptions{};
     wbOptions.constant_memory = LXW_TRUE; // rows stream to a temporary file, not to memory
     wbOptions.use_zip64 = LXW_TRUE;
@@ -252,18 +258,10 @@ bool exportXlsx(const SqlTableRowQuery &query, const QString &path, const Option
     else if (ok && !cancelled && closed != LXW_NO_ERROR)
         *error = Text::tr("Cannot write the workbook %1: %2")
                      .arg(path, QString::fromUtf8(lxw_strerror(closed)));
-    if (!ok || cancelled || !error->isEmpty()) {
-        QFile::remove(partial);
-        return false;
-    }
-    if (QFile::exists(path) && !QFile::remove(path)) {
-        QFile::remove(partial);
-        *error = Text::tr("Cannot replace %1.").arg(path);
-        return false;
-    }
-    if (!QFile::rename(partial, path)) {
-        QFile::remove(partial);
-        *error = Text::tr("Cannot write %1.").arg(path);
+    if (!ok || cancelled || !error->isEmpty())
+        return false; // partial removes its file
+    if (!partial.commit()) {
+        *error = Text::tr("Cannot write %1").arg(OutputFile::whyNotWritten(path, partial));
         return false;
     }
     return true;
