@@ -947,6 +947,10 @@ Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
+    <message>
+        <source>The site&apos;s dataset mapping cannot be read: %1</source>
+        <translation>Die Datensatz-Zuordnung des Standorts kann nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>trh::FindingsPage</name>
@@ -1542,6 +1546,10 @@ Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
     <message>
         <source>To import the readable rows anyway, tick &quot;Skip damaged CSV rows&quot; and press Import again; the snapshot will be marked incomplete.</source>
         <translation>Um die lesbaren Zeilen trotzdem zu importieren, kreuzen Sie „Beschädigte CSV-Zeilen überspringen“ an und klicken Sie erneut auf Importieren; der Snapshot wird dann als unvollständig gekennzeichnet.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s dataset mapping cannot be read, so nothing can be imported until it is fixed or removed: %1</source>
+        <translation>Die Datensatz-Zuordnung des Standorts kann nicht gelesen werden; bis sie korrigiert oder entfernt ist, kann nichts importiert werden: %1</translation>
     </message>
 </context>
 <context>

@@ -10,11 +10,12 @@
 #include "analysis/SnapshotDiff.h"
 #include "analysis/Summary.h"
 #include "demo/DemoFleet.h"
-#include "import/DatasetMapping.h"
 #include "import/Importer.h"
 #include "snapshotfile/SnapshotFile.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "workspace/SiteMapping.h"
+#include "workspace/WorkspaceImport.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -155,19 +156,6 @@ int openStore(Database &db, const QString &path, Store::OpenMode mode)
 
 namespace {
 
-// The mapping: built-in, the user's config-folder override, then --mapping.
-bool loadMapping(const QString &explicitPath, DatasetMapping *mapping, QString *error)
-{
-    *mapping = DatasetMapping::builtIn();
-    const QString configDir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
-    const QString siteFile = QDir(configDir).filePath(QStringLiteral("datasets.json"));
-    if (QFileInfo::exists(siteFile) && !mapping->loadFile(siteFile, error, mapping))
-        return false;
-    if (!explicitPath.isEmpty() && !mapping->loadFile(explicitPath, error, mapping))
-        return false;
-    return true;
-}
-
 std::function<bool(std::int64_t, std::int64_t)> progressPrinter()
 {
     if (!stderrIsTerminal())
@@ -230,11 +218,11 @@ int importCommand(const QStringList &args)
                                                    "2026-11-27T09:00:00Z")
                                         .arg(p.value(takenAt)));
     }
-    DatasetMapping mapping;
-    QString mappingError;
-    if (!loadMapping(p.value(mappingOpt), &mapping, &mappingError))
-        return fail(BadInput, QStringLiteral("dataset mapping: %1").arg(mappingError));
-    options.mapping = &mapping;
+    // The mapping is resolved before the workspace is opened: a bad one refuses at once.
+    const workspace::SiteMapping site = workspace::SiteMapping::load(p.value(mappingOpt));
+    if (!site.ok())
+        return fail(BadInput, QStringLiteral("dataset mapping: %1").arg(site.error));
+    options.mapping = site.mapping.get();
     options.progress = progressPrinter();
 
     Database database;
@@ -242,7 +230,7 @@ int importCommand(const QStringList &args)
         return rc;
     QElapsedTimer timer;
     timer.start();
-    const ImportResult result = Importer::importFiles(database, p.positionalArguments(), options);
+    const ImportResult result = workspace::importFiles(database, p.positionalArguments(), options);
     if (options.progress)
         err() << "\r" << Qt::flush;
     if (!result.ok()) {

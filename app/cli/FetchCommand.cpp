@@ -4,6 +4,7 @@
 #include "CliSupport.h"
 #include "core/Printable.h"
 #include "fetch/Fetcher.h"
+#include "workspace/SiteMapping.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -230,6 +231,11 @@ int fetchCommand(const QStringList &args)
     options.token = readToken(p.value(tokenFile), p.value(tokenEnv), &why);
     if (options.token.isEmpty())
         return fail(UsageError, why);
+
+    const workspace::SiteMapping site = workspace::SiteMapping::load();
+    if (!site.ok())
+        return fail(BadInput, QStringLiteral("dataset mapping: %1").arg(site.error));
+    options.mapping = site.mapping;
 
     fetch::Fetcher fetcher(p.value(db));
     fetcher.setTuning(tuning);

@@ -606,6 +606,7 @@ void FetchRun::importAll()
     options.takenAt = m_options.takenAt;
     options.origin = QStringLiteral("fetch");
     options.fetchDetails = m_details;
+    options.mapping = m_options.mapping.get();
     Fetcher *owner = m_owner;
     auto lastPercent = std::make_shared<int>(-1);
     options.progress = [this, owner, lastPercent](std::int64_t done, std::int64_t total) {

@@ -14,6 +14,10 @@
 #include <atomic>
 #include <memory>
 
+namespace trh {
+class DatasetMapping;
+}
+
 namespace trh::fetch {
 
 struct FetchOptions
@@ -23,6 +27,9 @@ struct FetchOptions
     QString label;       // snapshot label; empty: a default naming the server
     QDateTime takenAt;   // invalid: the REST answers' "now", else the fetch time
     int alertMonths = 2; // Threat Response alerts of this many months back (0: none)
+    // How the stored answers are read: the site's mapping (workspace::SiteMapping), which the
+    // front end resolves; null: the built-in mapping.
+    std::shared_ptr<const DatasetMapping> mapping;
 };
 
 // Knobs the tests turn down; the defaults are what users get.

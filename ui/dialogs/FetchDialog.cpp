@@ -3,6 +3,7 @@
 #include "ConnectionsDialog.h"
 #include "Theme.h"
 #include "fetch/TokenStore.h"
+#include "workspace/SiteMapping.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -254,9 +255,16 @@ bool FetchDialog::startFetch()
 
 void FetchDialog::run(const Connection &connection, const QByteArray &token)
 {
+    const workspace::SiteMapping site = workspace::SiteMapping::load();
+    if (!site.ok()) {
+        m_outcome->setStyleSheet(toneStyleSheet(palette(), Tone::Bad));
+        m_outcome->setText(tr("The site's dataset mapping cannot be read: %1").arg(site.error));
+        return;
+    }
     fetch::FetchOptions options;
     options.connection = connection;
     options.token = token;
+    options.mapping = site.mapping;
     options.label = m_label->text().trimmed();
     options.alertMonths = m_alertMonths->value();
     m_store.setLastUsed(connection.name);

@@ -2,8 +2,7 @@
 #include "Theme.h"
 
 #include "import/DatasetMapping.h"
-#include "store/Database.h"
-#include "store/Store.h"
+#include "workspace/WorkspaceImport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -44,7 +43,8 @@ constexpr int kProgressSteps = 1000;
 
 ImportDialog::ImportDialog(const QString &workspace, const QStringList &files, QWidget *parent)
     : QDialog(parent), m_workspace(workspace), m_files(files),
-      m_previews(previewFiles(files, DatasetMapping::builtIn())),
+      m_site(workspace::SiteMapping::load()),
+      m_previews(previewFiles(files, m_site.ok() ? *m_site.mapping : DatasetMapping::builtIn())),
       m_cancelled(std::make_shared<std::atomic<bool>>(false))
 {
     setObjectName(QStringLiteral("importDialog"));
@@ -73,6 +73,21 @@ ImportDialog::ImportDialog(const QString &workspace, const QStringList &files, Q
     for (const FilePreview &p : m_previews) {
         if (!p.error.isEmpty())
             problems << tr("%1: %2").arg(QFileInfo(p.path).fileName(), p.error).toHtmlEscaped();
+    }
+    // A site mapping that cannot be read stops the import: the files would be read otherwise
+    // than the CLI and a fetch read them.
+    if (!m_site.ok()) {
+        auto *mappingError =
+            new QLabel(tr("The site's dataset mapping cannot be read, so nothing can be imported "
+                          "until it is fixed or removed: %1")
+                           .arg(m_site.error));
+        mappingError->setObjectName(QStringLiteral("importMappingError"));
+        mappingError->setAccessibleName(tr("Problems"));
+        mappingError->setTextFormat(Qt::PlainText);
+        mappingError->setWordWrap(true);
+        mappingError->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        mappingError->setStyleSheet(toneStyleSheet(palette(), Tone::Bad));
+        layout->addWidget(mappingError);
     }
     if (!problems.isEmpty()) {
         auto *errors = new QLabel(tr("<b>These files cannot be imported:</b><br>%1")
@@ -172,7 +187,7 @@ ImportDialog::ImportDialog(const QString &workspace, const QStringList &files, Q
         m_choice->addItem(tr("choose…"), QString());
     else if (m_defaultChoice.isEmpty())
         m_choice->addItem(tr("as recognised for each file"), QString());
-    const DatasetMapping &mapping = DatasetMapping::builtIn();
+    const DatasetMapping &mapping = m_site.ok() ? *m_site.mapping : DatasetMapping::builtIn();
     for (const QString &c : candidates) {
         const DatasetDefinition *def = mapping.dataset(c);
         m_choice->addItem(def ? QStringLiteral("%1 (%2)").arg(def->title, c) : c, c);
@@ -247,7 +262,7 @@ void ImportDialog::setAutoAccept(bool on)
 
 void ImportDialog::updateButtons()
 {
-    bool ok = !m_previews.empty() && !isImporting();
+    bool ok = m_site.ok() && !m_previews.empty() && !isImporting();
     for (const FilePreview &p : m_previews)
         ok = ok && p.error.isEmpty();
     if (m_needsChoice && m_choice->currentData().toString().isEmpty())
@@ -316,17 +331,12 @@ bool ImportDialog::startImport()
     };
     m_import->setEnabled(false);
     m_cancel->setEnabled(false);
-    m_watcher.setFuture(QtConcurrent::run([workspace = m_workspace, files = m_files, options] {
-        Database db;
-        const Store::OpenResult open = Store::open(db, workspace, Store::OpenMode::CreateOrUpgrade);
-        if (!open.ok()) {
-            ImportResult failed;
-            failed.status = ImportResult::Status::Failed;
-            failed.errors << open.error;
-            return failed;
-        }
-        return Importer::importFiles(db, files, options);
-    }));
+    // The mapping the preview showed is the one the import uses.
+    m_watcher.setFuture(QtConcurrent::run(
+        [workspace = m_workspace, files = m_files, options, mapping = m_site.mapping]() mutable {
+            options.mapping = mapping.get();
+            return workspace::importFiles(workspace, files, options);
+        }));
     return true;
 }
 

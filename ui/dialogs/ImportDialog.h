@@ -2,6 +2,7 @@
 
 #include "import/ImportPreview.h"
 #include "import/Importer.h"
+#include "workspace/SiteMapping.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -62,6 +63,7 @@ private:
 
     QString m_workspace;
     QStringList m_files;
+    workspace::SiteMapping m_site; // before m_previews, which are read with it
     std::vector<FilePreview> m_previews;
     QTableWidget *m_table = nullptr;
     QLabel *m_choiceLabel = nullptr;
