@@ -780,6 +780,37 @@ Die Änderungen verwerfen?</translation>
     </message>
 </context>
 <context>
+    <name>trh::DemoBuilder</name>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Building the demo fleet…</source>
+        <translation>Demo-Bestand wird erstellt …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Demo fleet progress</source>
+        <translation>Fortschritt des Demo-Bestands</translation>
+    </message>
+    <message>
+        <source>Demo Fleet</source>
+        <translation>Demo-Bestand</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>trh::FetchDialog</name>
     <message>
         <source>Fetch from Server</source>
@@ -1717,10 +1748,6 @@ Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <source>Building the demo fleet…</source>
-        <translation>Demo-Bestand wird erstellt …</translation>
-    </message>
-    <message>
         <source>Demo fleet</source>
         <translation>Demo-Bestand</translation>
     </message>
@@ -1819,6 +1846,14 @@ Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
     <message>
         <source>Files not opened</source>
         <translation>Nicht geöffnete Dateien</translation>
+    </message>
+    <message>
+        <source>The demo fleet could not be built: %1</source>
+        <translation>Der Demo-Bestand konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Demo fleet not built: cancelled.</source>
+        <translation>Demo-Bestand nicht erstellt: abgebrochen.</translation>
     </message>
 </context>
 <context>

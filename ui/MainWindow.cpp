@@ -2,6 +2,7 @@
 #include "AppIcon.h"
 #include "Theme.h"
 
+#include "DemoBuilder.h"
 #include "DialogSeam.h"
 #include "LaunchArguments.h"
 #include "ReportActions.h"
@@ -34,7 +35,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProcess>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
@@ -513,27 +513,22 @@ void MainWindow::openDialog()
 
 void MainWindow::openDemo()
 {
-    // The demo fleet lives in the user's data folder and is built once by trhealth-cli demo.
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    QDir().mkpath(dir);
-    const QString path = QDir(dir).filePath(QStringLiteral("demo.trdb"));
-    if (!QFileInfo::exists(path)) {
-        const QString cli =
-            QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("trhealth-cli"));
-        QProgressDialog progress(tr("Building the demo fleet…"), QString(), 0, 0, this);
-        progress.setWindowModality(Qt::WindowModal);
-        progress.show();
-        QProcess process;
-        process.start(cli, {QStringLiteral("demo"), QStringLiteral("--db"), path});
-        while (!process.waitForFinished(50))
-            QCoreApplication::processEvents();
-        if (process.exitCode() != 0) {
-            QMessageBox::warning(this, tr("Demo fleet"),
-                                 QString::fromUtf8(process.readAllStandardError()));
-            return;
-        }
+    // The demo fleet lives in the user's data folder and is built once, in this process.
+    const QString path = workspace::demoWorkspacePath();
+    if (QFileInfo::exists(path)) {
+        openWorkspace(path);
+        return;
     }
-    openWorkspace(path);
+    if (m_demoBuilder) // already being built: its progress dialog is showing
+        return;
+    m_demoBuilder = new DemoBuilder(path, this);
+    connect(m_demoBuilder, &DemoBuilder::built, this, &MainWindow::openWorkspace);
+    connect(m_demoBuilder, &DemoBuilder::failed, this, [this](const QString &error) {
+        QMessageBox::warning(this, tr("Demo fleet"),
+                             tr("The demo fleet could not be built: %1").arg(error));
+    });
+    connect(m_demoBuilder, &DemoBuilder::cancelled, this,
+            [this] { statusBar()->showMessage(tr("Demo fleet not built: cancelled."), 10000); });
 }
 
 void MainWindow::importDialog()

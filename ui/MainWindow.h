@@ -4,6 +4,7 @@
 
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QPointer>
 
 class QComboBox;
 class QLabel;
@@ -14,6 +15,7 @@ class QStackedWidget;
 namespace trh {
 
 class ChecklistPage;
+class DemoBuilder;
 class FindingsPage;
 class GuidancePage;
 class HistoryPage;
@@ -82,6 +84,7 @@ private:
     void applyReadOnly();
 
     QString m_dbPath;
+    QPointer<DemoBuilder> m_demoBuilder; // while the demo fleet is being built
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     QComboBox *m_snapshot = nullptr;

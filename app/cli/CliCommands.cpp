@@ -9,11 +9,11 @@
 #include "analysis/Notes.h"
 #include "analysis/SnapshotDiff.h"
 #include "analysis/Summary.h"
-#include "demo/DemoFleet.h"
 #include "import/Importer.h"
 #include "snapshotfile/SnapshotFile.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "workspace/DemoWorkspace.h"
 #include "workspace/SiteMapping.h"
 #include "workspace/WorkspaceImport.h"
 
@@ -24,7 +24,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <cstdio>
@@ -419,36 +418,19 @@ int demoCommand(const QStringList &args)
     Database database;
     if (const int rc = openStore(database, p.value(db), Store::OpenMode::CreateOrUpgrade); rc >= 0)
         return rc;
-    if (database.scalarInt("SELECT count(*) FROM snapshot").value_or(0) > 0)
-        return fail(BadInput, QStringLiteral("%1 already has snapshots; the demo fleet goes into a "
-                                             "new file")
-                                  .arg(database.path()));
-    QTemporaryDir temp;
-    const QString dir = p.isSet(keep) ? p.value(keep) : temp.path();
-    if (!p.isSet(keep) && !temp.isValid())
-        return fail(Failure, QStringLiteral("cannot create a temporary folder"));
-    const DemoFleet fleet(n);
-    for (int i = 0; i < fleet.snapshotCount(); ++i) {
-        QString error;
-        const QString snapshotDir = QDir(dir).filePath(QStringLiteral("snapshot-%1").arg(i + 1));
-        const DemoSnapshotFiles files = fleet.writeSnapshot(i, snapshotDir, &error);
-        if (files.files.isEmpty())
-            return fail(Failure, QStringLiteral("demo files: %1").arg(error));
-        ImportOptions options;
-        options.label = files.label;
-        options.takenAt = files.takenAt;
-        options.origin = QStringLiteral("demo");
-        const ImportResult r = Importer::importFiles(database, files.files, options);
-        if (!r.ok()) {
-            for (const QString &e : r.errors)
-                err() << "trhealth-cli: " << printable(e) << Qt::endl;
-            return Failure;
-        }
-        out() << QStringLiteral("snapshot %1: %2 — %3 files imported\n")
-                     .arg(r.snapshotId)
-                     .arg(files.label)
-                     .arg(files.files.size());
+    workspace::DemoOptions options;
+    options.endpoints = n;
+    options.keepFilesDir = p.value(keep);
+    const workspace::DemoResult built = workspace::buildDemo(database, options);
+    if (built.status == workspace::DemoResult::Status::NotEmpty)
+        return fail(BadInput, built.error);
+    if (!built.ok()) {
+        for (const QString &e : built.error.split(QLatin1Char('\n')))
+            err() << "trhealth-cli: " << printable(e) << Qt::endl;
+        return Failure;
     }
+    for (const QString &line : built.snapshots)
+        out() << line << "\n";
     out()
         << QStringLiteral("demo fleet of %1 endpoints written to %2\n").arg(n).arg(database.path());
     out().flush();
