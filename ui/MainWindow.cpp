@@ -7,6 +7,7 @@
 #include "LaunchArguments.h"
 #include "ReportActions.h"
 #include "Translator.h"
+#include "analysis/FindingCatalog.h"
 #include "dialogs/ConnectionsDialog.h"
 #include "dialogs/FetchDialog.h"
 #include "dialogs/ImportDialog.h"
@@ -50,34 +51,43 @@
 namespace trh {
 namespace {
 
+// The finding pages, in the catalogue's order of pages; which codes a page lists is the
+// catalogue's (FindingKind::page).
 struct PageDef
 {
-    const char *objectName;
+    ConsolePage page;
     const char *title;
-    QStringList codes;
+    QString objectName() const { return QString::fromLatin1(consolePageKey(page)); }
+    QStringList codes() const { return findingCodes(page); }
 };
+
+const char *pageTitle(ConsolePage page)
+{
+    switch (page) {
+    case ConsolePage::ClientHealth:
+        return QT_TRANSLATE_NOOP("MainWindow", "Client Health");
+    case ConsolePage::Tools:
+        return QT_TRANSLATE_NOOP("MainWindow", "Tools & Extensions");
+    case ConsolePage::Driver:
+        return QT_TRANSLATE_NOOP("MainWindow", "Driver (Windows)");
+    case ConsolePage::Bpf:
+        return QT_TRANSLATE_NOOP("MainWindow", "BPF (Linux)");
+    case ConsolePage::Settings:
+        return QT_TRANSLATE_NOOP("MainWindow", "Client Settings");
+    case ConsolePage::Profiles:
+        return QT_TRANSLATE_NOOP("MainWindow", "Profiles");
+    case ConsolePage::Alerts:
+        return QT_TRANSLATE_NOOP("MainWindow", "Alerts");
+    }
+    return "";
+}
 
 QList<PageDef> findingPages()
 {
-    return {
-        {"clientHealthPage",
-         QT_TRANSLATE_NOOP("MainWindow", "Client Health"),
-         {QStringLiteral("health.%"), QStringLiteral("coverage.%")}},
-        {"toolsPage",
-         QT_TRANSLATE_NOOP("MainWindow", "Tools & Extensions"),
-         {QStringLiteral("tools.%"), QStringLiteral("extensions.%"), QStringLiteral("recorder.%")}},
-        {"driverPage",
-         QT_TRANSLATE_NOOP("MainWindow", "Driver (Windows)"),
-         {QStringLiteral("driver.%")}},
-        {"bpfPage", QT_TRANSLATE_NOOP("MainWindow", "BPF (Linux)"), {QStringLiteral("bpf.%")}},
-        {"settingsPage",
-         QT_TRANSLATE_NOOP("MainWindow", "Client Settings"),
-         {QStringLiteral("settings.%")}},
-        {"profilesPage",
-         QT_TRANSLATE_NOOP("MainWindow", "Profiles"),
-         {QStringLiteral("profile.%"), QStringLiteral("intel.%")}},
-        {"alertsPage", QT_TRANSLATE_NOOP("MainWindow", "Alerts"), {QStringLiteral("alerts.%")}},
-    };
+    QList<PageDef> pages;
+    for (ConsolePage page : consolePages())
+        pages.append({page, pageTitle(page)});
+    return pages;
 }
 
 QString snapshotText(const SnapshotInfo &s)
@@ -156,9 +166,8 @@ void MainWindow::buildPages()
     m_overview = new OverviewPage;
     addPage(m_overview, tr("Overview"));
     for (const PageDef &def : findingPages()) {
-        auto *page =
-            new FindingsPage(QString::fromLatin1(def.objectName),
-                             QCoreApplication::translate("MainWindow", def.title), def.codes);
+        auto *page = new FindingsPage(
+            def.objectName(), QCoreApplication::translate("MainWindow", def.title), def.codes());
         m_findingPages << page;
         addPage(page, QCoreApplication::translate("MainWindow", def.title));
         connect(page, &FindingsPage::guidanceRequested, this, [this](const QString &code) {
@@ -482,17 +491,18 @@ void MainWindow::showPage(const QString &objectName)
 
 void MainWindow::drillDown(const QString &codePattern)
 {
-    for (FindingsPage *page : m_findingPages) {
-        const QString name = page->objectName();
-        for (const PageDef &def : findingPages()) {
-            if (name != QLatin1String(def.objectName))
-                continue;
-            for (const QString &pattern : def.codes) {
-                const QString prefix = pattern.chopped(1);
-                if (codePattern == pattern || codePattern.startsWith(prefix)) {
-                    page->filterCode(codePattern);
-                    showPage(name);
-                    return;
+    // The page that lists the code, or for a pattern ("health.%") the first page that lists a
+    // code it matches.
+    const bool prefix = codePattern.endsWith(QLatin1Char('%'));
+    for (const PageDef &def : findingPages()) {
+        for (const QString &code : def.codes()) {
+            if (prefix ? code.startsWith(codePattern.chopped(1)) : code == codePattern) {
+                for (FindingsPage *page : m_findingPages) {
+                    if (page->objectName() == def.objectName()) {
+                        page->filterCode(codePattern);
+                        showPage(page->objectName());
+                        return;
+                    }
                 }
             }
         }

@@ -1,5 +1,6 @@
 #include "Checklist.h"
 
+#include "FindingCatalog.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>
@@ -85,31 +86,68 @@ std::optional<ChecklistEntry> read(Database &db, const QString &month, const QSt
 
 const std::vector<ChecklistStep> &Checklist::steps()
 {
-    // Built on first use, so that the titles are in the language installed by then.
-    static const std::vector<ChecklistStep> all = {
-        {QStringLiteral("health"), tr("Health failures in the Threat Response domains"),
-         tr("Review the client extension health failures (DEC, Index, Recorder, Stream, "
-            "Threat Response) and remediate them.")},
-        {QStringLiteral("settings"), tr("Non-default client settings"),
-         tr("Review the settings set explicitly on clients; unexpected values can change how "
-            "Threat Response behaves.")},
-        {QStringLiteral("tools"), tr("Endpoint tool versions"),
-         tr("Check that the targeted tool versions are installed everywhere.")},
-        {QStringLiteral("extensions"), tr("Client extension versions"),
-         tr("Check the installed client extension binaries against the release notes.")},
-        {QStringLiteral("driver"), tr("Tanium Driver on Windows"),
-         tr("Check that the Tanium Driver is installed and its service running, and that "
-            "Recorder uses it.")},
-        {QStringLiteral("bpf"), tr("BPF support on Linux"),
-         tr("Check which Linux endpoints support BPF (CO-RE or BCC) for Recorder.")},
-        {QStringLiteral("coverage"), tr("Threat Response coverage"),
-         tr("Check how many endpoints are fully covered, and why the others are not.")},
-        {QStringLiteral("profiles"), tr("Profiles"),
-         tr("Check that every endpoint has the right, current Threat Response profile.")},
-        {QStringLiteral("alerts"), tr("Alert workflow and response times"),
-         tr("Review mean time to investigate and to remediate, and that alerts go through "
-            "In Progress before they are resolved.")},
-    };
+    // The catalogue's steps, in its order (inside this function, so that lupdate gives the
+    // texts this class's context). Built on first use, so that the titles are in the language
+    // installed by then.
+    static const std::vector<ChecklistStep> all = [] {
+        auto make = [](ProcedureStep step) {
+            ChecklistStep s;
+            s.id = QLatin1String(procedureStepKey(step));
+            switch (step) {
+            case ProcedureStep::Health:
+                s.title = tr("Health failures in the Threat Response domains");
+                s.what =
+                    tr("Review the client extension health failures (DEC, Index, Recorder, Stream, "
+                       "Threat Response) and remediate them.");
+                break;
+            case ProcedureStep::Settings:
+                s.title = tr("Non-default client settings");
+                s.what = tr(
+                    "Review the settings set explicitly on clients; unexpected values can change "
+                    "how Threat Response behaves.");
+                break;
+            case ProcedureStep::Tools:
+                s.title = tr("Endpoint tool versions");
+                s.what = tr("Check that the targeted tool versions are installed everywhere.");
+                break;
+            case ProcedureStep::Extensions:
+                s.title = tr("Client extension versions");
+                s.what =
+                    tr("Check the installed client extension binaries against the release notes.");
+                break;
+            case ProcedureStep::Driver:
+                s.title = tr("Tanium Driver on Windows");
+                s.what = tr(
+                    "Check that the Tanium Driver is installed and its service running, and that "
+                    "Recorder uses it.");
+                break;
+            case ProcedureStep::Bpf:
+                s.title = tr("BPF support on Linux");
+                s.what = tr("Check which Linux endpoints support BPF (CO-RE or BCC) for Recorder.");
+                break;
+            case ProcedureStep::Coverage:
+                s.title = tr("Threat Response coverage");
+                s.what =
+                    tr("Check how many endpoints are fully covered, and why the others are not.");
+                break;
+            case ProcedureStep::Profiles:
+                s.title = tr("Profiles");
+                s.what =
+                    tr("Check that every endpoint has the right, current Threat Response profile.");
+                break;
+            case ProcedureStep::Alerts:
+                s.title = tr("Alert workflow and response times");
+                s.what = tr("Review mean time to investigate and to remediate, and that alerts go "
+                            "through In Progress before they are resolved.");
+                break;
+            }
+            return s;
+        };
+        std::vector<ChecklistStep> v;
+        for (ProcedureStep step : procedureSteps())
+            v.push_back(make(step));
+        return v;
+    }();
     return all;
 }
 

@@ -223,33 +223,17 @@ const QString kTableEnd = QStringLiteral("</tbody></table>");
 
 QString ReportDocument::stepOf(const QString &code)
 {
-    static const std::vector<std::pair<const char *, const char *>> prefixes = {
-        {"health.", "health"},
-        {"settings.", "settings"},
-        {"tools.", "tools"},
-        {"recorder.min_requirements_not_met", "tools"},
-        {"extensions.", "extensions"},
-        {"intel.", "extensions"},
-        {"driver.", "driver"},
-        {"recorder.", "driver"},
-        {"bpf.", "bpf"},
-        {"coverage.", "coverage"},
-        {"profile.", "profiles"},
-        {"alerts.", "alerts"},
-    };
-    for (const auto &[prefix, step] : prefixes) {
-        if (code.startsWith(QLatin1String(prefix)))
-            return QLatin1String(step);
-    }
-    return QStringLiteral("health");
+    // The catalogue says; a code it does not know (none is stored) goes under the first step.
+    const FindingKind *kind = findingKind(code);
+    return QLatin1String(procedureStepKey(kind ? kind->step : procedureSteps().front()));
 }
 
 ReportDocument::ReportDocument(ReportData data) : m_data(std::move(data)), m_locale(reportLocale())
 {
     const QJsonObject &s = m_data.summary;
-    auto add = [this](const char *step, ReportChart chart) {
+    auto add = [this](ProcedureStep step, ReportChart chart) {
         m_charts.push_back(std::move(chart));
-        m_chartSteps.push_back(QLatin1String(step));
+        m_chartSteps.push_back(QLatin1String(procedureStepKey(step)));
     };
     auto bar = [this](const QString &label, const QJsonValue &v, ChartTone tone,
                       const QString &suffix = {}) {
@@ -268,14 +252,14 @@ ReportDocument::ReportDocument(ReportData data) : m_data(std::move(data)), m_loc
     const QJsonObject hf = obj(s, "health_failures");
     for (const char *d : {"dec", "index", "recorder", "stream", "threatresponse"})
         health.bars.push_back(bar(QLatin1String(d), val(hf, d), ChartTone::Bad));
-    add("health", health);
+    add(ProcedureStep::Health, health);
 
     if (!m_data.settingsBySubject.empty()) {
         ReportChart settings;
         settings.title = tr("Endpoints per non-default setting (the ten most common)");
         for (const auto &[name, n] : m_data.settingsBySubject)
             settings.bars.push_back(bar(name, double(n), ChartTone::Warning));
-        add("settings", settings);
+        add(ProcedureStep::Settings, settings);
     }
 
     const QJsonObject byTool = obj(obj(s, "tools"), "by_tool");
@@ -294,7 +278,7 @@ ReportDocument::ReportDocument(ReportData data) : m_data(std::move(data)), m_loc
             b.valueText = QStringLiteral("%1 / %2").arg(number(missing), number(mismatch));
             tools.bars.push_back(b);
         }
-        add("tools", tools);
+        add(ProcedureStep::Tools, tools);
     }
 
     if (!m_data.extensionsBySubject.empty()) {
@@ -302,7 +286,7 @@ ReportDocument::ReportDocument(ReportData data) : m_data(std::move(data)), m_loc
         ext.title = tr("Endpoints with an unexpected client extension version, per domain");
         for (const auto &[name, n] : m_data.extensionsBySubject)
             ext.bars.push_back(bar(name, double(n), ChartTone::Warning));
-        add("extensions", ext);
+        add(ProcedureStep::Extensions, ext);
     }
 
     const QJsonObject driver = obj(s, "driver");
@@ -316,7 +300,7 @@ ReportDocument::ReportDocument(ReportData data) : m_data(std::move(data)), m_loc
         bar(tr("unknown"), val(driver, "unknown"), ChartTone::Neutral),
         bar(tr("Recorder not using the driver"),
             val(obj(s, "recorder"), "windows_not_using_driver"), ChartTone::Warning)};
-    add("driver", drv);
+    add(ProcedureStep::Driver, drv);
 
     const QJsonObject bpf = obj(s, "bpf");
     ReportChart bp;
@@ -325,7 +309,7 @@ ReportDocument::ReportDocument(ReportData data) : m_data(std::move(data)), m_loc
                bar(tr("BCC only"), val(bpf, "bcc_only"), ChartTone::Warning),
                bar(tr("not supported"), val(bpf, "unsupported"), ChartTone::Bad),
                bar(tr("unknown"), val(bpf, "unknown"), ChartTone::Neutral)};
-    add("bpf", bp);
+    add(ProcedureStep::Bpf, bp);
 
     const QJsonObject cov = obj(s, "coverage");
     ReportChart cv;
@@ -335,7 +319,7 @@ ReportDocument::ReportDocument(ReportData data) : m_data(std::move(data)), m_loc
                bar(tr("no profile"), val(cov, "no_profile"), ChartTone::Bad),
                bar(tr("tools not deployed"), val(cov, "not_deployed"), ChartTone::Bad),
                bar(tr("no data"), val(cov, "no_data"), ChartTone::Neutral)};
-    add("coverage", cv);
+    add(ProcedureStep::Coverage, cv);
 
     const QJsonObject prof = obj(s, "profiles");
     ReportChart pr;
@@ -346,7 +330,7 @@ ReportDocument::ReportDocument(ReportData data) : m_data(std::move(data)), m_loc
                bar(tr("wrong profile for group"), val(prof, "wrong_profile_for_group"),
                    ChartTone::Warning),
                bar(tr("intel outdated"), val(obj(s, "intel"), "outdated"), ChartTone::Warning)};
-    add("profiles", pr);
+    add(ProcedureStep::Profiles, pr);
 
     const QJsonObject alerts = obj(s, "alerts");
     const QJsonObject mtti = obj(alerts, "mtti_hours");
@@ -361,7 +345,7 @@ ReportDocument::ReportDocument(ReportData data) : m_data(std::move(data)), m_loc
                bar(tr("MTTR mean"), val(mttr, "mean"), ChartTone::Warning, h),
                bar(tr("MTTR median"), val(mttr, "median"), ChartTone::Warning, h),
                bar(tr("MTTR 90th percentile"), val(mttr, "p90"), ChartTone::Warning, h)};
-    add("alerts", al);
+    add(ProcedureStep::Alerts, al);
 }
 
 ReportDocument::~ReportDocument() = default;

@@ -41,7 +41,8 @@ public:
     QString html() const;
     bool writeHtml(const QString &path, QString *error) const;
 
-    // The procedure step a finding code is reported under (a Checklist::steps() id).
+    // The procedure step a finding code is reported under (a Checklist::steps() id): the
+    // procedureStepKey() of its catalogue entry's step.
     static QString stepOf(const QString &code);
 
 private:
