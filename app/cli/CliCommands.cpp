@@ -14,6 +14,7 @@
 #include "store/Database.h"
 #include "store/Store.h"
 #include "workspace/DemoWorkspace.h"
+#include "workspace/Expectations.h"
 #include "workspace/SiteMapping.h"
 #include "workspace/WorkspaceImport.h"
 
@@ -776,29 +777,13 @@ int expectCommand(const QStringList &args)
     Database database;
     if (const int rc = openStore(database, p.value(db), Store::OpenMode::Existing); rc >= 0)
         return rc;
-    if (setting || clearing) {
-        const QString domain = p.value(extension).trimmed().toLower();
-        // All or nothing: when the transaction cannot start (another writer holds the lock),
-        // nothing runs; the statements must never fall back to autocommit one by one.
-        Transaction tx(database);
-        if (!tx.isActive())
-            return changeFailed(database, database.lastError());
-        Statement change(
-            database, setting
-                          ? "INSERT OR REPLACE INTO expected_version VALUES('extension', ?1, ?2)"
-                          : "DELETE FROM expected_version WHERE kind = 'extension' AND name = ?1");
-        change.bind(1, domain);
-        if (setting)
-            change.bind(2, p.value(version).trimmed());
-        // Findings of every snapshot depend on it: they are recomputed when next needed.
-        if (!change.run() || !database.exec("DELETE FROM analysis") || !tx.commit())
-            return changeFailed(database, database.lastError());
-    }
-    Statement all(
-        database,
-        "SELECT name, version FROM expected_version WHERE kind = 'extension' ORDER BY name");
-    while (all.step())
-        out() << printable(all.text(0)) << "\t" << printable(all.text(1)) << "\n";
+    if ((setting || clearing) &&
+        !workspace::Expectations::set(database, p.value(extension),
+                                      setting ? p.value(version) : QString()))
+        return changeFailed(database, database.lastError());
+    for (const workspace::Expectations::ExpectedVersion &e :
+         workspace::Expectations::list(database))
+        out() << printable(e.extension) << "\t" << printable(e.version) << "\n";
     out().flush();
     return Success;
 }
