@@ -1,6 +1,9 @@
 #include "TestSupport.h"
 
+#include "analysis/FleetSummary.h"
+
 #include <QDir>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -114,6 +117,83 @@ private slots:
             return;
         }
         QVERIFY2(actual == test::readAll(path), qPrintable(html));
+    }
+
+    // fromJson then toJson gives the document back, byte for byte, nulls included.
+    void roundTrip_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("demo") << s("demo-summary-4.json");
+        QTest::newRow("nulls") << s("nulls-summary-2.json");
+    }
+    void roundTrip()
+    {
+        QFETCH(QString, file);
+        const QByteArray bytes = test::readAll(test::fixture(s("golden/") + file));
+        const QJsonObject doc = QJsonDocument::fromJson(bytes).object();
+        QVERIFY(!doc.isEmpty());
+        const FleetSummary summary = FleetSummary::fromJson(doc);
+        QVERIFY(summary.valid);
+        QCOMPARE(summary.toJson(), doc);
+        QCOMPARE(QJsonDocument(summary.toJson()).toJson(QJsonDocument::Indented), bytes);
+    }
+
+    void nullsStayNull()
+    {
+        const FleetSummary n = FleetSummary::fromJson(
+            QJsonDocument::fromJson(test::readAll(test::fixture(s("golden/nulls-summary-2.json"))))
+                .object());
+        QVERIFY(!n.endpoints.total);
+        QVERIFY(!n.healthFailures.any);
+        for (HealthDomain d : kHealthDomains)
+            QVERIFY(!n.healthFailures.domain(d));
+        QVERIFY(!n.coverage.percent);
+        QVERIFY(!n.tools.byTool);
+        QCOMPARE(n.alerts.count, Count(2));
+        for (const auto &[platform, count] : n.endpoints.byPlatform)
+            QVERIFY2(!count, qPrintable(platform));
+
+        // Zero and null next to each other survive a round trip as they were.
+        FleetSummary z;
+        z.valid = true;
+        z.schema = s(FleetSummary::kSchema);
+        z.coverage.percent = 0.0;
+        z.coverage.covered = 0;
+        z.coverage.unhealthy = std::nullopt;
+        z.healthFailures.domain(HealthDomain::Stream) = 0;
+        z.alerts.mtti = {3, 1.25, std::nullopt, 0.0};
+        z.tools.byTool = std::vector<ToolCounts>{}; // Tools Status imported, no tool amiss
+        z.findings.push_back({s("health.stream"), s("high"), 0, qint64(0)});
+        const QJsonObject json = z.toJson();
+        QCOMPARE(json.value(s("coverage")).toObject().value(s("unhealthy")),
+                 QJsonValue(QJsonValue::Null));
+        QCOMPARE(json.value(s("coverage")).toObject().value(s("percent")), QJsonValue(0));
+        QCOMPARE(json.value(s("tools")).toObject().value(s("by_tool")), QJsonValue(QJsonObject()));
+        const FleetSummary back = FleetSummary::fromJson(json);
+        QCOMPARE(back.coverage.percent, Figure(0.0));
+        QCOMPARE(back.coverage.covered, Count(0));
+        QCOMPARE(back.coverage.unhealthy, Count());
+        QCOMPARE(back.healthFailures.domain(HealthDomain::Stream), Count(0));
+        QCOMPARE(back.healthFailures.domain(HealthDomain::Dec), Count());
+        QCOMPARE(back.alerts.mtti.n, Count(3));
+        QCOMPARE(back.alerts.mtti.mean, Figure(1.25));
+        QCOMPARE(back.alerts.mtti.median, Figure());
+        QCOMPARE(back.alerts.mtti.p90, Figure(0.0));
+        QVERIFY(back.tools.byTool && back.tools.byTool->empty());
+        QCOMPARE(back.findings.size(), size_t(1));
+        QCOMPARE(back.findings[0].aggregateEndpoints, std::optional<qint64>(0));
+        QCOMPARE(back.toJson(), json);
+
+        QVERIFY(!FleetSummary::fromJson(QJsonObject()).valid);
+    }
+
+    void domainList()
+    {
+        QStringList keys;
+        for (HealthDomain d : kHealthDomains)
+            keys << QLatin1String(healthDomainKey(d));
+        QCOMPARE(keys, QStringList({s("dec"), s("index"), s("recorder"), s("stream"),
+                                    s("threatresponse")}));
     }
 
     void nullFigures()
