@@ -204,6 +204,18 @@ private slots:
                                           s("--to"), s("2"), s("--json")});
         golden(s("nulls-diff-1-2.txt"),
                {s("diff"), s("--db"), m_nulls, s("--from"), s("1"), s("--to"), s("2")});
+        // The alerts-only snapshot has no health failures figure: unknown in the diff, not 0.
+        const test::CliResult diff = test::runCli(
+            {s("diff"), s("--db"), m_nulls, s("--from"), s("1"), s("--to"), s("2"), s("--json")});
+        const QJsonObject failures = QJsonDocument::fromJson(diff.out)
+                                         .object()
+                                         .value(s("headline"))
+                                         .toObject()
+                                         .value(s("health_failures"))
+                                         .toObject();
+        QCOMPARE(failures.value(s("from")), QJsonValue(3));
+        QVERIFY(failures.value(s("to")).isNull());
+        QVERIFY(failures.value(s("delta")).isNull());
     }
 };
 

@@ -552,9 +552,16 @@ void printDiffText(const QJsonObject &d)
         out() << " (" << signedNumber(cov.value(QStringLiteral("delta")).toDouble(), 1) << ")";
     out() << "\n";
     const QJsonObject hf = headline.value(QStringLiteral("health_failures")).toObject();
-    out() << "Health failures: " << hf.value(QStringLiteral("from")).toInteger() << " → "
-          << hf.value(QStringLiteral("to")).toInteger() << " ("
-          << signedNumber(double(hf.value(QStringLiteral("delta")).toInteger()), 0) << ")\n";
+    // Unknown (not 0) for a snapshot without Client Extensions - Status: its summary says null.
+    auto failures = [&](const QJsonValue &v) -> QString {
+        return v.isNull() ? QStringLiteral("unknown") : number(v, 0);
+    };
+    out() << "Health failures: " << failures(hf.value(QStringLiteral("from"))) << " → "
+          << failures(hf.value(QStringLiteral("to")));
+    if (!hf.value(QStringLiteral("delta")).isNull())
+        out() << " (" << signedNumber(double(hf.value(QStringLiteral("delta")).toInteger()), 0)
+              << ")";
+    out() << "\n";
     const QJsonArray codes = d.value(QStringLiteral("codes")).toArray();
     if (codes.isEmpty())
         out() << "No findings in either snapshot.\n";
