@@ -67,10 +67,7 @@ int main(int argc, char **argv)
         }
         if (i == 0)
             std::printf("snapshot %lld: %lld endpoints\n", static_cast<long long>(data.snapshotId),
-                        static_cast<long long>(data.summary.value(QStringLiteral("endpoints"))
-                                                   .toObject()
-                                                   .value(QStringLiteral("total"))
-                                                   .toInteger(-1)));
+                        static_cast<long long>(data.summary.endpoints.total.value_or(-1)));
     }
     std::printf("first load: %.1f ms\n", times.front());
     report("loadOverview() (open file -> OverviewData)", times);

@@ -272,45 +272,64 @@ int importCommand(const QStringList &args)
     return Success;
 }
 
-void printSummaryText(const QJsonObject &s)
+void printSummaryText(const FleetSummary &s)
 {
-    auto n = [](const QJsonValue &v) {
-        return v.isNull() ? QStringLiteral("—")
-                          : QString::number(v.toDouble(), 'f',
-                                            v.toDouble() == double(qint64(v.toDouble())) ? 0 : 1);
+    auto n = [](const Figure &v) {
+        return !v ? QStringLiteral("—")
+                  : QString::number(*v, 'f', *v == double(qint64(*v)) ? 0 : 1);
     };
-    const QJsonObject snap = s.value(QStringLiteral("snapshot")).toObject();
-    out() << "Snapshot " << snap.value(QStringLiteral("id")).toInteger() << " taken at "
-          << snap.value(QStringLiteral("taken_at")).toString();
-    if (!snap.value(QStringLiteral("label")).toString().isEmpty())
-        out() << " (" << printable(snap.value(QStringLiteral("label")).toString()) << ")";
-    out() << ", " << snap.value(QStringLiteral("files")).toInteger() << " file(s)\n";
-    if (!s.value(QStringLiteral("complete")).toBool(true))
+    auto c = [&](const Count &v) { return n(v ? Figure(double(*v)) : std::nullopt); };
+    out() << "Snapshot " << s.snapshot.id << " taken at " << s.snapshot.takenAt;
+    if (!s.snapshot.label.isEmpty())
+        out() << " (" << printable(s.snapshot.label) << ")";
+    out() << ", " << s.snapshot.files << " file(s)\n";
+    if (!s.complete)
         out() << "INCOMPLETE: a lenient import skipped damaged rows; the figures miss the "
                  "endpoints of those rows (see the import report)\n";
-    const QJsonObject ep = s.value(QStringLiteral("endpoints")).toObject();
-    out() << "Endpoints: " << n(ep.value(QStringLiteral("total")));
-    const QJsonObject byPlatform = ep.value(QStringLiteral("by_platform")).toObject();
+    out() << "Endpoints: " << c(s.endpoints.total);
     QStringList parts;
-    for (auto it = byPlatform.begin(); it != byPlatform.end(); ++it)
-        parts << QStringLiteral("%1 %2").arg(it.key(), n(it.value()));
+    for (const auto &[platform, count] : s.endpoints.byPlatform)
+        parts << QStringLiteral("%1 %2").arg(platform, c(count));
     out() << " (" << parts.join(QStringLiteral(", ")) << ")\n";
-    auto section = [&](const char *title, const char *key) {
-        const QJsonObject o = s.value(QLatin1String(key)).toObject();
-        QStringList items;
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            if (!it.value().isObject())
-                items << QStringLiteral("%1 %2").arg(it.key(), n(it.value()));
-        }
-        out() << title << ": " << items.join(QStringLiteral(", ")) << "\n";
+    // Each section's figures in the order of their JSON keys.
+    using Items = std::vector<std::pair<const char *, QString>>;
+    auto section = [&](const char *title, const Items &items) {
+        QStringList texts;
+        for (const auto &[key, value] : items)
+            texts << QStringLiteral("%1 %2").arg(QLatin1String(key), value);
+        out() << title << ": " << texts.join(QStringLiteral(", ")) << "\n";
     };
-    section("Health failures", "health_failures");
-    section("Windows driver", "driver");
-    section("Linux BPF", "bpf");
-    section("Recorder", "recorder");
-    section("Tools", "tools");
-    section("Profiles", "profiles");
-    section("Coverage", "coverage");
+    Items health{{"any", c(s.healthFailures.any)}};
+    for (HealthDomain d : kHealthDomains)
+        health.emplace_back(healthDomainKey(d), c(s.healthFailures.domain(d)));
+    section("Health failures", health);
+    section("Windows driver", {{"driver_not_installed", c(s.driver.driverNotInstalled)},
+                               {"running", c(s.driver.running)},
+                               {"service_not_installed", c(s.driver.serviceNotInstalled)},
+                               {"service_not_running", c(s.driver.serviceNotRunning)},
+                               {"unknown", c(s.driver.unknown)}});
+    section("Linux BPF", {{"bcc_only", c(s.bpf.bccOnly)},
+                          {"core", c(s.bpf.core)},
+                          {"unknown", c(s.bpf.unknown)},
+                          {"unsupported", c(s.bpf.unsupported)}});
+    section("Recorder", {{"min_requirements_not_met", c(s.recorder.minRequirementsNotMet)},
+                         {"windows_not_using_driver", c(s.recorder.windowsNotUsingDriver)}});
+    Items tools;
+    if (!s.tools.byTool) // null without a Tools Status: listed like the other figures
+        tools.emplace_back("by_tool", c(std::nullopt));
+    tools.emplace_back("not_installed_endpoints", c(s.tools.notInstalledEndpoints));
+    tools.emplace_back("version_mismatch_endpoints", c(s.tools.versionMismatchEndpoints));
+    section("Tools", tools);
+    section("Profiles", {{"no_profile", c(s.profiles.noProfile)},
+                         {"outdated_revision", c(s.profiles.outdatedRevision)},
+                         {"unknown_profile", c(s.profiles.unknownProfile)},
+                         {"wrong_profile_for_group", c(s.profiles.wrongProfileForGroup)}});
+    section("Coverage", {{"covered", c(s.coverage.covered)},
+                         {"no_data", c(s.coverage.noData)},
+                         {"no_profile", c(s.coverage.noProfile)},
+                         {"not_deployed", c(s.coverage.notDeployed)},
+                         {"percent", n(s.coverage.percent)},
+                         {"unhealthy", c(s.coverage.unhealthy)}});
 }
 
 int summaryCommand(const QStringList &args)
@@ -382,11 +401,11 @@ int summaryCommand(const QStringList &args)
         out().flush();
         return Success;
     }
-    const auto summary = Summary::build(database, *id, p.value(month), &error);
+    const auto summary = Summary::load(database, *id, p.value(month), &error);
     if (!summary)
         return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), error));
     if (p.isSet(json))
-        out() << QJsonDocument(*summary).toJson(QJsonDocument::Indented);
+        out() << QJsonDocument(summary->toJson()).toJson(QJsonDocument::Indented);
     else
         printSummaryText(*summary);
     out().flush();
@@ -504,9 +523,16 @@ void printDiffText(const QJsonObject &d)
         out() << " (" << signedNumber(cov.value(QStringLiteral("delta")).toDouble(), 1) << ")";
     out() << "\n";
     const QJsonObject hf = headline.value(QStringLiteral("health_failures")).toObject();
-    out() << "Health failures: " << hf.value(QStringLiteral("from")).toInteger() << " → "
-          << hf.value(QStringLiteral("to")).toInteger() << " ("
-          << signedNumber(double(hf.value(QStringLiteral("delta")).toInteger()), 0) << ")\n";
+    // Unknown (not 0) for a snapshot without Client Extensions - Status: its summary says null.
+    auto failures = [&](const QJsonValue &v) -> QString {
+        return v.isNull() ? QStringLiteral("unknown") : number(v, 0);
+    };
+    out() << "Health failures: " << failures(hf.value(QStringLiteral("from"))) << " → "
+          << failures(hf.value(QStringLiteral("to")));
+    if (!hf.value(QStringLiteral("delta")).isNull())
+        out() << " (" << signedNumber(double(hf.value(QStringLiteral("delta")).toInteger()), 0)
+              << ")";
+    out() << "\n";
     const QJsonArray codes = d.value(QStringLiteral("codes")).toArray();
     if (codes.isEmpty())
         out() << "No findings in either snapshot.\n";

@@ -202,6 +202,25 @@ QJsonObject AlertMetricsResult::toSummaryJson() const
                        {q("stale_unresolved"), figure(staleUnresolved)}};
 }
 
+AlertsSummary AlertMetricsResult::toSummary() const
+{
+    auto figure = [&](std::int64_t v) { return hasAlertData ? Count(v) : std::nullopt; };
+    auto hours = [](const std::optional<double> &h) -> Figure {
+        if (!h)
+            return std::nullopt;
+        return std::round(*h * 100.0) / 100.0;
+    };
+    auto stats = [&](const DurationStats &s) {
+        return DurationSummary{figure(s.n), hours(s.mean), hours(s.median), hours(s.p90)};
+    };
+    return AlertsSummary{month,
+                         figure(count),
+                         stats(mtti),
+                         stats(mttr),
+                         figure(resolvedWithoutInProgress),
+                         figure(staleUnresolved)};
+}
+
 std::optional<AlertMetricsResult> AlertMetrics::compute(Database &db, std::int64_t snapshotId,
                                                         const QString &month, QString *error)
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FleetSummary.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -47,6 +49,8 @@ struct AlertMetricsResult
     // Exactly the "alerts" object of the summary JSON contract (health-rules.md); hours are
     // rounded to 2 decimals. Without alert data every figure is null, the month still set.
     QJsonObject toSummaryJson() const;
+    // The same figures typed, as the summary holds them.
+    AlertsSummary toSummary() const;
 };
 
 // Mean time to investigate / remediate and the alert workflow findings of one snapshot

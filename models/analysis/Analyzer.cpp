@@ -4,6 +4,7 @@
 #include "DriverState.h"
 #include "FindingCatalog.h"
 #include "FindingSearch.h"
+#include "FleetSummary.h"
 #include "import/PlatformNames.h"
 #include "import/ValueClass.h"
 #include "store/Database.h"
@@ -27,8 +28,6 @@ namespace {
 // Bump when a rule changes: stored analyses of older versions are recomputed.
 constexpr int kRulesVersion = 2; // 2: the row rule, profile.unknown alone
 
-const char *const kDomains[] = {"dec", "index", "recorder", "stream", "threatresponse"};
-
 QString q(const char *s)
 {
     return QString::fromLatin1(s);
@@ -51,8 +50,8 @@ std::string lower(std::string_view s)
 
 bool isTrDomain(const std::string &d)
 {
-    for (const char *t : kDomains) {
-        if (d == t)
+    for (HealthDomain domain : kHealthDomains) {
+        if (d == healthDomainKey(domain))
             return true;
     }
     return false;
@@ -888,8 +887,9 @@ QJsonObject Run::figures()
     endpoints.insert(q("by_platform"), byPlatform);
 
     QJsonObject health;
-    for (const char *d : kDomains)
-        health.insert(q(d), num(codeCount(std::string("health.") + d, cx)));
+    for (HealthDomain d : kHealthDomains)
+        health.insert(q(healthDomainKey(d)),
+                      num(codeCount(std::string("health.") + healthDomainKey(d), cx)));
     health.insert(q("any"), cx == Shape::None ? QJsonValue(QJsonValue::Null)
                             : perEndpointCx   ? QJsonValue(qint64(m_anyFailure))
                                               : QJsonValue(qint64(m_anyFailureWeight)));

@@ -16,33 +16,23 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
     return QCoreApplication::translate("trh::Checklist", text, disambiguation, n);
 }
 
-QJsonObject obj(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toObject();
-}
-
 // A figure of the summary, or "—" when the data cannot give it (null).
-QString figure(const QJsonValue &v, int decimals = 0)
+QString figure(const Figure &v, int decimals = 0)
 {
-    if (!v.isDouble())
+    if (!v)
         return QStringLiteral("—");
-    return QLocale().toString(v.toDouble(), 'f', decimals);
+    return QLocale().toString(*v, 'f', decimals);
 }
 
-qint64 count(const QJsonObject &o, const char *key)
+QString figure(const Count &v)
 {
-    return o.value(QLatin1String(key)).toInteger();
+    return figure(v ? Figure(double(*v)) : std::nullopt);
 }
 
-// Endpoints with a finding of `code`, from the summary's findings list.
-qint64 findingEndpoints(const QJsonObject &summary, const char *code)
+// A count where null adds nothing.
+qint64 count(const Count &c)
 {
-    for (const QJsonValue &f : summary.value(QStringLiteral("findings")).toArray()) {
-        const QJsonObject o = f.toObject();
-        if (o.value(QStringLiteral("code")).toString() == QLatin1String(code))
-            return o.value(QStringLiteral("endpoints")).toInteger();
-    }
-    return 0;
+    return c.value_or(0);
 }
 
 bool failWith(QString *error, const QString &message)
@@ -168,95 +158,97 @@ bool Checklist::isMonth(const QString &month)
 
 QString Checklist::monthOf(const QJsonObject &summary)
 {
-    const QDateTime taken = QDateTime::fromString(
-        obj(summary, "snapshot").value(QStringLiteral("taken_at")).toString(), Qt::ISODate);
+    return monthOf(FleetSummary::fromJson(summary));
+}
+
+QString Checklist::monthOf(const FleetSummary &summary)
+{
+    const QDateTime taken = QDateTime::fromString(summary.snapshot.takenAt, Qt::ISODate);
     const QDateTime when = taken.isValid() ? taken : QDateTime::currentDateTimeUtc();
     return when.toUTC().toString(QStringLiteral("yyyy-MM"));
 }
 
 ChecklistStatus Checklist::status(const QString &step, const QJsonObject &summary)
 {
+    return status(step, FleetSummary::fromJson(summary));
+}
+
+ChecklistStatus Checklist::status(const QString &step, const FleetSummary &summary)
+{
     ChecklistStatus s;
-    if (summary.isEmpty()) {
+    if (!summary.valid) {
         s.text = tr("No snapshot");
         return s;
     }
     if (step == QLatin1String("health")) {
-        const QJsonObject h = obj(summary, "health_failures");
+        const HealthFailures &h = summary.healthFailures;
         int domains = 0;
-        for (const char *d : {"dec", "index", "recorder", "stream", "threatresponse"}) {
-            if (count(h, d) > 0)
+        for (HealthDomain d : kHealthDomains) {
+            if (count(h.domain(d)) > 0)
                 ++domains;
         }
-        const qint64 any = count(h, "any");
+        const qint64 any = count(h.any);
         s.attention = any > 0;
         s.text = any > 0 ? tr("Health failures: %1 in %n domain(s)", nullptr, domains)
                                .arg(tr("%n endpoint(s)", nullptr, int(any)))
                          : tr("No health failures");
     } else if (step == QLatin1String("settings")) {
-        const qint64 n = findingEndpoints(summary, "settings.non_default");
+        const qint64 n = summary.findingEndpoints(QStringLiteral("settings.non_default"));
         s.attention = n > 0;
         s.text = n > 0 ? tr("Non-default settings on %n endpoint(s)", nullptr, int(n))
                        : tr("No non-default settings");
     } else if (step == QLatin1String("tools")) {
-        const QJsonObject t = obj(summary, "tools");
-        const qint64 missing = count(t, "not_installed_endpoints");
-        const qint64 mismatch = count(t, "version_mismatch_endpoints");
+        const qint64 missing = count(summary.tools.notInstalledEndpoints);
+        const qint64 mismatch = count(summary.tools.versionMismatchEndpoints);
         s.attention = missing + mismatch > 0;
         s.text = tr("Tools missing on %1, version mismatch on %2")
                      .arg(tr("%n endpoint(s)", nullptr, int(missing)),
                           tr("%n endpoint(s)", nullptr, int(mismatch)));
     } else if (step == QLatin1String("extensions")) {
-        const qint64 n = findingEndpoints(summary, "extensions.version_outlier");
+        const qint64 n = summary.findingEndpoints(QStringLiteral("extensions.version_outlier"));
         s.attention = n > 0;
         s.text = n > 0 ? tr("Unexpected extension versions on %n endpoint(s)", nullptr, int(n))
                        : tr("Extension versions consistent");
     } else if (step == QLatin1String("driver")) {
-        const QJsonObject d = obj(summary, "driver");
-        const qint64 problems = count(d, "service_not_installed") +
-                                count(d, "service_not_running") + count(d, "driver_not_installed");
-        const qint64 notUsing = count(obj(summary, "recorder"), "windows_not_using_driver");
+        const DriverCounts &d = summary.driver;
+        const qint64 problems =
+            count(d.serviceNotInstalled) + count(d.serviceNotRunning) + count(d.driverNotInstalled);
+        const qint64 notUsing = count(summary.recorder.windowsNotUsingDriver);
         s.attention = problems + notUsing > 0;
         s.text = tr("Driver running on %1; not installed or not running on %2; unknown %3; "
                     "Recorder not using it on %4")
-                     .arg(figure(d.value(QStringLiteral("running"))), QLocale().toString(problems),
-                          figure(d.value(QStringLiteral("unknown"))), QLocale().toString(notUsing));
+                     .arg(figure(d.running), QLocale().toString(problems), figure(d.unknown),
+                          QLocale().toString(notUsing));
     } else if (step == QLatin1String("bpf")) {
-        const QJsonObject b = obj(summary, "bpf");
-        s.attention = count(b, "unsupported") + count(b, "unknown") > 0;
-        s.text = tr("BPF CO-RE %1, BCC only %2, unsupported %3, unknown %4")
-                     .arg(figure(b.value(QStringLiteral("core"))),
-                          figure(b.value(QStringLiteral("bcc_only"))),
-                          figure(b.value(QStringLiteral("unsupported"))),
-                          figure(b.value(QStringLiteral("unknown"))));
+        const BpfCounts &b = summary.bpf;
+        s.attention = count(b.unsupported) + count(b.unknown) > 0;
+        s.text =
+            tr("BPF CO-RE %1, BCC only %2, unsupported %3, unknown %4")
+                .arg(figure(b.core), figure(b.bccOnly), figure(b.unsupported), figure(b.unknown));
     } else if (step == QLatin1String("coverage")) {
-        const QJsonObject c = obj(summary, "coverage");
-        const qint64 total = count(c, "no_data") + count(c, "not_deployed") +
-                             count(c, "no_profile") + count(c, "unhealthy") + count(c, "covered");
-        s.attention = count(c, "covered") < total;
+        const CoverageSummary &c = summary.coverage;
+        const qint64 total = count(c.noData) + count(c.notDeployed) + count(c.noProfile) +
+                             count(c.unhealthy) + count(c.covered);
+        s.attention = count(c.covered) < total;
         s.text = tr("Coverage %1% (%2 of %3 endpoints covered)")
-                     .arg(figure(c.value(QStringLiteral("percent")), 1),
-                          QLocale().toString(count(c, "covered")), QLocale().toString(total));
+                     .arg(figure(c.percent, 1), QLocale().toString(count(c.covered)),
+                          QLocale().toString(total));
     } else if (step == QLatin1String("profiles")) {
-        const QJsonObject p = obj(summary, "profiles");
-        s.attention = count(p, "no_profile") + count(p, "unknown_profile") +
-                          count(p, "outdated_revision") + count(p, "wrong_profile_for_group") >
+        const ProfileCounts &p = summary.profiles;
+        s.attention = count(p.noProfile) + count(p.unknownProfile) + count(p.outdatedRevision) +
+                          count(p.wrongProfileForGroup) >
                       0;
         s.text = tr("No profile %1, unknown %2, outdated revision %3, wrong for group %4")
-                     .arg(figure(p.value(QStringLiteral("no_profile"))),
-                          figure(p.value(QStringLiteral("unknown_profile"))),
-                          figure(p.value(QStringLiteral("outdated_revision"))),
-                          figure(p.value(QStringLiteral("wrong_profile_for_group"))));
+                     .arg(figure(p.noProfile), figure(p.unknownProfile), figure(p.outdatedRevision),
+                          figure(p.wrongProfileForGroup));
     } else if (step == QLatin1String("alerts")) {
-        const QJsonObject a = obj(summary, "alerts");
-        const qint64 skipped = count(a, "resolved_without_in_progress");
-        const qint64 stale = count(a, "stale_unresolved");
+        const AlertsSummary &a = summary.alerts;
+        const qint64 skipped = count(a.resolvedWithoutInProgress);
+        const qint64 stale = count(a.staleUnresolved);
         s.attention = skipped + stale > 0;
         s.text = tr("%1 in %2; MTTI %3 h, MTTR %4 h; %5 resolved without In Progress, %6 stale")
-                     .arg(tr("%n alert(s)", nullptr, int(count(a, "count"))),
-                          a.value(QStringLiteral("month")).toString(),
-                          figure(obj(a, "mtti_hours").value(QStringLiteral("mean")), 1),
-                          figure(obj(a, "mttr_hours").value(QStringLiteral("mean")), 1),
+                     .arg(tr("%n alert(s)", nullptr, int(count(a.count))), a.month,
+                          figure(a.mtti.mean, 1), figure(a.mttr.mean, 1),
                           QLocale().toString(skipped), QLocale().toString(stale));
     } else {
         s.text = tr("Unknown step");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FleetSummary.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -51,8 +53,11 @@ public:
     // "YYYY-MM" with a month from 01 to 12.
     static bool isMonth(const QString &month);
     // The month of a summary's snapshot (its taken_at, UTC), else the current month.
-    static QString monthOf(const QJsonObject &summary);
+    static QString monthOf(const FleetSummary &summary);
+    static QString monthOf(const QJsonObject &summary); // FleetSummary::fromJson(summary)
 
+    // A summary that is not valid (no snapshot) gives "No snapshot".
+    static ChecklistStatus status(const QString &step, const FleetSummary &summary);
     static ChecklistStatus status(const QString &step, const QJsonObject &summary);
 
     // One entry per step of steps(), in that order; steps without a stored row are empty.

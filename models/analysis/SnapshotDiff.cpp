@@ -1,6 +1,8 @@
 #include "SnapshotDiff.h"
 
+#include "Analyzer.h"
 #include "FindingCatalog.h"
+#include "FleetSummary.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -287,6 +289,18 @@ std::optional<SnapshotDiffResult> SnapshotDiff::compute(Database &db, std::int64
     }
     r.failuresFrom = std::int64_t(healthFrom.size());
     r.failuresTo = std::int64_t(healthTo.size());
+    // A snapshot whose summary has no health failures figure (null) has none to compare;
+    // without a stored analysis the findings are all there is.
+    auto known = [&db](std::int64_t snapshot) {
+        const auto stored = Analyzer::stored(db, snapshot);
+        if (!stored)
+            return true;
+        const FleetSummary s =
+            FleetSummary::fromJson(stored->value(QStringLiteral("figures")).toObject());
+        return !s.valid || s.healthFailures.any.has_value();
+    };
+    r.failuresFromKnown = known(from);
+    r.failuresToKnown = known(to);
     return r;
 }
 
@@ -397,9 +411,14 @@ QJsonObject SnapshotDiffResult::toJson(Database &db) const
              {q("coverage_percent"), QJsonObject{{q("from"), optional(coverageFrom)},
                                                  {q("to"), optional(coverageTo)},
                                                  {q("delta"), optional(coverageDelta)}}},
-             {q("health_failures"), QJsonObject{{q("from"), qint64(failuresFrom)},
-                                                {q("to"), qint64(failuresTo)},
-                                                {q("delta"), qint64(failuresTo - failuresFrom)}}}}},
+             {q("health_failures"),
+              QJsonObject{
+                  {q("from"),
+                   optional(failuresFromKnown ? std::optional(failuresFrom) : std::nullopt)},
+                  {q("to"), optional(failuresToKnown ? std::optional(failuresTo) : std::nullopt)},
+                  {q("delta"), optional(failuresFromKnown && failuresToKnown
+                                            ? std::optional(failuresTo - failuresFrom)
+                                            : std::nullopt)}}}}},
         {q("codes"), codeList},
     };
 }

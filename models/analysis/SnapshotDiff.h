@@ -32,6 +32,9 @@ struct SnapshotDiffResult
     // Percent covered (one decimal); null when a snapshot has no endpoint_state rows.
     std::optional<double> coverageFrom, coverageTo;
     std::int64_t failuresFrom = 0, failuresTo = 0; // endpoints with any health.* finding
+    // False when the snapshot's summary cannot give its health failures (health_failures.any
+    // is null: no Client Extensions - Status imported): the JSON says null, not 0.
+    bool failuresFromKnown = true, failuresToKnown = true;
 
     // The "trhealth.diff/1" document, with endpoint names for every id list (each list
     // capped at kMaxListed names; the counts are always complete).

@@ -22,7 +22,7 @@ public:
 
     QString error;
 
-    QJsonObject snapshotInfo()
+    SummarySnapshot snapshotInfo()
     {
         Statement st(m_db, "SELECT s.id, s.taken_at, s.label, "
                            "(SELECT count(*) FROM source_file f WHERE f.snapshot_id = s.id), "
@@ -32,10 +32,7 @@ public:
             return {};
         m_takenAt = st.text(1);
         m_complete = st.int64(4) != 0;
-        return QJsonObject{{q("id"), qint64(st.int64(0))},
-                           {q("taken_at"), st.text(1)},
-                           {q("label"), st.text(2)},
-                           {q("files"), qint64(st.int64(3))}};
+        return {qint64(st.int64(0)), st.text(1), st.text(2), qint64(st.int64(3))};
     }
 
     QString takenAt() const { return m_takenAt; }
@@ -74,20 +71,15 @@ std::optional<std::int64_t> resolveSnapshot(Database &db, const QString &spec, Q
     return id;
 }
 
-std::optional<QJsonObject> Summary::build(Database &db, std::int64_t snapshotId,
+std::optional<FleetSummary> Summary::load(Database &db, std::int64_t snapshotId,
                                           const QString &month, QString *error)
 {
     SummaryBuilder b(db, snapshotId);
-    QJsonObject root;
-    root.insert(q("schema"), q("trhealth.summary/1"));
-    const QJsonObject snapshot = b.snapshotInfo();
-    if (snapshot.isEmpty()) {
+    const SummarySnapshot snapshot = b.snapshotInfo();
+    if (snapshot.id == 0) {
         *error = QStringLiteral("no snapshot %1").arg(snapshotId);
         return std::nullopt;
     }
-    root.insert(q("snapshot"), snapshot);
-    // False when a lenient import skipped damaged rows: the figures miss those endpoints.
-    root.insert(q("complete"), b.complete());
     if (!Analyzer::ensure(db, snapshotId, error))
         return std::nullopt;
     const auto stored = Analyzer::stored(db, snapshotId);
@@ -95,15 +87,28 @@ std::optional<QJsonObject> Summary::build(Database &db, std::int64_t snapshotId,
         *error = QStringLiteral("the analysis of snapshot %1 could not be read").arg(snapshotId);
         return std::nullopt;
     }
-    const QJsonObject figures = stored->value(q("figures")).toObject();
-    for (auto it = figures.begin(); it != figures.end(); ++it)
-        root.insert(it.key(), it.value());
+    // The figures the analysis stored: every key of the summary but the four set here.
+    FleetSummary s = FleetSummary::fromJson(stored->value(q("figures")).toObject());
+    s.valid = true;
+    s.schema = q(FleetSummary::kSchema);
+    s.snapshot = snapshot;
+    // False when a lenient import skipped damaged rows: the figures miss those endpoints.
+    s.complete = b.complete();
     // Alert metrics depend on the month asked for, so they are computed here, not stored.
     const auto alerts = AlertMetrics::compute(db, snapshotId, month, error);
     if (!alerts)
         return std::nullopt;
-    root.insert(q("alerts"), alerts->toSummaryJson());
-    return root;
+    s.alerts = alerts->toSummary();
+    return s;
+}
+
+std::optional<QJsonObject> Summary::build(Database &db, std::int64_t snapshotId,
+                                          const QString &month, QString *error)
+{
+    const auto s = load(db, snapshotId, month, error);
+    if (!s)
+        return std::nullopt;
+    return s->toJson();
 }
 
 std::optional<QJsonObject> Summary::explain(Database &db, std::int64_t snapshotId, QString *error)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FleetSummary.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -20,6 +22,9 @@ class Summary final
 public:
     // month: "YYYY-MM" for the alert metrics; empty = the month of the snapshot's taken_at.
     // Analyses the snapshot first if that was not done yet (which writes to the database).
+    static std::optional<FleetSummary> load(Database &db, std::int64_t snapshotId,
+                                            const QString &month, QString *error);
+    // load() as the JSON document (FleetSummary::toJson).
     static std::optional<QJsonObject> build(Database &db, std::int64_t snapshotId,
                                             const QString &month, QString *error);
     // How each figure is computed: formula, inputs, sample size, exclusions, and why a figure

@@ -106,15 +106,14 @@ std::optional<ReportData> ReportData::load(Database &db, std::int64_t snapshotId
         return std::nullopt;
     }
     QString e;
-    const auto summary = Summary::build(db, snapshotId, options.month, &e);
+    const auto summary = Summary::load(db, snapshotId, options.month, &e);
     if (!summary) {
         failWith(error, e);
         return std::nullopt;
     }
     d.summary = *summary;
-    const QJsonObject snap = d.summary.value(QStringLiteral("snapshot")).toObject();
-    d.takenAt = snap.value(QStringLiteral("taken_at")).toString();
-    d.label = snap.value(QStringLiteral("label")).toString();
+    d.takenAt = d.summary.snapshot.takenAt;
+    d.label = d.summary.snapshot.label;
     d.month = options.month.isEmpty() ? Checklist::monthOf(d.summary) : options.month;
 
     {
@@ -128,7 +127,7 @@ std::optional<ReportData> ReportData::load(Database &db, std::int64_t snapshotId
         }
     }
     if (d.previousId > 0) {
-        const auto previous = Summary::build(db, d.previousId, QString(), &e);
+        const auto previous = Summary::load(db, d.previousId, QString(), &e);
         if (!previous) {
             failWith(error, e);
             return std::nullopt;
@@ -147,25 +146,21 @@ std::optional<ReportData> ReportData::load(Database &db, std::int64_t snapshotId
     d.snapshotHash = trh::snapshotHash(hashes);
 
     std::map<QString, qint64> previousCounts;
-    for (const QJsonValue &v : d.previousSummary.value(QStringLiteral("findings")).toArray()) {
-        const QJsonObject o = v.toObject();
-        previousCounts[o.value(QStringLiteral("code")).toString()] =
-            o.value(QStringLiteral("endpoints")).toInteger();
-    }
+    for (const FindingCount &c : d.previousSummary.findings)
+        previousCounts[c.code] = c.endpoints;
     const QDate on = snapshotDate(d.takenAt);
     Statement count(db, "SELECT count(*) FROM finding WHERE snapshot_id = ?1 AND code = ?2");
     Statement top(db, "SELECT e.name, f.subject, f.detail, f.weight, f.endpoint_id "
                       "FROM finding f LEFT JOIN endpoint e ON e.id = f.endpoint_id "
                       "WHERE f.snapshot_id = ?1 AND f.code = ?2 "
                       "ORDER BY e.name_key IS NULL, e.name_key, f.subject, f.id LIMIT ?3");
-    for (const QJsonValue &v : d.summary.value(QStringLiteral("findings")).toArray()) {
-        const QJsonObject o = v.toObject();
+    for (const FindingCount &c : d.summary.findings) {
         ReportFinding f;
-        f.code = o.value(QStringLiteral("code")).toString();
-        f.endpoints = o.value(QStringLiteral("endpoints")).toInteger();
+        f.code = c.code;
+        f.endpoints = c.endpoints;
         if (f.endpoints <= 0 || !findingKind(f.code))
             continue;
-        if (!d.previousSummary.isEmpty())
+        if (d.previousSummary.valid)
             f.previous = previousCounts.count(f.code) ? previousCounts[f.code] : 0;
         count.bind(1, snapshotId).bind(2, f.code);
         f.rows = count.step() ? count.int64(0) : 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/Checklist.h"
+#include "analysis/FleetSummary.h"
 #include "analysis/Notes.h"
 
 #include <QJsonObject>
@@ -53,16 +54,16 @@ struct ReportFinding
 };
 
 // Everything the monthly report shows, read from the workspace in one go (any thread: the
-// caller owns the connection). Figures come from Summary::build, so they are the numbers of
+// caller owns the connection). Figures come from Summary::load, so they are the numbers of
 // `trhealth-cli summary --json`.
 struct ReportData
 {
     std::int64_t snapshotId = 0;
     QString takenAt, label, month;
-    QJsonObject summary;
+    FleetSummary summary;
     std::int64_t previousId = 0; // 0: no earlier snapshot
     QString previousTakenAt;
-    QJsonObject previousSummary;
+    FleetSummary previousSummary; // not valid without an earlier snapshot
     std::vector<ReportSource> sources;
     QString snapshotHash;
     std::vector<ReportFinding> findings; // catalogue order, codes with findings only

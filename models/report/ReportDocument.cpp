@@ -38,14 +38,10 @@ QString esc(const QString &text)
     return text.toHtmlEscaped();
 }
 
-QJsonObject obj(const QJsonObject &o, const char *key)
+// A count of the summary as a figure (null stays null).
+Figure val(const Count &c)
 {
-    return o.value(QLatin1String(key)).toObject();
-}
-
-QJsonValue val(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key));
+    return c ? Figure(double(*c)) : std::nullopt;
 }
 
 QString findingTitle(const QString &code)
@@ -230,28 +226,25 @@ QString ReportDocument::stepOf(const QString &code)
 
 ReportDocument::ReportDocument(ReportData data) : m_data(std::move(data)), m_locale(reportLocale())
 {
-    const QJsonObject &s = m_data.summary;
+    const FleetSummary &s = m_data.summary;
     auto add = [this](ProcedureStep step, ReportChart chart) {
         m_charts.push_back(std::move(chart));
         m_chartSteps.push_back(QLatin1String(procedureStepKey(step)));
     };
-    auto bar = [this](const QString &label, const QJsonValue &v, ChartTone tone,
+    auto bar = [this](const QString &label, const Figure &v, ChartTone tone,
                       const QString &suffix = {}) {
         ChartBar b;
         b.label = label;
-        b.segments.push_back({v.toDouble(), tone});
-        b.valueText =
-            v.isDouble()
-                ? number(v.toDouble(), v.toDouble() == std::floor(v.toDouble()) ? 0 : 2) + suffix
-                : tr("not available");
+        b.segments.push_back({v.value_or(0), tone});
+        b.valueText = v ? number(*v, *v == std::floor(*v) ? 0 : 2) + suffix : tr("not available");
         return b;
     };
 
     ReportChart health;
     health.title = tr("Endpoints failing the health check, per Threat Response domain");
-    const QJsonObject hf = obj(s, "health_failures");
-    for (const char *d : {"dec", "index", "recorder", "stream", "threatresponse"})
-        health.bars.push_back(bar(QLatin1String(d), val(hf, d), ChartTone::Bad));
+    for (HealthDomain d : kHealthDomains)
+        health.bars.push_back(bar(QLatin1String(healthDomainKey(d)),
+                                  val(s.healthFailures.domain(d)), ChartTone::Bad));
     add(ProcedureStep::Health, health);
 
     if (!m_data.settingsBySubject.empty()) {
@@ -262,18 +255,16 @@ ReportDocument::ReportDocument(ReportData data) : m_data(std::move(data)), m_loc
         add(ProcedureStep::Settings, settings);
     }
 
-    const QJsonObject byTool = obj(obj(s, "tools"), "by_tool");
-    if (!byTool.isEmpty()) {
+    if (s.tools.byTool && !s.tools.byTool->empty()) {
         ReportChart tools;
         tools.title = tr("Endpoints per tool: not installed, or at another version");
         tools.legend = {{ChartTone::Bad, tr("not installed")},
                         {ChartTone::Warning, tr("version differs")}};
-        for (auto it = byTool.begin(); it != byTool.end(); ++it) {
-            const QJsonObject t = it.value().toObject();
+        for (const ToolCounts &t : *s.tools.byTool) {
             ChartBar b;
-            b.label = it.key();
-            const double missing = val(t, "not_installed").toDouble();
-            const double mismatch = val(t, "version_mismatch").toDouble();
+            b.label = t.tool;
+            const double missing = double(t.notInstalled);
+            const double mismatch = double(t.versionMismatch);
             b.segments = {{missing, ChartTone::Bad}, {mismatch, ChartTone::Warning}};
             b.valueText = QStringLiteral("%1 / %2").arg(number(missing), number(mismatch));
             tools.bars.push_back(b);
@@ -289,62 +280,60 @@ ReportDocument::ReportDocument(ReportData data) : m_data(std::move(data)), m_loc
         add(ProcedureStep::Extensions, ext);
     }
 
-    const QJsonObject driver = obj(s, "driver");
+    const DriverCounts &driver = s.driver;
     ReportChart drv;
     drv.title = tr("Windows endpoints by Tanium Driver state");
-    drv.bars = {
-        bar(tr("running"), val(driver, "running"), ChartTone::Good),
-        bar(tr("service not running"), val(driver, "service_not_running"), ChartTone::Bad),
-        bar(tr("service not installed"), val(driver, "service_not_installed"), ChartTone::Bad),
-        bar(tr("driver not installed"), val(driver, "driver_not_installed"), ChartTone::Bad),
-        bar(tr("unknown"), val(driver, "unknown"), ChartTone::Neutral),
-        bar(tr("Recorder not using the driver"),
-            val(obj(s, "recorder"), "windows_not_using_driver"), ChartTone::Warning)};
+    drv.bars = {bar(tr("running"), val(driver.running), ChartTone::Good),
+                bar(tr("service not running"), val(driver.serviceNotRunning), ChartTone::Bad),
+                bar(tr("service not installed"), val(driver.serviceNotInstalled), ChartTone::Bad),
+                bar(tr("driver not installed"), val(driver.driverNotInstalled), ChartTone::Bad),
+                bar(tr("unknown"), val(driver.unknown), ChartTone::Neutral),
+                bar(tr("Recorder not using the driver"), val(s.recorder.windowsNotUsingDriver),
+                    ChartTone::Warning)};
     add(ProcedureStep::Driver, drv);
 
-    const QJsonObject bpf = obj(s, "bpf");
+    const BpfCounts &bpf = s.bpf;
     ReportChart bp;
     bp.title = tr("Linux endpoints by BPF support");
-    bp.bars = {bar(tr("CO-RE supported"), val(bpf, "core"), ChartTone::Good),
-               bar(tr("BCC only"), val(bpf, "bcc_only"), ChartTone::Warning),
-               bar(tr("not supported"), val(bpf, "unsupported"), ChartTone::Bad),
-               bar(tr("unknown"), val(bpf, "unknown"), ChartTone::Neutral)};
+    bp.bars = {bar(tr("CO-RE supported"), val(bpf.core), ChartTone::Good),
+               bar(tr("BCC only"), val(bpf.bccOnly), ChartTone::Warning),
+               bar(tr("not supported"), val(bpf.unsupported), ChartTone::Bad),
+               bar(tr("unknown"), val(bpf.unknown), ChartTone::Neutral)};
     add(ProcedureStep::Bpf, bp);
 
-    const QJsonObject cov = obj(s, "coverage");
+    const CoverageSummary &cov = s.coverage;
     ReportChart cv;
     cv.title = tr("Coverage waterfall: where each endpoint stops");
-    cv.bars = {bar(tr("covered"), val(cov, "covered"), ChartTone::Good),
-               bar(tr("unhealthy"), val(cov, "unhealthy"), ChartTone::Bad),
-               bar(tr("no profile"), val(cov, "no_profile"), ChartTone::Bad),
-               bar(tr("tools not deployed"), val(cov, "not_deployed"), ChartTone::Bad),
-               bar(tr("no data"), val(cov, "no_data"), ChartTone::Neutral)};
+    cv.bars = {bar(tr("covered"), val(cov.covered), ChartTone::Good),
+               bar(tr("unhealthy"), val(cov.unhealthy), ChartTone::Bad),
+               bar(tr("no profile"), val(cov.noProfile), ChartTone::Bad),
+               bar(tr("tools not deployed"), val(cov.notDeployed), ChartTone::Bad),
+               bar(tr("no data"), val(cov.noData), ChartTone::Neutral)};
     add(ProcedureStep::Coverage, cv);
 
-    const QJsonObject prof = obj(s, "profiles");
+    const ProfileCounts &prof = s.profiles;
     ReportChart pr;
     pr.title = tr("Endpoints with a profile or intel problem");
-    pr.bars = {bar(tr("no profile"), val(prof, "no_profile"), ChartTone::Bad),
-               bar(tr("profile not in the list"), val(prof, "unknown_profile"), ChartTone::Warning),
-               bar(tr("outdated revision"), val(prof, "outdated_revision"), ChartTone::Warning),
-               bar(tr("wrong profile for group"), val(prof, "wrong_profile_for_group"),
-                   ChartTone::Warning),
-               bar(tr("intel outdated"), val(obj(s, "intel"), "outdated"), ChartTone::Warning)};
+    pr.bars = {
+        bar(tr("no profile"), val(prof.noProfile), ChartTone::Bad),
+        bar(tr("profile not in the list"), val(prof.unknownProfile), ChartTone::Warning),
+        bar(tr("outdated revision"), val(prof.outdatedRevision), ChartTone::Warning),
+        bar(tr("wrong profile for group"), val(prof.wrongProfileForGroup), ChartTone::Warning),
+        bar(tr("intel outdated"), val(s.intel.outdated), ChartTone::Warning)};
     add(ProcedureStep::Profiles, pr);
 
-    const QJsonObject alerts = obj(s, "alerts");
-    const QJsonObject mtti = obj(alerts, "mtti_hours");
-    const QJsonObject mttr = obj(alerts, "mttr_hours");
+    const DurationSummary &mtti = s.alerts.mtti;
+    const DurationSummary &mttr = s.alerts.mttr;
     ReportChart al;
     al.title = tr("Alert response times in hours (MTTI n = %1, MTTR n = %2)")
-                   .arg(number(val(mtti, "n").toDouble()), number(val(mttr, "n").toDouble()));
+                   .arg(number(double(mtti.n.value_or(0))), number(double(mttr.n.value_or(0))));
     const QString h = tr(" h", "hours");
-    al.bars = {bar(tr("MTTI mean"), val(mtti, "mean"), ChartTone::Neutral, h),
-               bar(tr("MTTI median"), val(mtti, "median"), ChartTone::Neutral, h),
-               bar(tr("MTTI 90th percentile"), val(mtti, "p90"), ChartTone::Neutral, h),
-               bar(tr("MTTR mean"), val(mttr, "mean"), ChartTone::Warning, h),
-               bar(tr("MTTR median"), val(mttr, "median"), ChartTone::Warning, h),
-               bar(tr("MTTR 90th percentile"), val(mttr, "p90"), ChartTone::Warning, h)};
+    al.bars = {bar(tr("MTTI mean"), mtti.mean, ChartTone::Neutral, h),
+               bar(tr("MTTI median"), mtti.median, ChartTone::Neutral, h),
+               bar(tr("MTTI 90th percentile"), mtti.p90, ChartTone::Neutral, h),
+               bar(tr("MTTR mean"), mttr.mean, ChartTone::Warning, h),
+               bar(tr("MTTR median"), mttr.median, ChartTone::Warning, h),
+               bar(tr("MTTR 90th percentile"), mttr.p90, ChartTone::Warning, h)};
     add(ProcedureStep::Alerts, al);
 }
 
@@ -355,12 +344,12 @@ QString ReportDocument::number(double value, int decimals) const
     return m_locale.toString(value, 'f', decimals);
 }
 
-QString ReportDocument::change(const QJsonValue &now, const QJsonValue &before, int decimals,
+QString ReportDocument::change(const Figure &now, const Figure &before, int decimals,
                                const QString &unit) const
 {
-    if (m_data.previousSummary.isEmpty() || !now.isDouble() || !before.isDouble())
+    if (!m_data.previousSummary.valid || !now || !before)
         return QStringLiteral("—");
-    const double d = now.toDouble() - before.toDouble();
+    const double d = *now - *before;
     const double rounded = std::round(d * std::pow(10.0, decimals)) / std::pow(10.0, decimals);
     if (rounded == 0)
         return tr("no change");
@@ -401,7 +390,7 @@ QString ReportDocument::cover(Flavour flavour) const
     s += QStringLiteral("<h1 class=\"title\">%1</h1>")
              .arg(esc(tr("Threat Response maintenance report")));
     s += QStringLiteral("<p class=\"month\">%1</p>").arg(esc(monthTitle(m_locale, m_data.month)));
-    if (m_data.summary.value(QStringLiteral("complete")) == QJsonValue(false)) {
+    if (!m_data.summary.complete) {
         // A lenient import skipped damaged rows: say so before any figure is read.
         s += QStringLiteral("<table class=\"incomplete\" width=\"100%\" cellspacing=\"0\" "
                             "cellpadding=\"8\" bgcolor=\"#fbe3e1\"><tbody><tr><td>"
@@ -428,7 +417,7 @@ QString ReportDocument::cover(Flavour flavour) const
         m_data.previousId > 0
             ? esc(tr("snapshot #%1 of %2").arg(m_data.previousId).arg(when(m_data.previousTakenAt)))
             : esc(tr("no earlier snapshot")));
-    fact(tr("Endpoints"), esc(number(val(obj(m_data.summary, "endpoints"), "total").toDouble())));
+    fact(tr("Endpoints"), esc(number(double(m_data.summary.endpoints.total.value_or(0)))));
     fact(tr("Report produced"), esc(when(QDateTime::currentDateTimeUtc().toString(Qt::ISODate))));
     fact(tr("Snapshot SHA-256"),
          QStringLiteral("<span class=\"hash\">%1</span>").arg(esc(m_data.snapshotHash)));
@@ -453,15 +442,15 @@ QString ReportDocument::cover(Flavour flavour) const
 
 QString ReportDocument::executiveSummary() const
 {
-    const QJsonObject &now = m_data.summary;
-    const QJsonObject &before = m_data.previousSummary;
+    const FleetSummary &now = m_data.summary;
+    const FleetSummary &before = m_data.previousSummary;
     QString s = QStringLiteral("<h2 class=\"section\">%1</h2>").arg(esc(tr("Executive summary")));
 
-    const QJsonValue coverage = val(obj(now, "coverage"), "percent");
-    const QJsonObject mtti = obj(obj(now, "alerts"), "mtti_hours");
-    const QJsonObject mttr = obj(obj(now, "alerts"), "mttr_hours");
-    auto fig = [this](const QJsonValue &v, int decimals, const QString &unit = {}) {
-        return v.isDouble() ? number(v.toDouble(), decimals) + unit : tr("n/a");
+    const Figure coverage = now.coverage.percent;
+    const DurationSummary &mtti = now.alerts.mtti;
+    const DurationSummary &mttr = now.alerts.mttr;
+    auto fig = [this](const Figure &v, int decimals, const QString &unit = {}) {
+        return v ? number(*v, decimals) + unit : tr("n/a");
     };
     // Headline tiles.
     struct Tile
@@ -471,16 +460,14 @@ QString ReportDocument::executiveSummary() const
     const Tile tiles[] = {
         {tr("Threat Response coverage"), fig(coverage, 1, QStringLiteral("%")),
          tr("change: %1")
-             .arg(change(coverage, val(obj(before, "coverage"), "percent"), 1,
-                         tr(" pp", "percentage points")))},
-        {tr("Health failures"), fig(val(obj(now, "health_failures"), "any"), 0),
+             .arg(change(coverage, before.coverage.percent, 1, tr(" pp", "percentage points")))},
+        {tr("Health failures"), fig(val(now.healthFailures.any), 0),
          tr("endpoints · change: %1")
-             .arg(change(val(obj(now, "health_failures"), "any"),
-                         val(obj(before, "health_failures"), "any")))},
-        {tr("Mean time to investigate"), fig(val(mtti, "mean"), 2, tr(" h", "hours")),
-         tr("n = %1 alerts").arg(fig(val(mtti, "n"), 0))},
-        {tr("Mean time to remediate"), fig(val(mttr, "mean"), 2, tr(" h", "hours")),
-         tr("n = %1 alerts").arg(fig(val(mttr, "n"), 0))},
+             .arg(change(val(now.healthFailures.any), val(before.healthFailures.any)))},
+        {tr("Mean time to investigate"), fig(mtti.mean, 2, tr(" h", "hours")),
+         tr("n = %1 alerts").arg(fig(val(mtti.n), 0))},
+        {tr("Mean time to remediate"), fig(mttr.mean, 2, tr(" h", "hours")),
+         tr("n = %1 alerts").arg(fig(val(mttr.n), 0))},
     };
     s += QStringLiteral("<table class=\"tiles\" width=\"100%\" cellspacing=\"6\" "
                         "cellpadding=\"8\"><tr>");
@@ -497,62 +484,51 @@ QString ReportDocument::executiveSummary() const
                     {tr("Previous"), 16, true},
                     {tr("Change"), 16, true}});
     int row = 0;
-    auto line = [&](const QString &label, const QJsonValue &a, const QJsonValue &b,
-                    int decimals = 0, const QString &unit = {}) {
+    auto line = [&](const QString &label, const Figure &a, const Figure &b, int decimals = 0,
+                    const QString &unit = {}) {
         s += tableRow(
             {esc(label), esc(fig(a, decimals, unit)),
-             esc(before.isEmpty() ? QStringLiteral("—") : fig(b, decimals, unit)),
+             esc(!before.valid ? QStringLiteral("—") : fig(b, decimals, unit)),
              esc(change(a, b, decimals,
                         unit == QLatin1String("%") ? tr(" pp", "percentage points") : unit))},
             row++, {1, 2, 3});
     };
-    auto sumOf = [](const QJsonObject &o, std::initializer_list<const char *> keys) {
-        double total = 0;
-        for (const char *k : keys) {
-            if (!val(o, k).isDouble())
-                return QJsonValue();
-            total += val(o, k).toDouble();
-        }
-        return QJsonValue(total);
+    // Driver or its service missing or stopped: null when any of the three is.
+    auto driverProblems = [](const DriverCounts &d) -> Figure {
+        if (!d.driverNotInstalled || !d.serviceNotInstalled || !d.serviceNotRunning)
+            return std::nullopt;
+        return double(*d.driverNotInstalled) + double(*d.serviceNotInstalled) +
+               double(*d.serviceNotRunning);
     };
-    const auto drvKeys = {"driver_not_installed", "service_not_installed", "service_not_running"};
-    line(tr("Endpoints in the snapshot"), val(obj(now, "endpoints"), "total"),
-         val(obj(before, "endpoints"), "total"));
-    line(tr("Threat Response coverage"), coverage, val(obj(before, "coverage"), "percent"), 1,
-         QStringLiteral("%"));
-    line(tr("Endpoints covered"), val(obj(now, "coverage"), "covered"),
-         val(obj(before, "coverage"), "covered"));
-    line(tr("Endpoints with a health failure"), val(obj(now, "health_failures"), "any"),
-         val(obj(before, "health_failures"), "any"));
-    line(tr("Windows: Tanium Driver or its service missing or stopped"),
-         sumOf(obj(now, "driver"), drvKeys), sumOf(obj(before, "driver"), drvKeys));
+    line(tr("Endpoints in the snapshot"), val(now.endpoints.total), val(before.endpoints.total));
+    line(tr("Threat Response coverage"), coverage, before.coverage.percent, 1, QStringLiteral("%"));
+    line(tr("Endpoints covered"), val(now.coverage.covered), val(before.coverage.covered));
+    line(tr("Endpoints with a health failure"), val(now.healthFailures.any),
+         val(before.healthFailures.any));
+    line(tr("Windows: Tanium Driver or its service missing or stopped"), driverProblems(now.driver),
+         driverProblems(before.driver));
     line(tr("Windows: Recorder not using the Tanium Driver"),
-         val(obj(now, "recorder"), "windows_not_using_driver"),
-         val(obj(before, "recorder"), "windows_not_using_driver"));
-    line(tr("Linux: BPF not supported"), val(obj(now, "bpf"), "unsupported"),
-         val(obj(before, "bpf"), "unsupported"));
-    line(tr("Linux: BPF CO-RE supported"), val(obj(now, "bpf"), "core"),
-         val(obj(before, "bpf"), "core"));
-    line(tr("No Threat Response profile"), val(obj(now, "profiles"), "no_profile"),
-         val(obj(before, "profiles"), "no_profile"));
-    line(tr("Wrong profile for the computer group"),
-         val(obj(now, "profiles"), "wrong_profile_for_group"),
-         val(obj(before, "profiles"), "wrong_profile_for_group"));
-    line(tr("Outdated profile revision"), val(obj(now, "profiles"), "outdated_revision"),
-         val(obj(before, "profiles"), "outdated_revision"));
-    line(tr("Tools not installed (endpoints)"), val(obj(now, "tools"), "not_installed_endpoints"),
-         val(obj(before, "tools"), "not_installed_endpoints"));
-    line(tr("Tool version differs (endpoints)"),
-         val(obj(now, "tools"), "version_mismatch_endpoints"),
-         val(obj(before, "tools"), "version_mismatch_endpoints"));
-    const QJsonObject bMtti = obj(obj(before, "alerts"), "mtti_hours");
-    const QJsonObject bMttr = obj(obj(before, "alerts"), "mttr_hours");
-    line(tr("Mean time to investigate, hours (n = %1)").arg(fig(val(mtti, "n"), 0)),
-         val(mtti, "mean"), val(bMtti, "mean"), 2);
-    line(tr("Mean time to remediate, hours (n = %1)").arg(fig(val(mttr, "n"), 0)),
-         val(mttr, "mean"), val(bMttr, "mean"), 2);
-    line(tr("Alerts unresolved for 7 days or more"), val(obj(now, "alerts"), "stale_unresolved"),
-         val(obj(before, "alerts"), "stale_unresolved"));
+         val(now.recorder.windowsNotUsingDriver), val(before.recorder.windowsNotUsingDriver));
+    line(tr("Linux: BPF not supported"), val(now.bpf.unsupported), val(before.bpf.unsupported));
+    line(tr("Linux: BPF CO-RE supported"), val(now.bpf.core), val(before.bpf.core));
+    line(tr("No Threat Response profile"), val(now.profiles.noProfile),
+         val(before.profiles.noProfile));
+    line(tr("Wrong profile for the computer group"), val(now.profiles.wrongProfileForGroup),
+         val(before.profiles.wrongProfileForGroup));
+    line(tr("Outdated profile revision"), val(now.profiles.outdatedRevision),
+         val(before.profiles.outdatedRevision));
+    line(tr("Tools not installed (endpoints)"), val(now.tools.notInstalledEndpoints),
+         val(before.tools.notInstalledEndpoints));
+    line(tr("Tool version differs (endpoints)"), val(now.tools.versionMismatchEndpoints),
+         val(before.tools.versionMismatchEndpoints));
+    const DurationSummary &bMtti = before.alerts.mtti;
+    const DurationSummary &bMttr = before.alerts.mttr;
+    line(tr("Mean time to investigate, hours (n = %1)").arg(fig(val(mtti.n), 0)), mtti.mean,
+         bMtti.mean, 2);
+    line(tr("Mean time to remediate, hours (n = %1)").arg(fig(val(mttr.n), 0)), mttr.mean,
+         bMttr.mean, 2);
+    line(tr("Alerts unresolved for 7 days or more"), val(now.alerts.staleUnresolved),
+         val(before.alerts.staleUnresolved));
     s += kTableEnd;
 
     // Every finding, worst first.
@@ -571,12 +547,12 @@ QString ReportDocument::executiveSummary() const
                     {tr("Change"), 12, true}});
     row = 0;
     for (const ReportFinding *f : sorted) {
-        const QJsonValue prev = f->previous ? QJsonValue(double(*f->previous)) : QJsonValue();
+        const Figure prev = f->previous ? Figure(double(*f->previous)) : std::nullopt;
         s += tableRow({esc(findingTitle(f->code)) +
                            QStringLiteral("<br/><span class=\"code\">%1</span>").arg(esc(f->code)),
                        esc(severityText(severityOf(f->code))), esc(number(double(f->endpoints))),
                        esc(f->previous ? number(double(*f->previous)) : QStringLiteral("—")),
-                       esc(change(QJsonValue(double(f->endpoints)), prev))},
+                       esc(change(double(f->endpoints), prev))},
                       row++, {2, 3, 4});
     }
     if (sorted.empty())
@@ -591,9 +567,9 @@ QString ReportDocument::findingBlock(const ReportFinding &f) const
     QString meta = tr("%1 · severity %2 · %3 endpoint(s)", nullptr, int(f.endpoints))
                        .arg(f.code, severityText(severityOf(f.code)), number(double(f.endpoints)));
     if (f.previous)
-        meta += tr(" · previous snapshot %1 (%2)")
-                    .arg(number(double(*f.previous)),
-                         change(QJsonValue(double(f.endpoints)), QJsonValue(double(*f.previous))));
+        meta +=
+            tr(" · previous snapshot %1 (%2)")
+                .arg(number(double(*f.previous)), change(double(f.endpoints), double(*f.previous)));
     const QString caption = QStringLiteral("<p class=\"ftitle\">%1</p><p class=\"meta\">%2</p>")
                                 .arg(esc(findingTitle(f.code)), esc(meta));
     const qint64 more = f.rows - qint64(f.top.size());

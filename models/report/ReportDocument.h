@@ -62,7 +62,7 @@ private:
     QString aboutSection() const;
     QString chartHtml(int index, Flavour flavour) const;
     QString number(double value, int decimals = 0) const;
-    QString change(const QJsonValue &now, const QJsonValue &before, int decimals = 0,
+    QString change(const Figure &now, const Figure &before, int decimals = 0,
                    const QString &unit = {}) const;
 
     ReportData m_data;

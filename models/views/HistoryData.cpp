@@ -32,7 +32,7 @@ std::vector<HistoryPoint> loadHistory(const QString &dbPath, QString *error)
     }
     for (HistoryPoint &p : points) {
         QString why;
-        const auto summary = Summary::build(db, p.snapshotId, QString(), &why);
+        const auto summary = Summary::load(db, p.snapshotId, QString(), &why);
         if (!summary) {
             if (error)
                 *error = why;

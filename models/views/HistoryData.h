@@ -1,5 +1,7 @@
 #pragma once
 
+#include "analysis/FleetSummary.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -12,8 +14,8 @@ namespace trh {
 struct HistoryPoint
 {
     qint64 snapshotId = 0;
-    QDateTime takenAt; // UTC
-    QJsonObject summary;
+    QDateTime takenAt;    // UTC
+    FleetSummary summary; // not valid when it could not be built
 };
 
 // Every snapshot of the workspace, oldest first, with its summary. Opens its own connection

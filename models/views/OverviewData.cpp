@@ -37,7 +37,7 @@ OverviewData loadOverview(const QString &dbPath, qint64 snapshotId, qint64 previ
         data.previousId = previousId;
     }
     QString error;
-    const auto summary = Summary::build(db, data.snapshotId, QString(), &error);
+    const auto summary = Summary::load(db, data.snapshotId, QString(), &error);
     if (!summary) {
         data.error = error;
         return data;
@@ -46,7 +46,7 @@ OverviewData loadOverview(const QString &dbPath, qint64 snapshotId, qint64 previ
     if (const auto explain = Summary::explain(db, data.snapshotId, &error))
         data.explain = *explain;
     if (data.previousId > 0) {
-        if (const auto previous = Summary::build(db, data.previousId, QString(), &error))
+        if (const auto previous = Summary::load(db, data.previousId, QString(), &error))
             data.previousSummary = *previous;
     }
     Statement files(

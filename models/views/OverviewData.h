@@ -1,5 +1,7 @@
 #pragma once
 
+#include "analysis/FleetSummary.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -24,8 +26,8 @@ struct OverviewData
     std::vector<SnapshotInfo> snapshots; // newest first
     qint64 snapshotId = 0;               // 0: the workspace has no snapshot
     qint64 previousId = 0;               // the snapshot compared with (0: none)
-    QJsonObject summary;                 // trhealth.summary/1
-    QJsonObject previousSummary;         // empty without previous
+    FleetSummary summary;                // trhealth.summary/1; not valid before it is loaded
+    FleetSummary previousSummary;        // not valid without previous
     QJsonObject explain;                 // per figure: formula, inputs, n, excluded
     QStringList sources;                 // "name (size, sha256)" per source file
 };

@@ -143,7 +143,7 @@ void ChecklistPage::setWorkspace(const QString &dbPath)
     reload();
 }
 
-void ChecklistPage::setSummary(const QJsonObject &summary)
+void ChecklistPage::setSummary(const FleetSummary &summary)
 {
     saveNotes();
     m_summary = summary;

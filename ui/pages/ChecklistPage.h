@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/FleetSummary.h"
 #include "store/Database.h"
 
 #include <QJsonObject>
@@ -33,7 +34,7 @@ public:
     // changed; the controls' tooltips give the reason. An empty reason: writable.
     void setReadOnly(const QString &reason);
     // The summary ("trhealth.summary/1") of the snapshot shown: gives the month and statuses.
-    void setSummary(const QJsonObject &summary);
+    void setSummary(const FleetSummary &summary);
     QString month() const { return m_month; }
 
 signals:
@@ -61,7 +62,7 @@ private:
     Database m_db;
     QString m_dbPath;
     QString m_month;
-    QJsonObject m_summary;
+    FleetSummary m_summary;
     QLabel *m_header = nullptr;
     QLabel *m_error = nullptr;
     std::vector<Row> m_rows;

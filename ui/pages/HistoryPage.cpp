@@ -59,6 +59,12 @@ const char *groupKey(int column)
     }
 }
 
+// A count as a point of a trend (null stays null: no point).
+Figure figure(const Count &c)
+{
+    return c ? Figure(double(*c)) : std::nullopt;
+}
+
 QJsonObject obj(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1String(key)).toObject();
@@ -114,19 +120,34 @@ HistoryPage::HistoryPage(QWidget *parent) : QWidget(parent)
     grid->addWidget(trendView(coverage, QStringLiteral("coverageTrend"),
                               tr("Threat Response coverage"), tr("Percent covered")),
                     0, 0);
-    addSeries(coverage, QStringLiteral("percent"), tr("Coverage"));
+    addSeries(coverage, QStringLiteral("percent"), tr("Coverage"),
+              [](const FleetSummary &s) { return s.coverage.percent; });
 
     Trend &health = m_trends[1];
     health.group = QStringLiteral("health_failures");
     grid->addWidget(trendView(health, QStringLiteral("healthTrend"),
                               tr("Health failures per domain"), tr("Endpoints")),
                     0, 1);
-    addSeries(health, QStringLiteral("dec"), tr("DEC"));
-    addSeries(health, QStringLiteral("index"), tr("Index"));
-    addSeries(health, QStringLiteral("recorder"), tr("Recorder"));
-    addSeries(health, QStringLiteral("stream"), tr("Stream"));
-    addSeries(health, QStringLiteral("threatresponse"), tr("Threat Response"));
-    addSeries(health, QStringLiteral("any"), tr("Any domain"));
+    auto domainName = [](HealthDomain d) {
+        switch (d) {
+        case HealthDomain::Dec:
+            return tr("DEC");
+        case HealthDomain::Index:
+            return tr("Index");
+        case HealthDomain::Recorder:
+            return tr("Recorder");
+        case HealthDomain::Stream:
+            return tr("Stream");
+        case HealthDomain::ThreatResponse:
+            return tr("Threat Response");
+        }
+        return QString();
+    };
+    for (HealthDomain d : kHealthDomains)
+        addSeries(health, QLatin1String(healthDomainKey(d)), domainName(d),
+                  [d](const FleetSummary &s) { return figure(s.healthFailures.domain(d)); });
+    addSeries(health, QStringLiteral("any"), tr("Any domain"),
+              [](const FleetSummary &s) { return figure(s.healthFailures.any); });
 
     Trend &driver = m_trends[2];
     driver.group = QStringLiteral("driver");
@@ -134,20 +155,28 @@ HistoryPage::HistoryPage(QWidget *parent) : QWidget(parent)
                               tr("Tanium Driver problems (Windows)"), tr("Endpoints")),
                     1, 0);
     // Running endpoints are left out: thousands of them would flatten the problem lines.
-    addSeries(driver, QStringLiteral("service_not_installed"), tr("Service not installed"));
-    addSeries(driver, QStringLiteral("service_not_running"), tr("Service not running"));
-    addSeries(driver, QStringLiteral("driver_not_installed"), tr("Driver not installed"));
-    addSeries(driver, QStringLiteral("unknown"), tr("Unknown"));
+    addSeries(driver, QStringLiteral("service_not_installed"), tr("Service not installed"),
+              [](const FleetSummary &s) { return figure(s.driver.serviceNotInstalled); });
+    addSeries(driver, QStringLiteral("service_not_running"), tr("Service not running"),
+              [](const FleetSummary &s) { return figure(s.driver.serviceNotRunning); });
+    addSeries(driver, QStringLiteral("driver_not_installed"), tr("Driver not installed"),
+              [](const FleetSummary &s) { return figure(s.driver.driverNotInstalled); });
+    addSeries(driver, QStringLiteral("unknown"), tr("Unknown"),
+              [](const FleetSummary &s) { return figure(s.driver.unknown); });
 
     Trend &bpf = m_trends[3];
     bpf.group = QStringLiteral("bpf");
     grid->addWidget(
         trendView(bpf, QStringLiteral("bpfTrend"), tr("BPF states (Linux)"), tr("Endpoints")), 1,
         1);
-    addSeries(bpf, QStringLiteral("core"), tr("CO-RE"));
-    addSeries(bpf, QStringLiteral("bcc_only"), tr("BCC only"));
-    addSeries(bpf, QStringLiteral("unsupported"), tr("Unsupported"));
-    addSeries(bpf, QStringLiteral("unknown"), tr("Unknown"));
+    addSeries(bpf, QStringLiteral("core"), tr("CO-RE"),
+              [](const FleetSummary &s) { return figure(s.bpf.core); });
+    addSeries(bpf, QStringLiteral("bcc_only"), tr("BCC only"),
+              [](const FleetSummary &s) { return figure(s.bpf.bccOnly); });
+    addSeries(bpf, QStringLiteral("unsupported"), tr("Unsupported"),
+              [](const FleetSummary &s) { return figure(s.bpf.unsupported); });
+    addSeries(bpf, QStringLiteral("unknown"), tr("Unknown"),
+              [](const FleetSummary &s) { return figure(s.bpf.unknown); });
 
     // What changed between the two snapshots of the tool bar.
     auto *diffBox = new QGroupBox(tr("Changes between snapshots"));
@@ -242,7 +271,8 @@ QWidget *HistoryPage::trendView(Trend &trend, const QString &objectName, const Q
     return view;
 }
 
-void HistoryPage::addSeries(Trend &trend, const QString &key, const QString &name)
+void HistoryPage::addSeries(Trend &trend, const QString &key, const QString &name,
+                            std::function<Figure(const FleetSummary &)> read)
 {
     // Distinct colours (the theme's sixth colour is close to its first); "any" is the total,
     // drawn apart as a thicker dashed line in applyPalette().
@@ -258,6 +288,7 @@ void HistoryPage::addSeries(Trend &trend, const QString &key, const QString &nam
     series->attachAxis(trend.x);
     series->attachAxis(trend.y);
     trend.series.emplace_back(key, series);
+    trend.read.push_back(std::move(read));
 }
 
 QLineSeries *HistoryPage::coverageSeries() const
@@ -372,15 +403,16 @@ void HistoryPage::fillTrend(Trend &trend)
     double maximum = 0;
     qint64 first = 0, last = 0;
     bool any = false;
-    for (auto &[key, series] : trend.series) {
+    for (std::size_t i = 0; i < trend.series.size(); ++i) {
+        QLineSeries *series = trend.series[i].second;
         QList<QPointF> points;
         for (const HistoryPoint &p : m_history) {
-            const QJsonValue v = p.summary.value(trend.group).toObject().value(key);
-            if (!v.isDouble() || !p.takenAt.isValid())
+            const Figure v = trend.read[i](p.summary);
+            if (!v || !p.takenAt.isValid())
                 continue; // not computable from that snapshot: no point rather than 0
             const qint64 x = p.takenAt.toMSecsSinceEpoch();
-            points.append(QPointF(double(x), v.toDouble()));
-            maximum = std::max(maximum, v.toDouble());
+            points.append(QPointF(double(x), *v));
+            maximum = std::max(maximum, *v);
             first = any ? std::min(first, x) : x;
             last = any ? std::max(last, x) : x;
             any = true;

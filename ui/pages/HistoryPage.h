@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QWidget>
 
+#include <functional>
 #include <vector>
 
 class QChart;
@@ -59,14 +60,16 @@ private:
         QChart *chart = nullptr;
         QDateTimeAxis *x = nullptr;
         QValueAxis *y = nullptr;
-        QString group; // summary object the series read from
-        std::vector<std::pair<QString, QLineSeries *>> series; // summary key, series
+        QString group; // summary object the series read from (names the series)
+        std::vector<std::pair<QString, QLineSeries *>> series;         // summary key, series
+        std::vector<std::function<Figure(const FleetSummary &)>> read; // per series: its figure
         bool percent = false;
     };
 
     QWidget *trendView(Trend &trend, const QString &objectName, const QString &title,
                        const QString &yTitle);
-    void addSeries(Trend &trend, const QString &key, const QString &name);
+    void addSeries(Trend &trend, const QString &key, const QString &name,
+                   std::function<Figure(const FleetSummary &)> read);
     void loadIfStale();
     void historyFinished();
     void diffFinished();

@@ -27,16 +27,16 @@
 namespace trh {
 namespace {
 
-QJsonObject obj(const QJsonObject &o, const char *key)
+QString number(const Figure &v, int decimals = 0)
 {
-    return o.value(QLatin1String(key)).toObject();
+    if (!v)
+        return QStringLiteral("—");
+    return QLocale().toString(*v, 'f', decimals);
 }
 
-QString number(const QJsonValue &v, int decimals = 0)
+QString number(const Count &v)
 {
-    if (v.isNull() || v.isUndefined())
-        return QStringLiteral("—");
-    return QLocale().toString(v.toDouble(), 'f', decimals);
+    return number(v ? Figure(double(*v)) : std::nullopt);
 }
 
 } // namespace
@@ -48,17 +48,16 @@ OverviewPage::OverviewPage(QWidget *parent) : QWidget(parent)
     m_content = m_layout->parentWidget();
 }
 
-QWidget *OverviewPage::link(const QJsonValue &value, const QString &codePattern,
-                            const QString &title, const QString &suffix)
+QWidget *OverviewPage::link(const Count &value, const QString &codePattern, const QString &title,
+                            const QString &suffix)
 {
     auto *button = new QPushButton(number(value) + suffix);
     button->setFlat(true);
     button->setCursor(Qt::PointingHandCursor);
     button->setObjectName(QStringLiteral("link:") + codePattern);
     button->setAccessibleName(tr("%1: %2 — show the endpoints").arg(title, number(value)));
-    button->setToolTip(value.isNull()
-                           ? tr("Not computable from this snapshot's data — see the explanation")
-                           : tr("Show these endpoints and how to fix them"));
+    button->setToolTip(!value ? tr("Not computable from this snapshot's data — see the explanation")
+                              : tr("Show these endpoints and how to fix them"));
     QFont f = button->font();
     f.setBold(true);
     button->setFont(f);
@@ -66,7 +65,7 @@ QWidget *OverviewPage::link(const QJsonValue &value, const QString &codePattern,
         QStringLiteral("QPushButton { text-align: right; color: palette(link); "
                        "padding: 2px 6px; } QPushButton:hover { text-decoration: underline; } "
                        "QPushButton:disabled { color: palette(text); }"));
-    button->setEnabled(!value.isNull() && value.toDouble() > 0 && !codePattern.isEmpty());
+    button->setEnabled(value && *value > 0 && !codePattern.isEmpty());
     connect(button, &QPushButton::clicked, this,
             [this, codePattern, title] { emit drillDown(codePattern, title); });
     return button;
@@ -75,8 +74,7 @@ QWidget *OverviewPage::link(const QJsonValue &value, const QString &codePattern,
 QLabel *OverviewPage::freshnessLabel(const QString &key) const
 {
     // Every panel says how old its figures are; a month-old snapshot is flagged.
-    const QDateTime taken = QDateTime::fromString(
-        obj(m_data.summary, "snapshot").value(QStringLiteral("taken_at")).toString(), Qt::ISODate);
+    const QDateTime taken = QDateTime::fromString(m_data.summary.snapshot.takenAt, Qt::ISODate);
     auto *label = new QLabel;
     label->setObjectName(QStringLiteral("freshness:") + key);
     label->setIndent(label->fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 2);
@@ -160,16 +158,17 @@ void OverviewPage::explain(const QString &key, const QString &title)
     box.exec();
 }
 
-QWidget *OverviewPage::waterfall(const QJsonObject &coverage)
+QWidget *OverviewPage::waterfall(const CoverageSummary &coverage)
 {
     // A waterfall: all endpoints, minus each reason for not being covered, down to covered.
-    const char *const stages[] = {"no_data", "not_deployed", "no_profile", "unhealthy"};
+    const Count stages[] = {coverage.noData, coverage.notDeployed, coverage.noProfile,
+                            coverage.unhealthy};
     const QStringList titles = {tr("Endpoints"),  tr("No data"),   tr("Not deployed"),
                                 tr("No profile"), tr("Unhealthy"), tr("Covered")};
     qint64 remaining = 0;
-    for (const char *s : stages)
-        remaining += coverage.value(QLatin1String(s)).toInteger();
-    remaining += coverage.value(QStringLiteral("covered")).toInteger();
+    for (const Count &s : stages)
+        remaining += s.value_or(0);
+    remaining += coverage.covered.value_or(0);
     const qint64 total = remaining;
     auto *base = new QBarSet(QString());
     auto *value = new QBarSet(tr("Endpoints"));
@@ -177,14 +176,14 @@ QWidget *OverviewPage::waterfall(const QJsonObject &coverage)
     base->setBorderColor(Qt::transparent);
     *base << 0;
     *value << total;
-    for (const char *s : stages) {
-        const qint64 n = coverage.value(QLatin1String(s)).toInteger();
+    for (const Count &s : stages) {
+        const qint64 n = s.value_or(0);
         remaining -= n;
         *base << remaining;
         *value << n;
     }
     *base << 0;
-    *value << coverage.value(QStringLiteral("covered")).toInteger();
+    *value << coverage.covered.value_or(0);
     value->setColor(palette().color(QPalette::Highlight));
     auto *series = new QStackedBarSeries;
     series->append(base);
@@ -230,7 +229,7 @@ void OverviewPage::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     // The chart takes its colours from the palette when it is built: rebuild it, after the
     // event has reached the children that are about to be replaced.
-    if (event->type() == QEvent::PaletteChange && !m_data.summary.isEmpty()) {
+    if (event->type() == QEvent::PaletteChange && m_data.summary.valid) {
         QTimer::singleShot(0, this, [this] {
             const OverviewData current = m_data;
             setData(current);
@@ -245,11 +244,11 @@ void OverviewPage::setData(const OverviewData &overview)
         delete item->widget();
         delete item;
     }
-    const QJsonObject &s = overview.summary;
-    const QJsonObject coverage = obj(s, "coverage");
+    const FleetSummary &s = overview.summary;
+    const CoverageSummary &coverage = s.coverage;
 
     // A lenient import skipped damaged rows: every figure below is short by those endpoints.
-    if (s.value(QStringLiteral("complete")) == QJsonValue(false)) {
+    if (s.valid && !s.complete) {
         auto *banner = new QLabel(
             tr("<b>Incomplete snapshot.</b> It was imported with damaged CSV rows skipped, so "
                "the figures below miss the endpoints of those rows. Export the answers again "
@@ -266,11 +265,9 @@ void OverviewPage::setData(const OverviewData &overview)
     auto *tile = new QGroupBox(tr("Threat Response coverage"));
     tile->setObjectName(QStringLiteral("coverageTile"));
     auto *tileLayout = new QVBoxLayout(tile);
-    auto *percent = new QLabel(
-        coverage.value(QStringLiteral("percent")).isNull()
-            ? QStringLiteral("—")
-            : QLocale().toString(coverage.value(QStringLiteral("percent")).toDouble(), 'f', 1) +
-                  QStringLiteral(" %"));
+    auto *percent = new QLabel(!coverage.percent ? QStringLiteral("—")
+                                                 : QLocale().toString(*coverage.percent, 'f', 1) +
+                                                       QStringLiteral(" %"));
     percent->setObjectName(QStringLiteral("coveragePercent"));
     QFont big = percent->font();
     big.setPointSizeF(big.pointSizeF() * 2.6);
@@ -278,19 +275,14 @@ void OverviewPage::setData(const OverviewData &overview)
     percent->setFont(big);
     tileLayout->addWidget(percent);
     QString change = tr("no earlier snapshot to compare with");
-    const QJsonValue before =
-        obj(overview.previousSummary, "coverage").value(QStringLiteral("percent"));
-    if (!before.isUndefined() && !before.isNull() &&
-        !coverage.value(QStringLiteral("percent")).isNull()) {
-        const double delta =
-            coverage.value(QStringLiteral("percent")).toDouble() - before.toDouble();
-        const QString when = QDateTime::fromString(obj(overview.previousSummary, "snapshot")
-                                                       .value(QStringLiteral("taken_at"))
-                                                       .toString(),
-                                                   Qt::ISODate)
-                                 .toLocalTime()
-                                 .date()
-                                 .toString(QLocale().dateFormat(QLocale::ShortFormat));
+    const Figure before = overview.previousSummary.coverage.percent;
+    if (before && coverage.percent) {
+        const double delta = *coverage.percent - *before;
+        const QString when =
+            QDateTime::fromString(overview.previousSummary.snapshot.takenAt, Qt::ISODate)
+                .toLocalTime()
+                .date()
+                .toString(QLocale().dateFormat(QLocale::ShortFormat));
         change = tr("%1%2 points since %3")
                      .arg(delta >= 0 ? QStringLiteral("+") : QString())
                      .arg(QLocale().toString(delta, 'f', 1))
@@ -299,20 +291,22 @@ void OverviewPage::setData(const OverviewData &overview)
     auto *changeLabel = new QLabel(change);
     changeLabel->setObjectName(QStringLiteral("coverageChange"));
     tileLayout->addWidget(changeLabel);
-    const QJsonObject ep = obj(s, "endpoints");
+    // A platform missing from the document shows as unknown, like a null one.
+    auto platform = [&s](const char *name) -> Count {
+        for (const auto &[key, n] : s.endpoints.byPlatform) {
+            if (key == QLatin1String(name))
+                return n;
+        }
+        return std::nullopt;
+    };
     tileLayout->addWidget(
         new QLabel(tr("%1 endpoints: %2 Windows, %3 Linux, %4 Mac")
-                       .arg(number(ep.value(QStringLiteral("total"))),
-                            number(obj(ep, "by_platform").value(QStringLiteral("Windows"))),
-                            number(obj(ep, "by_platform").value(QStringLiteral("Linux"))),
-                            number(obj(ep, "by_platform").value(QStringLiteral("Mac"))))));
-    const QJsonObject snap = obj(s, "snapshot");
+                       .arg(number(s.endpoints.total), number(platform("Windows")),
+                            number(platform("Linux")), number(platform("Mac")))));
     auto *fresh =
         new QLabel(tr("Snapshot taken %1")
                        .arg(QLocale().toString(
-                           QDateTime::fromString(snap.value(QStringLiteral("taken_at")).toString(),
-                                                 Qt::ISODate)
-                               .toLocalTime(),
+                           QDateTime::fromString(s.snapshot.takenAt, Qt::ISODate).toLocalTime(),
                            QLocale::ShortFormat)));
     fresh->setObjectName(QStringLiteral("snapshotFreshness"));
     tileLayout->addWidget(fresh);
@@ -327,131 +321,127 @@ void OverviewPage::setData(const OverviewData &overview)
     m_layout->addWidget(topWidget);
 
     auto *grid = new QGridLayout;
-    const QJsonObject health = obj(s, "health_failures");
+    const HealthFailures &health = s.healthFailures;
     QList<QPair<QString, QWidget *>> healthRows;
-    const QList<QPair<const char *, QString>> domains = {{"dec", tr("dec (Direct Connect)")},
-                                                         {"index", tr("index")},
-                                                         {"recorder", tr("recorder")},
-                                                         {"stream", tr("stream")},
-                                                         {"threatresponse", tr("threatresponse")}};
-    for (const auto &[key, label] : domains)
-        healthRows.append({label, link(health.value(QLatin1String(key)),
-                                       QStringLiteral("health.") + QLatin1String(key),
-                                       tr("Health failures: %1").arg(label))});
+    auto domainLabel = [](HealthDomain d) {
+        switch (d) {
+        case HealthDomain::Dec:
+            return tr("dec (Direct Connect)");
+        case HealthDomain::Index:
+            return tr("index");
+        case HealthDomain::Recorder:
+            return tr("recorder");
+        case HealthDomain::Stream:
+            return tr("stream");
+        case HealthDomain::ThreatResponse:
+            return tr("threatresponse");
+        }
+        return QString();
+    };
+    for (HealthDomain d : kHealthDomains) {
+        const QString label = domainLabel(d);
+        healthRows.append(
+            {label,
+             link(health.domain(d), QStringLiteral("health.") + QLatin1String(healthDomainKey(d)),
+                  tr("Health failures: %1").arg(label))});
+    }
     healthRows.append({tr("Endpoints with any failure"),
-                       link(health.value(QStringLiteral("any")), QStringLiteral("health.%"),
-                            tr("Health failures"))});
+                       link(health.any, QStringLiteral("health.%"), tr("Health failures"))});
     grid->addWidget(
         panel(tr("Client health failures"), QStringLiteral("health_failures"), healthRows), 0, 0);
 
-    const QJsonObject driver = obj(s, "driver");
+    const DriverCounts &driver = s.driver;
+    grid->addWidget(
+        panel(tr("Windows Tanium Driver"), QStringLiteral("driver"),
+              {{tr("Running"), link(driver.running, QString(), tr("Running"))},
+               {tr("Driver not installed"),
+                link(driver.driverNotInstalled, QStringLiteral("driver.driver_not_installed"),
+                     tr("Driver not installed"))},
+               {tr("Service not installed"),
+                link(driver.serviceNotInstalled, QStringLiteral("driver.service_not_installed"),
+                     tr("Service not installed"))},
+               {tr("Service not running"),
+                link(driver.serviceNotRunning, QStringLiteral("driver.service_not_running"),
+                     tr("Service not running"))},
+               {tr("Unknown"), link(driver.unknown, QStringLiteral("driver.unknown"),
+                                    tr("Driver state unknown"))}}),
+        0, 1);
+    const BpfCounts &bpf = s.bpf;
     grid->addWidget(
         panel(
-            tr("Windows Tanium Driver"), QStringLiteral("driver"),
-            {{tr("Running"),
-              link(driver.value(QStringLiteral("running")), QString(), tr("Running"))},
-             {tr("Driver not installed"),
-              link(driver.value(QStringLiteral("driver_not_installed")),
-                   QStringLiteral("driver.driver_not_installed"), tr("Driver not installed"))},
-             {tr("Service not installed"),
-              link(driver.value(QStringLiteral("service_not_installed")),
-                   QStringLiteral("driver.service_not_installed"), tr("Service not installed"))},
-             {tr("Service not running"),
-              link(driver.value(QStringLiteral("service_not_running")),
-                   QStringLiteral("driver.service_not_running"), tr("Service not running"))},
-             {tr("Unknown"), link(driver.value(QStringLiteral("unknown")),
-                                  QStringLiteral("driver.unknown"), tr("Driver state unknown"))}}),
-        0, 1);
-    const QJsonObject bpf = obj(s, "bpf");
-    grid->addWidget(
-        panel(tr("Linux BPF support"), QStringLiteral("bpf"),
-              {{tr("CO-RE"), link(bpf.value(QStringLiteral("core")), QString(), tr("CO-RE"))},
-               {tr("BCC only"), link(bpf.value(QStringLiteral("bcc_only")),
-                                     QStringLiteral("bpf.bcc_only"), tr("BCC only"))},
-               {tr("Unsupported"), link(bpf.value(QStringLiteral("unsupported")),
-                                        QStringLiteral("bpf.unsupported"), tr("BPF unsupported"))},
-               {tr("Unknown"), link(bpf.value(QStringLiteral("unknown")),
-                                    QStringLiteral("bpf.unknown"), tr("BPF unknown"))}}),
+            tr("Linux BPF support"), QStringLiteral("bpf"),
+            {{tr("CO-RE"), link(bpf.core, QString(), tr("CO-RE"))},
+             {tr("BCC only"), link(bpf.bccOnly, QStringLiteral("bpf.bcc_only"), tr("BCC only"))},
+             {tr("Unsupported"),
+              link(bpf.unsupported, QStringLiteral("bpf.unsupported"), tr("BPF unsupported"))},
+             {tr("Unknown"), link(bpf.unknown, QStringLiteral("bpf.unknown"), tr("BPF unknown"))}}),
         0, 2);
-    const QJsonObject tools = obj(s, "tools");
-    const QJsonObject recorder = obj(s, "recorder");
-    qint64 outliers = 0;
-    for (const QJsonValue &f : s.value(QStringLiteral("findings")).toArray()) {
-        if (f.toObject().value(QStringLiteral("code")).toString() ==
-            QLatin1String("extensions.version_outlier"))
-            outliers = f.toObject().value(QStringLiteral("endpoints")).toInteger();
-    }
+    const ToolsSummary &tools = s.tools;
+    const RecorderCounts &recorder = s.recorder;
+    const qint64 outliers = s.findingEndpoints(QStringLiteral("extensions.version_outlier"));
     grid->addWidget(
         panel(tr("Tools, extensions and recorder"), QStringLiteral("tools"),
               {{tr("Tool not installed"),
-                link(tools.value(QStringLiteral("not_installed_endpoints")),
-                     QStringLiteral("tools.not_installed"), tr("Tool not installed"))},
+                link(tools.notInstalledEndpoints, QStringLiteral("tools.not_installed"),
+                     tr("Tool not installed"))},
                {tr("Tool version mismatch"),
-                link(tools.value(QStringLiteral("version_mismatch_endpoints")),
-                     QStringLiteral("tools.version_mismatch"), tr("Tool version mismatch"))},
+                link(tools.versionMismatchEndpoints, QStringLiteral("tools.version_mismatch"),
+                     tr("Tool version mismatch"))},
                {tr("Extension version outliers"),
-                link(QJsonValue(outliers), QStringLiteral("extensions.version_outlier"),
+                link(outliers, QStringLiteral("extensions.version_outlier"),
                      tr("Extension version outliers"))},
                {tr("Recorder minimum requirements not met"),
-                link(recorder.value(QStringLiteral("min_requirements_not_met")),
+                link(recorder.minRequirementsNotMet,
                      QStringLiteral("recorder.min_requirements_not_met"),
                      tr("Recorder minimum requirements not met"))},
                {tr("Recorder not using the driver (Windows)"),
-                link(recorder.value(QStringLiteral("windows_not_using_driver")),
-                     QStringLiteral("recorder.not_using_driver"),
+                link(recorder.windowsNotUsingDriver, QStringLiteral("recorder.not_using_driver"),
                      tr("Recorder not using the driver"))}}),
         1, 0);
-    const QJsonObject profiles = obj(s, "profiles");
-    const QJsonObject intel = obj(s, "intel");
+    const ProfileCounts &profiles = s.profiles;
+    const IntelSummary &intel = s.intel;
     grid->addWidget(
         panel(tr("Profiles and intel"), QStringLiteral("profiles"),
-              {{tr("No profile"), link(profiles.value(QStringLiteral("no_profile")),
-                                       QStringLiteral("profile.none"), tr("No profile"))},
+              {{tr("No profile"),
+                link(profiles.noProfile, QStringLiteral("profile.none"), tr("No profile"))},
                {tr("Unknown profile"),
-                link(profiles.value(QStringLiteral("unknown_profile")),
-                     QStringLiteral("profile.unknown"), tr("Unknown profile"))},
+                link(profiles.unknownProfile, QStringLiteral("profile.unknown"),
+                     tr("Unknown profile"))},
                {tr("Outdated revision"),
-                link(profiles.value(QStringLiteral("outdated_revision")),
-                     QStringLiteral("profile.outdated_revision"), tr("Outdated profile revision"))},
+                link(profiles.outdatedRevision, QStringLiteral("profile.outdated_revision"),
+                     tr("Outdated profile revision"))},
                {tr("Wrong profile for group"),
-                link(profiles.value(QStringLiteral("wrong_profile_for_group")),
-                     QStringLiteral("profile.wrong_for_group"), tr("Wrong profile for group"))},
+                link(profiles.wrongProfileForGroup, QStringLiteral("profile.wrong_for_group"),
+                     tr("Wrong profile for group"))},
                {tr("Outdated intel (current %1)")
-                    .arg(intel.value(QStringLiteral("current_revision")).isNull()
-                             ? QStringLiteral("—")
-                             : QString::number(
-                                   intel.value(QStringLiteral("current_revision")).toInteger())),
-                link(intel.value(QStringLiteral("outdated")), QStringLiteral("intel.outdated"),
-                     tr("Outdated intel"))}}),
+                    .arg(!intel.currentRevision ? QStringLiteral("—")
+                                                : QString::number(*intel.currentRevision)),
+                link(intel.outdated, QStringLiteral("intel.outdated"), tr("Outdated intel"))}}),
         1, 1);
-    const QJsonObject alerts = obj(s, "alerts");
-    auto stats = [](const QJsonObject &o) {
-        if (o.value(QStringLiteral("n")).isNull() || o.value(QStringLiteral("n")).toInt() == 0)
-            return tr("— (n = %1)").arg(number(o.value(QStringLiteral("n"))));
+    const AlertsSummary &alerts = s.alerts;
+    auto stats = [](const DurationSummary &o) {
+        if (!o.n || *o.n == 0)
+            return tr("— (n = %1)").arg(number(o.n));
         return tr("median %1 h, p90 %3 h\nmean %2 h, n = %4")
-            .arg(number(o.value(QStringLiteral("median")), 1),
-                 number(o.value(QStringLiteral("mean")), 1),
-                 number(o.value(QStringLiteral("p90")), 1), number(o.value(QStringLiteral("n"))));
+            .arg(number(o.median, 1), number(o.mean, 1), number(o.p90, 1), number(o.n));
     };
-    auto *mtti = new QLabel(stats(obj(alerts, "mtti_hours")));
+    auto *mtti = new QLabel(stats(alerts.mtti));
     mtti->setAlignment(Qt::AlignRight);
     mtti->setObjectName(QStringLiteral("mtti"));
-    auto *mttr = new QLabel(stats(obj(alerts, "mttr_hours")));
+    auto *mttr = new QLabel(stats(alerts.mttr));
     mttr->setAlignment(Qt::AlignRight);
     mttr->setObjectName(QStringLiteral("mttr"));
     grid->addWidget(
-        panel(tr("Alerts created in %1").arg(alerts.value(QStringLiteral("month")).toString()),
-              QStringLiteral("alerts"),
-              {{tr("Alerts"), new QLabel(number(alerts.value(QStringLiteral("count"))))},
+        panel(tr("Alerts created in %1").arg(alerts.month), QStringLiteral("alerts"),
+              {{tr("Alerts"), new QLabel(number(alerts.count))},
                {tr("Mean time to investigate"), mtti},
                {tr("Mean time to remediate"), mttr},
                {tr("Resolved without In Progress"),
-                link(alerts.value(QStringLiteral("resolved_without_in_progress")),
-                     QStringLiteral("alerts.skipped_in_progress"),
+                link(alerts.resolvedWithoutInProgress, QStringLiteral("alerts.skipped_in_progress"),
                      tr("Resolved without In Progress"))},
                {tr("Unresolved for 7 days or more"),
-                link(alerts.value(QStringLiteral("stale_unresolved")),
-                     QStringLiteral("alerts.stale_unresolved"), tr("Stale unresolved alerts"))}}),
+                link(alerts.staleUnresolved, QStringLiteral("alerts.stale_unresolved"),
+                     tr("Stale unresolved alerts"))}}),
         1, 2);
     for (int c = 0; c < 3; ++c)
         grid->setColumnStretch(c, 1);

@@ -32,9 +32,9 @@ private:
     QLabel *freshnessLabel(const QString &key) const;
     QWidget *panel(const QString &title, const QString &explainKey,
                    const QList<QPair<QString, QWidget *>> &rows);
-    QWidget *link(const QJsonValue &value, const QString &codePattern, const QString &title,
+    QWidget *link(const Count &value, const QString &codePattern, const QString &title,
                   const QString &suffix = {});
-    QWidget *waterfall(const QJsonObject &coverage);
+    QWidget *waterfall(const CoverageSummary &coverage);
     void explain(const QString &key, const QString &title);
 
     OverviewData m_data;
