@@ -14,6 +14,7 @@
 #include "import/Importer.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "workspace/WorkspaceImport.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -59,7 +60,7 @@ int main(int argc, char **argv)
                     Store::OpenMode::CreateOrUpgrade);
         QElapsedTimer t;
         t.start();
-        const ImportResult r = Importer::importFiles(db, paths);
+        const ImportResult r = workspace::importFiles(db, paths);
         std::printf("import of the export files: %.2f s%s\n", double(t.elapsed()) / 1000.0,
                     r.ok() ? "" : " (FAILED)");
     }

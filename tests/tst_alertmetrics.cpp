@@ -4,6 +4,7 @@
 #include "import/Importer.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "workspace/WorkspaceImport.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -114,7 +115,7 @@ public:
     {
         ImportOptions options;
         options.takenAt = takenAt;
-        const ImportResult r = Importer::importFiles(m_db, files, options);
+        const ImportResult r = workspace::importFiles(m_db, files, options);
         if (!r.ok()) {
             qWarning() << r.errors;
             return 0;

@@ -5,6 +5,7 @@
 #include "import/Importer.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "workspace/WorkspaceImport.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -41,7 +42,7 @@ private:
             test::writeFile(p, content);
             paths << p;
         }
-        const ImportResult r = Importer::importFiles(db, paths);
+        const ImportResult r = workspace::importFiles(db, paths);
         if (!r.ok()) {
             qWarning() << r.errors;
             return {};
@@ -285,7 +286,7 @@ private slots:
         QStringList files;
         for (const QString &f : dir.entryList(QDir::Files))
             files << dir.filePath(f);
-        const ImportResult r = Importer::importFiles(db, files);
+        const ImportResult r = workspace::importFiles(db, files);
         QVERIFY(r.ok());
         QString error;
         const auto s = Summary::build(db, r.snapshotId, QString(), &error);

@@ -3,6 +3,7 @@
 #include "import/Importer.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "workspace/WorkspaceImport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -179,7 +180,7 @@ private:
             out.error = QStringLiteral("cannot set up %1").arg(dir);
             return out;
         }
-        out.result = Importer::importFiles(db, {path});
+        out.result = workspace::importFiles(db, {path});
         if (!out.result.ok()) {
             out.error = out.result.errors.join(QLatin1Char('\n'));
             return out;

@@ -5,6 +5,7 @@
 #include "import/JsonReaders.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "workspace/WorkspaceImport.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -67,7 +68,7 @@ private:
             out.error = QStringLiteral("cannot create a workspace");
             return out;
         }
-        out.result = Importer::importFiles(db, {path});
+        out.result = workspace::importFiles(db, {path});
         if (!out.result.ok()) {
             out.error = out.result.errors.join(QLatin1Char('\n'));
             return out;

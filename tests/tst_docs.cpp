@@ -1,11 +1,12 @@
 #include "TestSupport.h"
 #include "analysis/FindingCatalog.h"
 #include "analysis/Summary.h"
+#include "core/ValueClass.h"
 #include "import/DatasetMapping.h"
 #include "import/Importer.h"
-#include "import/ValueClass.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "workspace/WorkspaceImport.h"
 
 #include <QDir>
 #include <QHash>
@@ -119,7 +120,7 @@ private slots:
                     .ok());
         // The ten-endpoint fleet in every format, then an aggregate export (no Computer Name),
         // whose findings carry aggregate_endpoints.
-        const ImportResult fleet = Importer::importFiles(m_db, test::fleetFiles());
+        const ImportResult fleet = workspace::importFiles(m_db, test::fleetFiles());
         QVERIFY2(fleet.ok(), qPrintable(fleet.errors.join(QLatin1Char('\n'))));
         for (const FileImportReport &f : fleet.files) {
             if (!f.format.startsWith(QLatin1String("console CSV")))
@@ -130,7 +131,7 @@ private slots:
         QVERIFY(test::writeFile(aggregate, "Domain,Key,Value,Count\r\n"
                                            "\"threatresponse\nrecorder\",\"health_check\n"
                                            "health_check\",\"ok\ndisk full\",12\r\n"));
-        const ImportResult counts = Importer::importFiles(m_db, {aggregate});
+        const ImportResult counts = workspace::importFiles(m_db, {aggregate});
         QVERIFY2(counts.ok(), qPrintable(counts.errors.join(QLatin1Char('\n'))));
 
         for (const std::int64_t id : {fleet.snapshotId, counts.snapshotId}) {

@@ -8,6 +8,7 @@
 #include "import/Importer.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "workspace/WorkspaceImport.h"
 
 #include <QDir>
 #include <QFile>
@@ -99,7 +100,7 @@ private slots:
             Database d;
             if (!Store::open(d, db, Store::OpenMode::Existing).ok())
                 return ImportResult();
-            return Importer::importFiles(d, {first, second}, options);
+            return workspace::importFiles(d, {first, second}, options);
         });
         const bool finished = done.wait_for(std::chrono::seconds(60)) == std::future_status::ready;
         if (!finished)

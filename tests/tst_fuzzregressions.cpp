@@ -2,6 +2,7 @@
 #include "import/Importer.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "workspace/WorkspaceImport.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -62,7 +63,7 @@ private slots:
                             Store::OpenMode::CreateOrUpgrade)
                     .ok());
 
-        const ImportResult r = Importer::importFiles(db, {path});
+        const ImportResult r = workspace::importFiles(db, {path});
 
         QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
         QCOMPARE(r.files.size(), size_t(1));

@@ -8,6 +8,7 @@
 #include "pages/HistoryPage.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "workspace/WorkspaceImport.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -70,7 +71,7 @@ private slots:
             ImportOptions options;
             options.takenAt = files.takenAt;
             options.label = files.label;
-            const ImportResult r = Importer::importFiles(db, files.files, options);
+            const ImportResult r = workspace::importFiles(db, files.files, options);
             QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
             (index == 2 ? m_older : m_newer) = r.snapshotId;
         }

@@ -5,6 +5,7 @@
 #include "import/Importer.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "workspace/WorkspaceImport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -95,7 +96,7 @@ private slots:
         m_fleetDb = m_dir.filePath(QStringLiteral("fleet.trdb"));
         Database db;
         QVERIFY(Store::open(db, m_fleetDb, Store::OpenMode::CreateOrUpgrade).ok());
-        QVERIFY(Importer::importFiles(db, fleetFiles()).ok());
+        QVERIFY(workspace::importFiles(db, fleetFiles()).ok());
     }
 
     void cleanup()

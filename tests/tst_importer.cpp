@@ -4,6 +4,7 @@
 #include "import/Importer.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "workspace/WorkspaceImport.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -78,7 +79,7 @@ private slots:
         // Given the ten-endpoint fleet in every format, when imported in one run,
         Database db;
         QVERIFY(openNew(db));
-        const ImportResult r = Importer::importFiles(db, test::fleetFiles());
+        const ImportResult r = workspace::importFiles(db, test::fleetFiles());
         QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
         // then it is one snapshot with every file, hashed, and taken at the REST data.now.
         QCOMPARE(r.files.size(), size_t(9));
@@ -184,7 +185,7 @@ private slots:
     {
         Database db;
         QVERIFY(openNew(db));
-        const ImportResult r = Importer::importFiles(
+        const ImportResult r = workspace::importFiles(
             db, {fleetFile(kCxFile),
                  fleetFile("Get Client Health - Client Settings from all machines.csv")});
         QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
@@ -215,7 +216,7 @@ private slots:
         QFile::copy(fleetFile(kCxFile), path);
         Database db;
         QVERIFY(openNew(db));
-        const ImportResult r = Importer::importFiles(db, {path});
+        const ImportResult r = workspace::importFiles(db, {path});
         QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
         QCOMPARE(r.files[0].datasets[0].dataset, QStringLiteral("cx_status"));
         QVERIFY2(r.files[0].datasets[0].rule.contains(QStringLiteral("key vocabulary")),
@@ -229,7 +230,7 @@ private slots:
             path, "Computer Name,Domain,Key,Value\nA,recorder,DatabaseMaxSize,2048\n"));
         Database db;
         QVERIFY(openNew(db));
-        const ImportResult r = Importer::importFiles(db, {path});
+        const ImportResult r = workspace::importFiles(db, {path});
         QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
         QCOMPARE(r.files[0].datasets[0].dataset, QStringLiteral("client_settings"));
     }
@@ -241,14 +242,14 @@ private slots:
             path, "Computer Name,Domain,Key,Value\nA,[no results],[no results],[no results]\n"));
         Database db;
         QVERIFY(openNew(db));
-        ImportResult r = Importer::importFiles(db, {path});
+        ImportResult r = workspace::importFiles(db, {path});
         QCOMPARE(r.status, ImportResult::Status::BadInput);
         QVERIFY2(r.errors.join(QString()).contains(
                      QStringLiteral("--as cx_status or --as client_settings")),
                  qPrintable(r.errors.join(QString())));
         ImportOptions options;
         options.chosenDataset = QStringLiteral("client_settings");
-        r = Importer::importFiles(db, {path}, options);
+        r = workspace::importFiles(db, {path}, options);
         QVERIFY(r.ok());
         QCOMPARE(r.files[0].datasets[0].dataset, QStringLiteral("client_settings"));
         QVERIFY(r.files[0].datasets[0].rule.contains(QStringLiteral("--as client_settings")));
@@ -260,7 +261,7 @@ private slots:
         QVERIFY(openNew(db));
         ImportOptions options;
         options.chosenDataset = QStringLiteral("client_settings");
-        const ImportResult r = Importer::importFiles(db, {fleetFile(kCxFile)}, options);
+        const ImportResult r = workspace::importFiles(db, {fleetFile(kCxFile)}, options);
         QVERIFY(r.ok());
         QCOMPARE(r.files[0].datasets[0].dataset, QStringLiteral("client_settings"));
     }
@@ -274,7 +275,7 @@ private slots:
                                       "B,dec,health_check,broken,y\n"));
         Database db;
         QVERIFY(openNew(db));
-        const ImportResult r = Importer::importFiles(db, {path});
+        const ImportResult r = workspace::importFiles(db, {path});
         QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
         QCOMPARE(r.files[0].warningCount, std::int64_t(1));
         QVERIFY2(r.files[0].warnings[0].startsWith(QStringLiteral("line 2:")),
@@ -304,7 +305,7 @@ private slots:
         Database db;
         QVERIFY(openNew(db));
         const ImportResult r =
-            Importer::importFiles(db, {test::fixture(QStringLiteral("json/") + name)});
+            workspace::importFiles(db, {test::fixture(QStringLiteral("json/") + name)});
         QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
         QCOMPARE(r.files.at(0).format, QStringLiteral("Threat Response alerts JSON"));
         QCOMPARE(r.files.at(0).datasets.size(), size_t(1));
@@ -329,7 +330,7 @@ private slots:
     {
         Database db;
         QVERIFY(openNew(db));
-        const ImportResult r = Importer::importFiles(
+        const ImportResult r = workspace::importFiles(
             db, {test::fixture(QStringLiteral("json/rest_multi_sensor.json"))});
         QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
         QVERIFY2(r.files.at(0).warnings.isEmpty(),
@@ -360,7 +361,7 @@ private slots:
                                 "TSE-Error: No Sensor Definition for this Platform,40\n"));
         Database db;
         QVERIFY(openNew(db));
-        const ImportResult r = Importer::importFiles(db, {path});
+        const ImportResult r = workspace::importFiles(db, {path});
         QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
         QVERIFY(r.files[0].aggregate);
         const QJsonObject s = summaryOf(db, r.snapshotId);
@@ -413,12 +414,12 @@ private slots:
         // Given a workspace with one snapshot,
         Database db;
         QVERIFY(openNew(db));
-        QVERIFY(Importer::importFiles(db, {fleetFile(kCxFile)}).ok());
+        QVERIFY(workspace::importFiles(db, {fleetFile(kCxFile)}).ok());
         const QString before = dump(db);
         // when a run of a good file and a bad one fails,
         const QString bad = m_dir.filePath(QStringLiteral("bad.csv"));
         QVERIFY(test::writeFile(bad, content));
-        const ImportResult r = Importer::importFiles(db, {fleetFile("gateway-bpf.json"), bad});
+        const ImportResult r = workspace::importFiles(db, {fleetFile("gateway-bpf.json"), bad});
         // then it is bad input, the message names the file, and nothing changed.
         QCOMPARE(r.status, ImportResult::Status::BadInput);
         QCOMPARE(r.errors.size(), 1);
@@ -436,11 +437,11 @@ private slots:
         QVERIFY(test::writeFile(a, ""));
         QVERIFY(test::writeFile(b, "[1, 2"));
         const ImportResult r =
-            Importer::importFiles(db, {a, fleetFile(kCxFile), b, QStringLiteral("/no/such.csv")});
+            workspace::importFiles(db, {a, fleetFile(kCxFile), b, QStringLiteral("/no/such.csv")});
         QCOMPARE(r.status, ImportResult::Status::BadInput);
         QCOMPARE(r.errors.size(), 1); // a missing file is found before anything is read
         QVERIFY(r.errors[0].contains(QStringLiteral("/no/such.csv")));
-        const ImportResult r2 = Importer::importFiles(db, {a, fleetFile(kCxFile), b});
+        const ImportResult r2 = workspace::importFiles(db, {a, fleetFile(kCxFile), b});
         QCOMPARE(r2.errors.size(), 2);
         QCOMPARE(db.scalarInt("SELECT count(*) FROM snapshot").value(), std::int64_t(0));
     }
@@ -450,7 +451,7 @@ private slots:
         // Given a workspace with a snapshot, when a multi-file run fails in its middle,
         Database db;
         QVERIFY(openNew(db));
-        QVERIFY(Importer::importFiles(db, {fleetFile(kCxFile)}).ok());
+        QVERIFY(workspace::importFiles(db, {fleetFile(kCxFile)}).ok());
         const QString before = dump(db);
         const QString big = m_dir.filePath(QStringLiteral("Get Tanium Driver Version big.csv"));
         QByteArray content("Computer Name,Tanium Driver Version\n");
@@ -460,13 +461,13 @@ private slots:
         ImportOptions options;
         options.failAfterRows = 2048;
         const ImportResult r =
-            Importer::importFiles(db, {fleetFile("gateway-bpf.json"), big}, options);
+            workspace::importFiles(db, {fleetFile("gateway-bpf.json"), big}, options);
         // then nothing of it is kept: same snapshots, same rows.
         QCOMPARE(r.status, ImportResult::Status::BadInput);
         QVERIFY(r.errors.join(QString()).contains(QStringLiteral("injected failure")));
         QCOMPARE(dump(db), before);
         // And the same run without the failure works.
-        QVERIFY(Importer::importFiles(db, {fleetFile("gateway-bpf.json"), big}).ok());
+        QVERIFY(workspace::importFiles(db, {fleetFile("gateway-bpf.json"), big}).ok());
         QCOMPARE(db.scalarInt("SELECT count(*) FROM snapshot").value(), std::int64_t(2));
     }
 
@@ -484,7 +485,7 @@ private slots:
                                         "Profile\nOverall Status\",\"Servers\nHealthy\",1\n"));
         Database db;
         QVERIFY(openNew(db));
-        const ImportResult r = Importer::importFiles(db, {profiles, status});
+        const ImportResult r = workspace::importFiles(db, {profiles, status});
         QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
         // then profiles keep their order and groups, and the status lines their pairs.
         QCOMPARE(r.files[0].datasets[0].dataset, QStringLiteral("profiles"));
@@ -520,7 +521,7 @@ private slots:
         ImportOptions options;
         int calls = 0;
         options.progress = [&](std::int64_t, std::int64_t) { return ++calls < 3; };
-        const ImportResult r = Importer::importFiles(db, {big}, options);
+        const ImportResult r = workspace::importFiles(db, {big}, options);
         QCOMPARE(r.status, ImportResult::Status::Cancelled);
         QCOMPARE(dump(db), before);
     }
@@ -537,7 +538,7 @@ private slots:
             reports.emplace_back(done, total);
             return true;
         };
-        const ImportResult r = Importer::importFiles(db, {file}, options);
+        const ImportResult r = workspace::importFiles(db, {file}, options);
         QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
         // then the snapshot is analysed in the same run: findings stored, searchable,
         QVERIFY(Analyzer::stored(db, r.snapshotId).has_value());
@@ -560,7 +561,7 @@ private slots:
 
         // Without the analysis, the snapshot waits for its first use.
         options.analyse = false;
-        const ImportResult later = Importer::importFiles(db, {file}, options);
+        const ImportResult later = workspace::importFiles(db, {file}, options);
         QVERIFY(later.ok());
         QVERIFY(!Analyzer::stored(db, later.snapshotId).has_value());
     }
@@ -580,7 +581,7 @@ private slots:
             return done < bytes;
         };
         // then the import is cancelled and nothing was written, the snapshot included.
-        const ImportResult r = Importer::importFiles(db, {file}, options);
+        const ImportResult r = workspace::importFiles(db, {file}, options);
         QVERIFY(analysisSeen);
         QCOMPARE(r.status, ImportResult::Status::Cancelled);
         QCOMPARE(dump(db), before);
@@ -592,8 +593,8 @@ private slots:
         QVERIFY(openNew(db));
         ImportOptions first;
         first.takenAt = QDateTime(QDate(2026, 10, 28), QTime(9, 0), Qt::UTC);
-        QVERIFY(Importer::importFiles(db, {fleetFile(kCxFile)}, first).ok());
-        QVERIFY(Importer::importFiles(db, {fleetFile(kCxFile)}).ok());
+        QVERIFY(workspace::importFiles(db, {fleetFile(kCxFile)}, first).ok());
+        QVERIFY(workspace::importFiles(db, {fleetFile(kCxFile)}).ok());
         QCOMPARE(db.scalarInt("SELECT count(*) FROM endpoint").value(), std::int64_t(10));
         QCOMPARE(db.scalarInt("SELECT count(*) FROM snapshot_endpoint").value(), std::int64_t(20));
         QString error;

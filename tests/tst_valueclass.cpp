@@ -1,4 +1,4 @@
-#include "import/ValueClass.h"
+#include "core/ValueClass.h"
 
 #include <QTest>
 

@@ -5,8 +5,8 @@
 #include "FindingCatalog.h"
 #include "FindingSearch.h"
 #include "FleetSummary.h"
-#include "import/PlatformNames.h"
-#include "import/ValueClass.h"
+#include "core/PlatformNames.h"
+#include "core/ValueClass.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #include "DriverState.h"
 
-#include "import/PlatformNames.h"
+#include "core/PlatformNames.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "import/ValueClass.h"
+#include "core/ValueClass.h"
 
 #include <string_view>
 

@@ -3,6 +3,7 @@
 
 #include "FetchPlan.h"
 #include "HttpClient.h"
+#include "analysis/Analyzer.h"
 #include "import/Importer.h"
 #include "store/Database.h"
 #include "store/Store.h"
@@ -607,6 +608,7 @@ void FetchRun::importAll()
     options.origin = QStringLiteral("fetch");
     options.fetchDetails = m_details;
     options.mapping = m_options.mapping.get();
+    options.analysis = &Analyzer::runInTransaction; // stored with its findings, as any import
     Fetcher *owner = m_owner;
     auto lastPercent = std::make_shared<int>(-1);
     options.progress = [this, owner, lastPercent](std::int64_t done, std::int64_t total) {

@@ -4,7 +4,7 @@
 #include "CsvReader.h"
 #include "DatasetMapping.h"
 #include "JsonReaders.h"
-#include "ValueClass.h"
+#include "core/ValueClass.h"
 
 #include <QFile>
 #include <QFileInfo>

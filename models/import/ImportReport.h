@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ValueClass.h"
+#include "core/ValueClass.h"
 
 #include <QByteArray>
 #include <QJsonObject>

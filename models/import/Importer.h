@@ -28,10 +28,16 @@ struct ImportOptions
     QHash<QString, QJsonObject> fetchDetails;
     // Called now and then with bytes read so far and in all; return false to cancel.
     std::function<bool(std::int64_t done, std::int64_t total)> progress;
-    // Run the health analysis on the new snapshot as part of the import (its findings are
-    // then ready when the snapshot is first shown). Its progress is reported after the
-    // bytes: `total` counts the file sizes and half as much again for the analysis.
-    bool analyse = true;
+    // A step run on the new snapshot inside the import's transaction, after its rows are
+    // written: workspace::importFiles passes the health analysis (Analyzer), so that the
+    // findings are ready when the snapshot is first shown and an import is never stored
+    // without them. Its progress is reported after the bytes: `total` counts the file sizes
+    // and half as much again for it. False with an empty *error means cancelled. The
+    // importer itself knows nothing of the analysis (import lies below analysis).
+    using Step = std::function<bool(Database &db, std::int64_t snapshotId, QString *error,
+                                    const std::function<bool(std::int64_t, std::int64_t)> &)>;
+    Step analysis;
+    bool analyse = true; // false: skip `analysis` (the CLI's --defer-analysis)
     // --lenient: damaged rows of a CSV file (input-formats.md, "Damaged CSV") are skipped
     // instead of refusing the file; the snapshot is then marked incomplete.
     bool lenient = false;

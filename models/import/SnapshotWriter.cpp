@@ -1,6 +1,6 @@
 #include "SnapshotWriter.h"
 
-#include "import/PlatformNames.h"
+#include "core/PlatformNames.h"
 
 #include <QDateTime>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "SourceRecords.h"
-#include "ValueClass.h"
+#include "core/ValueClass.h"
 #include "store/Database.h"
 
 #include <QDateTime>

@@ -1,5 +1,6 @@
 #include "DemoWorkspace.h"
 
+#include "WorkspaceImport.h"
 #include "demo/DemoFleet.h"
 #include "import/Importer.h"
 #include "store/Database.h"
@@ -52,7 +53,7 @@ DemoResult buildDemo(Database &db, const DemoOptions &options)
         import.progress = [&report, i ](std::int64_t done, std::int64_t total) {
             return report(i, 0.2 + (total > 0 ? 0.8 * double(done) / double(total) : 0.0));
     };
-    const ImportResult r = Importer::importFiles(db, files.files, import);
+    const ImportResult r = Importer::importFiles(db, files.files, withAnalysis(import));
     if (r.status == ImportResult::Status::Cancelled)
         return fail(DemoResult::Status::Cancelled, {});
     if (!r.ok())

@@ -1,10 +1,18 @@
 #include "WorkspaceImport.h"
 
 #include "SiteMapping.h"
+#include "analysis/Analyzer.h"
 #include "store/Database.h"
 #include "store/Store.h"
 
 namespace trh::workspace {
+
+ImportOptions withAnalysis(ImportOptions options)
+{
+    if (!options.analysis)
+        options.analysis = &Analyzer::runInTransaction;
+    return options;
+}
 
 ImportResult importFiles(Database &db, const QStringList &files, ImportOptions options,
                          const QString &explicitMapping)
@@ -20,7 +28,7 @@ ImportResult importFiles(Database &db, const QStringList &files, ImportOptions o
         }
         options.mapping = site.mapping.get();
     }
-    return Importer::importFiles(db, files, options);
+    return Importer::importFiles(db, files, withAnalysis(std::move(options)));
 }
 
 ImportResult importFiles(const QString &workspacePath, const QStringList &files,

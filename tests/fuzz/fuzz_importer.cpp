@@ -9,6 +9,7 @@
 // - a successful run adds one snapshot, which is then deleted again (with everything that
 //   cascades) so that the workspace stays small and runs stay comparable.
 #include "FuzzSupport.h"
+#include "workspace/WorkspaceImport.h"
 
 #include "import/Importer.h"
 #include "store/Database.h"
@@ -115,7 +116,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
 
     const std::vector<std::int64_t> before = rowCounts(ws.db);
-    const ImportResult result = Importer::importFiles(ws.db, {path});
+    const ImportResult result = workspace::importFiles(ws.db, {path});
     QFile::remove(path);
 
     TRH_FUZZ_CHECK(sqlite3_get_autocommit(ws.db.handle()) != 0, "a transaction was left open");

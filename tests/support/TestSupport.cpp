@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "workspace/WorkspaceImport.h"
 
 #include <QCoreApplication>
 #include <QDropEvent>
@@ -38,7 +39,7 @@ bool createFleetWorkspace(const QString &path)
 {
     Database db;
     return Store::open(db, path, Store::OpenMode::CreateOrUpgrade).ok() &&
-           Importer::importFiles(db, fleetFiles()).ok();
+           workspace::importFiles(db, fleetFiles()).ok();
 }
 
 bool FleetWorkspace::create()
