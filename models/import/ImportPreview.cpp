@@ -19,18 +19,6 @@ QString qs(std::string_view s)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
-bool looksLikeJson(QFile &f)
-{
-    const QByteArray head = f.peek(4096);
-    if (head.startsWith("\xFF\xFE") || head.startsWith("\xFE\xFF"))
-        return false;
-    qsizetype i = head.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    while (i < head.size() &&
-           (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
-        ++i;
-    return i < head.size() && (head[i] == '{' || head[i] == '[');
-}
-
 // Takes the first header and up to kPreviewRows rows under it, then stops the reader.
 class HeaderSink final : public TableSink
 {
@@ -179,7 +167,7 @@ FilePreview previewOne(const QString &path, const DatasetMapping &mapping)
     if (!InputFile::open(file, path, &p.error))
         return p;
     HeaderSink sink;
-    if (!looksLikeJson(file)) {
+    if (!startsAsJson(file)) {
         CsvFormat format;
         const ReadResult read = CsvReader::read(file, sink, &format);
         p.format = QStringLiteral("console CSV (%1)").arg(format.encoding);

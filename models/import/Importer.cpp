@@ -30,28 +30,6 @@ QString sha256Of(const QString &path)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-enum class FileKind
-{
-    Csv,
-    Json
-};
-
-// JSON starts with '{' or '[' after an optional UTF-8 BOM and white space; everything else
-// is read as CSV (whose reader rejects binary data and bad encodings clearly).
-FileKind sniffKind(QFile &f)
-{
-    const QByteArray head = f.peek(4096);
-    qsizetype i = head.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    if (head.startsWith("\xFF\xFE") || head.startsWith("\xFE\xFF"))
-        return FileKind::Csv;
-    while (i < head.size() &&
-           (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
-        ++i;
-    if (i < head.size() && (head[i] == '{' || head[i] == '['))
-        return FileKind::Json;
-    return FileKind::Csv;
-}
-
 } // namespace
 
 ImportResult Importer::importFiles(Database &db, const QStringList &paths,
@@ -181,7 +159,7 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
             return readFn(file, importer);
         };
 
-        if (sniffKind(file) == FileKind::Csv) {
+        if (!startsAsJson(file)) {
             CsvFormat format;
             read = tabular([&](QIODevice &in, TableSink &sink) {
                 return CsvReader::read(in, sink, &format, options.lenient);

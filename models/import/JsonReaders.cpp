@@ -8,7 +8,21 @@
 #include "ProfilesJsonReader.h"
 #include "RestResultDataReader.h"
 
+#include <QIODevice>
+
 namespace trh {
+
+bool startsAsJson(QIODevice &in)
+{
+    const QByteArray head = in.peek(4096);
+    if (head.startsWith("\xFF\xFE") || head.startsWith("\xFE\xFF"))
+        return false;
+    qsizetype i = head.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    while (i < head.size() &&
+           (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+        ++i;
+    return i < head.size() && (head[i] == '{' || head[i] == '[');
+}
 
 JsonKind sniffJsonKind(QIODevice &in, QString *why, const DatasetMapping *mapping)
 {

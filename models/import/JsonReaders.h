@@ -23,6 +23,12 @@ enum class JsonKind
     ConnectRecords,   // Tanium Connect: [ {"Computer Name": ..., ...}, ... ] or NDJSON
 };
 
+// The first step of telling an input's format, for the importer and the preview alike: JSON
+// starts with '{' or '[' after an optional UTF-8 BOM and white space (peeked, the position
+// is kept); everything else is read as CSV, whose reader refuses binary data and bad
+// encodings clearly (so do UTF-16 files, which are never taken for JSON).
+bool startsAsJson(QIODevice &in);
+
 // Reads the start of `in` (a bounded amount) to tell which kind of JSON file it is. The
 // device position is left wherever reading stopped: callers seek back or reopen.
 // `why` receives a short explanation ("has data.result_sets") for the import report.
