@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "AppIcon.h"
+#include "SettingsKeys.h"
 #include "Theme.h"
 
 #include "DemoBuilder.h"
@@ -110,8 +111,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setAcceptDrops(true);
     connect(&m_watcher, &QFutureWatcher<OverviewData>::finished, this, &MainWindow::loaded);
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    restoreGeometry(settings.value(SettingsKey::windowGeometry()).toByteArray());
+    restoreState(settings.value(SettingsKey::windowState()).toByteArray());
     updateRecentMenu();
 }
 
@@ -422,11 +423,11 @@ void MainWindow::loaded()
         if (m_data.dbPath.isEmpty()) {
             // Refused by the checks: nothing of it stays open, or is offered again.
             QSettings settings;
-            QStringList recent = settings.value(QStringLiteral("recentWorkspaces")).toStringList();
+            QStringList recent = settings.value(SettingsKey::recentWorkspaces()).toStringList();
             recent.removeAll(m_dbPath);
-            settings.setValue(QStringLiteral("recentWorkspaces"), recent);
-            if (settings.value(QStringLiteral("lastWorkspace")).toString() == m_dbPath)
-                settings.remove(QStringLiteral("lastWorkspace"));
+            settings.setValue(SettingsKey::recentWorkspaces(), recent);
+            if (settings.value(SettingsKey::lastWorkspace()).toString() == m_dbPath)
+                settings.remove(SettingsKey::lastWorkspace());
             updateRecentMenu();
             m_dbPath.clear();
             m_readOnly = false;
@@ -513,11 +514,11 @@ void MainWindow::openDialog()
 {
     QSettings settings;
     const QString path = DialogSeam::getOpenFileName(
-        this, tr("Open Workspace"), settings.value(QStringLiteral("lastDirectory")).toString(),
+        this, tr("Open Workspace"), settings.value(SettingsKey::lastDirectory()).toString(),
         tr("trhealth workspaces and snapshot files (*.trdb *.trhealth);;All files (*)"));
     if (path.isEmpty())
         return;
-    settings.setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());
+    settings.setValue(SettingsKey::lastDirectory(), QFileInfo(path).absolutePath());
     openWorkspace(path);
 }
 
@@ -545,11 +546,11 @@ void MainWindow::importDialog()
 {
     QSettings settings;
     const QStringList paths = DialogSeam::getOpenFileNames(
-        this, tr("Import Files"), settings.value(QStringLiteral("lastImportDirectory")).toString(),
+        this, tr("Import Files"), settings.value(SettingsKey::lastImportDirectory()).toString(),
         tr("Tanium exports (*.csv *.json);;All files (*)"));
     if (paths.isEmpty())
         return;
-    settings.setValue(QStringLiteral("lastImportDirectory"),
+    settings.setValue(SettingsKey::lastImportDirectory(),
                       QFileInfo(paths.constFirst()).absolutePath());
     importFiles(paths);
 }
@@ -575,7 +576,7 @@ bool MainWindow::ensureWorkspace(const QString &caption)
     if (!m_dbPath.isEmpty() && !m_readOnly)
         return true;
     QString path = DialogSeam::getSaveFileName(
-        this, caption, QSettings().value(QStringLiteral("lastDirectory")).toString(),
+        this, caption, QSettings().value(SettingsKey::lastDirectory()).toString(),
         tr("trhealth workspaces (*.trdb)"));
     if (path.isEmpty())
         return false;
@@ -646,20 +647,20 @@ void MainWindow::openFiles(const LaunchArguments &files, bool showRefusals)
 void MainWindow::rememberRecent(const QString &path)
 {
     QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentWorkspaces")).toStringList();
+    QStringList recent = settings.value(SettingsKey::recentWorkspaces()).toStringList();
     recent.removeAll(path);
     recent.prepend(path);
     while (recent.size() > 8)
         recent.removeLast();
-    settings.setValue(QStringLiteral("recentWorkspaces"), recent);
-    settings.setValue(QStringLiteral("lastWorkspace"), path);
+    settings.setValue(SettingsKey::recentWorkspaces(), recent);
+    settings.setValue(SettingsKey::lastWorkspace(), path);
     updateRecentMenu();
 }
 
 void MainWindow::updateRecentMenu()
 {
     m_recent->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentWorkspaces")).toStringList();
+    const QStringList recent = QSettings().value(SettingsKey::recentWorkspaces()).toStringList();
     for (const QString &path : recent)
         m_recent->addAction(QDir::toNativeSeparators(path), this,
                             [this, path] { openWorkspace(path); });
@@ -669,8 +670,8 @@ void MainWindow::updateRecentMenu()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(SettingsKey::windowGeometry(), saveGeometry());
+    settings.setValue(SettingsKey::windowState(), saveState());
     QMainWindow::closeEvent(event);
 }
 

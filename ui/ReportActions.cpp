@@ -1,4 +1,5 @@
 #include "ReportActions.h"
+#include "SettingsKeys.h"
 
 #include "DialogSeam.h"
 #include "report/ReportAppendix.h"
@@ -28,7 +29,7 @@ namespace {
 
 QString lastDirectory()
 {
-    const QString dir = QSettings().value(QStringLiteral("report/lastDirectory")).toString();
+    const QString dir = QSettings().value(SettingsKey::lastReportDirectory()).toString();
     return dir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
                          : dir;
 }
@@ -177,7 +178,7 @@ void ReportActions::exportTo(Output output, const QString &caption, const QStrin
     const QString path = DialogSeam::getSaveFileName(m_window, caption, lastDirectory(), filter);
     if (path.isEmpty())
         return;
-    QSettings().setValue(QStringLiteral("report/lastDirectory"), QFileInfo(path).absolutePath());
+    QSettings().setValue(SettingsKey::lastReportDirectory(), QFileInfo(path).absolutePath());
     start(output, path, [this, caption](const Result &r) {
         if (!r.error.isEmpty())
             QMessageBox::warning(m_window, caption, r.error);

@@ -1,4 +1,5 @@
 #include "Theme.h"
+#include "SettingsKeys.h"
 
 #include <QApplication>
 #include <QPalette>
@@ -50,7 +51,7 @@ QPalette darkPalette()
 
 QString appearanceSettingsKey()
 {
-    return QStringLiteral("appearance");
+    return SettingsKey::appearance();
 }
 
 QString appearanceName(Appearance appearance)

@@ -1,4 +1,5 @@
 #include "Translator.h"
+#include "SettingsKeys.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -31,7 +32,7 @@ bool installTranslations(QCoreApplication &app, const QString &language)
 
 QString languageSettingsKey()
 {
-    return QStringLiteral("language");
+    return SettingsKey::language();
 }
 
 } // namespace trh

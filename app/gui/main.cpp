@@ -2,6 +2,7 @@
 #include "AppIcon.h"
 #include "LaunchArguments.h"
 #include "MainWindow.h"
+#include "SettingsKeys.h"
 #include "Theme.h"
 #include "Translator.h"
 #include "core/TempFiles.h"
@@ -92,7 +93,7 @@ int main(int argc, char **argv)
     // dialog, and somebody else's SQLite database is refused with a message.
     trh::LaunchArguments launch =
         trh::LaunchArguments::fromCommandLine(parser.positionalArguments(), parser.value(db));
-    if (const QString last = QSettings().value(QStringLiteral("lastWorkspace")).toString();
+    if (const QString last = QSettings().value(trh::SettingsKey::lastWorkspace()).toString();
         launch.workspace.isEmpty() && !last.isEmpty() && QFileInfo::exists(last))
         launch.workspace = last;
     if (parser.isSet(screenshot)) {

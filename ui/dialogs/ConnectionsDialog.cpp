@@ -1,4 +1,5 @@
 #include "ConnectionsDialog.h"
+#include "SettingsKeys.h"
 
 #include "DialogSeam.h"
 #include "Theme.h"
@@ -444,7 +445,7 @@ void ConnectionsDialog::browseCaFile()
     const QStringList preset = DialogSeam::takeNextOpenFileNames();
     QSettings settings;
     const QString start = m_caFile->text().isEmpty()
-                              ? settings.value(QStringLiteral("lastCaDirectory")).toString()
+                              ? settings.value(SettingsKey::lastCaDirectory()).toString()
                               : QFileInfo(m_caFile->text()).absolutePath();
     const QString path =
         !preset.isEmpty()
@@ -454,7 +455,7 @@ void ConnectionsDialog::browseCaFile()
                                               "files (*)"));
     if (path.isEmpty())
         return;
-    settings.setValue(QStringLiteral("lastCaDirectory"), QFileInfo(path).absolutePath());
+    settings.setValue(SettingsKey::lastCaDirectory(), QFileInfo(path).absolutePath());
     m_caFile->setText(QDir::toNativeSeparators(path));
     setDirty(true);
 }

@@ -1,4 +1,5 @@
 #include "NoteDialog.h"
+#include "SettingsKeys.h"
 
 #include "analysis/FindingCatalog.h"
 
@@ -18,14 +19,9 @@ namespace trh {
 
 namespace {
 
-const QString authorKey()
-{
-    return QStringLiteral("note/author");
-}
-
 QString defaultAuthor()
 {
-    const QString remembered = QSettings().value(authorKey()).toString().trimmed();
+    const QString remembered = QSettings().value(SettingsKey::noteAuthor()).toString().trimmed();
     if (!remembered.isEmpty())
         return remembered;
     QString user = qEnvironmentVariable("USER").trimmed();
@@ -170,7 +166,7 @@ void NoteDialog::accept()
 {
     if (!isValid())
         return;
-    QSettings().setValue(authorKey(), m_author->text().trimmed());
+    QSettings().setValue(SettingsKey::noteAuthor(), m_author->text().trimmed());
     QDialog::accept();
 }
 

@@ -1,4 +1,5 @@
 #include "SnapshotFileExport.h"
+#include "SettingsKeys.h"
 
 #include "DialogSeam.h"
 
@@ -93,7 +94,7 @@ void SnapshotFileExport::start(const std::vector<SnapshotInfo> &snapshots, qint6
     QSettings settings;
     QString path =
         DialogSeam::getSaveFileName(m_parent, tr("Export Snapshot File"),
-                                    settings.value(QStringLiteral("lastDirectory")).toString(),
+                                    settings.value(SettingsKey::lastDirectory()).toString(),
                                     tr("trhealth snapshot files (*.trhealth)"));
     if (path.isEmpty()) {
         emit finished(false, QString(), QString());

@@ -1,4 +1,5 @@
 #include "FindingsPage.h"
+#include "SettingsKeys.h"
 #include "widgets/ColumnFilterBar.h"
 
 #include "DialogSeam.h"
@@ -158,9 +159,9 @@ FindingsPage::FindingsPage(const QString &objectName, const QString &title,
         m_filters->setVisible(on);
         if (on && m_filters->edit(0))
             m_filters->edit(0)->setFocus();
-        QSettings().setValue(QStringLiteral("table/columnFilters"), on);
+        QSettings().setValue(SettingsKey::columnFilters(), on);
     });
-    const bool filtersOn = QSettings().value(QStringLiteral("table/columnFilters"), true).toBool();
+    const bool filtersOn = QSettings().value(SettingsKey::columnFilters(), true).toBool();
     m_filtersAction->setChecked(filtersOn);
     m_filters->setVisible(filtersOn);
     auto *filtersButton = new QToolButton(this);
