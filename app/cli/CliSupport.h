@@ -5,11 +5,15 @@
 #include <QCommandLineOption>
 #include <QStringList>
 
+#include <cstdint>
+#include <functional>
+#include <optional>
+
 class QCommandLineParser;
 class QTextStream;
 
-// What the commands of trhealth-cli share; each command lives in CliCommands.cpp or a file of
-// its own (ExportCommand.cpp, ReportCommand.cpp) and is dispatched from run().
+// What the commands of trhealth-cli share; each command lives in a file of its own
+// (ImportCommand.cpp, ExportCommand.cpp, ...) and is dispatched from run() in CliCommands.cpp.
 namespace trh::cli {
 
 QTextStream &out();
@@ -26,6 +30,29 @@ int parse(QCommandLineParser &parser, const QStringList &args, const QString &de
 // Opens the workspace (a snapshot file with its pages checked), turning store problems into
 // exit codes: -1 to go on.
 int openStore(Database &db, const QString &path, Store::OpenMode mode);
+// A change the user asked for failed as a whole (its transaction was rolled back, or never
+// started): exit 3, saying so.
+int changeFailed(const Database &db, const QString &error);
+// The import progress on stderr when it is a terminal; empty otherwise.
+std::function<bool(std::int64_t, std::int64_t)> progressPrinter();
+// A positive integer option (a snapshot or note id); nullopt after reporting a usage error.
+std::optional<std::int64_t> idOption(const QCommandLineParser &p, const QCommandLineOption &o,
+                                     int *rc);
+
+// trhealth-cli import: export files as one snapshot (ImportCommand.cpp).
+int importCommand(const QStringList &args);
+// trhealth-cli summary: a snapshot's health summary (SummaryCommand.cpp).
+int summaryCommand(const QStringList &args);
+// trhealth-cli demo: builds the demo fleet (DemoCommand.cpp).
+int demoCommand(const QStringList &args);
+// trhealth-cli diff: compares two snapshots (DiffCommand.cpp).
+int diffCommand(const QStringList &args);
+// trhealth-cli expect: expected client-extension versions (ExpectCommand.cpp).
+int expectCommand(const QStringList &args);
+// trhealth-cli findings: the findings of a snapshot, endpoint by endpoint (FindingsCommand.cpp).
+int findingsCommand(const QStringList &args);
+// trhealth-cli note add|list|remove (NoteCommand.cpp).
+int noteCommand(const QStringList &args);
 
 // trhealth-cli export: snapshots to a standalone .trhealth file (ExportCommand.cpp).
 int exportCommand(const QStringList &args);
