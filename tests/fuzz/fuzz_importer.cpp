@@ -104,7 +104,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     using namespace trh::fuzz;
     if (size == 0)
         return 0;
-    Workspace &ws = workspace();
+    Workspace &ws = trh::fuzz::workspace();
     const QString path =
         ws.dir.filePath(QString::fromUtf8(kFileNames[data[0] % kFileNames.size()]));
     {
@@ -116,7 +116,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
 
     const std::vector<std::int64_t> before = rowCounts(ws.db);
-    const ImportResult result = workspace::importFiles(ws.db, {path});
+    const ImportResult result = trh::workspace::importFiles(ws.db, {path});
     QFile::remove(path);
 
     TRH_FUZZ_CHECK(sqlite3_get_autocommit(ws.db.handle()) != 0, "a transaction was left open");
