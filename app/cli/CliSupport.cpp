@@ -3,9 +3,6 @@
 #include "CliCommands.h"
 #include "core/Printable.h"
 
-#include "snapshotfile/SnapshotFile.h"
-#include "store/Database.h"
-
 #include <QCommandLineParser>
 #include <QTextStream>
 
@@ -81,28 +78,25 @@ int parse(QCommandLineParser &parser, const QStringList &args, const QString &de
 
 // A change the user asked for failed as a whole (its transaction was rolled back, or never
 // started): exit 3, saying so.
-int changeFailed(const Database &db, const QString &error)
+int changeFailed(const workspace::Workspace &ws, const QString &error)
 {
-    return fail(Failure, QStringLiteral("%1: %2; nothing was changed").arg(db.path(), error));
+    return fail(Failure, QStringLiteral("%1: %2; nothing was changed").arg(ws.path(), error));
 }
 
-int openStore(Database &db, const QString &path, Store::OpenMode mode)
+int openWorkspace(workspace::Workspace &ws, const QString &path, workspace::OpenMode mode)
 {
     if (path.isEmpty())
         return fail(UsageError, QStringLiteral("--db FILE is required"));
-    // A snapshot file comes from someone else: its pages are checked too before use.
-    const Store::OpenResult r = Store::isSnapshotFile(path)
-                                    ? SnapshotFile::openChecked(db, path, mode)
-                                    : Store::open(db, path, mode);
+    const workspace::OpenResult r = ws.open(path, mode);
     switch (r.status) {
-    case Store::Status::Ok:
+    case workspace::OpenStatus::Ok:
         return -1;
-    case Store::Status::Missing:
-    case Store::Status::NewerSchema:
-    case Store::Status::NotOurs:
-    case Store::Status::Damaged:
+    case workspace::OpenStatus::Missing:
+    case workspace::OpenStatus::NewerSchema:
+    case workspace::OpenStatus::NotOurs:
+    case workspace::OpenStatus::Damaged:
         return fail(BadInput, r.error);
-    case Store::Status::Failed:
+    case workspace::OpenStatus::Failed:
         break;
     }
     return fail(Failure, r.error);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/Store.h"
+#include "workspace/Workspace.h"
 
 #include <QCommandLineOption>
 #include <QStringList>
@@ -27,12 +27,12 @@ QCommandLineOption dbOption();
 int rejectArguments(const QCommandLineParser &p, const char *command);
 // Parses a command's options (adding --help). Returns -1 to go on, else the exit code.
 int parse(QCommandLineParser &parser, const QStringList &args, const QString &description);
-// Opens the workspace (a snapshot file with its pages checked), turning store problems into
+// Opens the workspace (a snapshot file with its pages checked), turning its problems into
 // exit codes: -1 to go on.
-int openStore(Database &db, const QString &path, Store::OpenMode mode);
+int openWorkspace(workspace::Workspace &ws, const QString &path, workspace::OpenMode mode);
 // A change the user asked for failed as a whole (its transaction was rolled back, or never
 // started): exit 3, saying so.
-int changeFailed(const Database &db, const QString &error);
+int changeFailed(const workspace::Workspace &ws, const QString &error);
 // The import progress on stderr when it is a terminal; empty otherwise.
 std::function<bool(std::int64_t, std::int64_t)> progressPrinter();
 // A positive integer option (a snapshot or note id); nullopt after reporting a usage error.

@@ -3,7 +3,6 @@
 #include "CliSupport.h"
 #include "core/Printable.h"
 
-#include "store/Database.h"
 #include "workspace/DemoWorkspace.h"
 
 #include <QCommandLineParser>
@@ -34,13 +33,14 @@ int demoCommand(const QStringList &args)
         return fail(
             UsageError,
             QStringLiteral("--endpoints %1: expected 1 to 1000000").arg(p.value(endpoints)));
-    Database database;
-    if (const int rc = openStore(database, p.value(db), Store::OpenMode::CreateOrUpgrade); rc >= 0)
+    workspace::Workspace ws;
+    if (const int rc = openWorkspace(ws, p.value(db), workspace::OpenMode::CreateOrUpgrade);
+        rc >= 0)
         return rc;
     workspace::DemoOptions options;
     options.endpoints = n;
     options.keepFilesDir = p.value(keep);
-    const workspace::DemoResult built = workspace::buildDemo(database, options);
+    const workspace::DemoResult built = ws.buildDemo(options);
     if (built.status == workspace::DemoResult::Status::NotEmpty)
         return fail(BadInput, built.error);
     if (!built.ok()) {
@@ -50,8 +50,7 @@ int demoCommand(const QStringList &args)
     }
     for (const QString &line : built.snapshots)
         out() << line << "\n";
-    out()
-        << QStringLiteral("demo fleet of %1 endpoints written to %2\n").arg(n).arg(database.path());
+    out() << QStringLiteral("demo fleet of %1 endpoints written to %2\n").arg(n).arg(ws.path());
     out().flush();
     return Success;
 }

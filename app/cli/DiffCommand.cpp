@@ -3,10 +3,6 @@
 #include "CliSupport.h"
 #include "core/Printable.h"
 
-#include "analysis/Analyzer.h"
-#include "analysis/SnapshotDiff.h"
-#include "store/Database.h"
-
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,16 +13,11 @@ namespace trh::cli {
 
 namespace {
 
-// Fails with BadInput unless the snapshot exists; -1 when it does.
-int requireSnapshot(Database &db, std::int64_t id)
+// Fails with BadInput ("FILE: no snapshot N") unless the snapshot exists; -1 when it does.
+int requireSnapshot(workspace::Workspace &ws, std::int64_t id)
 {
-    Statement st(db, "SELECT 1 FROM snapshot WHERE id = ?1");
-    st.bind(1, id);
-    if (st.step())
-        return -1;
-    if (!st.ok())
-        return fail(Failure, QStringLiteral("%1: %2").arg(db.path(), st.error()));
-    return fail(BadInput, QStringLiteral("%1: no snapshot %2").arg(db.path()).arg(id));
+    QString error;
+    return ws.resolveSnapshot(QString::number(id), &error) ? -1 : fail(BadInput, error);
 }
 
 void printDiffText(const QJsonObject &d)
@@ -124,21 +115,19 @@ int diffCommand(const QStringList &args)
     const auto toId = idOption(p, to, &rc);
     if (!toId)
         return rc;
-    Database database;
+    workspace::Workspace ws;
     // Read-write if it can: a snapshot not analysed yet gets its findings stored first.
-    if (rc = openStore(database, p.value(db), Store::OpenMode::Reading); rc >= 0)
+    if (rc = openWorkspace(ws, p.value(db), workspace::OpenMode::Reading); rc >= 0)
         return rc;
-    if (rc = requireSnapshot(database, *fromId); rc >= 0)
+    if (rc = requireSnapshot(ws, *fromId); rc >= 0)
         return rc;
-    if (rc = requireSnapshot(database, *toId); rc >= 0)
+    if (rc = requireSnapshot(ws, *toId); rc >= 0)
         return rc;
     QString error;
-    if (!Analyzer::ensure(database, *fromId, &error) || !Analyzer::ensure(database, *toId, &error))
-        return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), error));
-    const auto diff = SnapshotDiff::compute(database, *fromId, *toId, &error);
+    const auto diff = ws.diff(*fromId, *toId, &error);
     if (!diff)
-        return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), error));
-    const QJsonObject doc = diff->toJson(database);
+        return fail(Failure, QStringLiteral("%1: %2").arg(ws.path(), error));
+    const QJsonObject doc = ws.diffJson(*diff);
     if (p.isSet(json))
         out() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
     else

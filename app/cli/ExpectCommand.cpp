@@ -2,7 +2,6 @@
 #include "CliSupport.h"
 #include "core/Printable.h"
 
-#include "store/Database.h"
 #include "workspace/Expectations.h"
 
 #include <QCommandLineParser>
@@ -34,15 +33,13 @@ int expectCommand(const QStringList &args)
     if (!p.isSet(list) && !setting && !clearing)
         return fail(UsageError, QStringLiteral("expect: give --list, --extension D --version V, or "
                                                "--extension D --clear"));
-    Database database;
-    if (const int rc = openStore(database, p.value(db), Store::OpenMode::Existing); rc >= 0)
+    workspace::Workspace ws;
+    if (const int rc = openWorkspace(ws, p.value(db), workspace::OpenMode::Existing); rc >= 0)
         return rc;
     if ((setting || clearing) &&
-        !workspace::Expectations::set(database, p.value(extension),
-                                      setting ? p.value(version) : QString()))
-        return changeFailed(database, database.lastError());
-    for (const workspace::Expectations::ExpectedVersion &e :
-         workspace::Expectations::list(database))
+        !ws.setExpectation(p.value(extension), setting ? p.value(version) : QString()))
+        return changeFailed(ws, ws.lastError());
+    for (const workspace::Expectations::ExpectedVersion &e : ws.expectations())
         out() << printable(e.extension) << "\t" << printable(e.version) << "\n";
     out().flush();
     return Success;

@@ -3,10 +3,8 @@
 #include "CliSupport.h"
 #include "core/Printable.h"
 
-#include "analysis/Summary.h"
 #include "core/OutputFile.h"
 #include "snapshotfile/SnapshotFile.h"
-#include "store/Database.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -38,7 +36,7 @@ int exportCommand(const QStringList &args)
     const QString outPath = p.value(outOpt);
     if (outPath.isEmpty())
         return fail(UsageError, QStringLiteral("--out FILE.trhealth is required"));
-    if (!Store::isSnapshotFile(outPath))
+    if (!workspace::isSnapshotFile(outPath))
         return fail(
             UsageError,
             QStringLiteral("--out %1: a snapshot file's name ends in .trhealth").arg(outPath));
@@ -49,21 +47,19 @@ int exportCommand(const QStringList &args)
 
     QList<qint64> ids;
     {
-        Database database;
-        if (const int rc = openStore(database, p.value(db), Store::OpenMode::Reading); rc >= 0)
+        workspace::Workspace ws;
+        if (const int rc = openWorkspace(ws, p.value(db), workspace::OpenMode::Reading); rc >= 0)
             return rc;
         QString error;
         if (p.isSet(all)) {
-            Statement st(database, "SELECT id FROM snapshot ORDER BY taken_at, id");
-            while (st.step())
-                ids << st.int64(0);
+            ids = ws.snapshotIds();
             if (ids.isEmpty())
                 return fail(BadInput, QStringLiteral("%1: no snapshot yet").arg(p.value(db)));
         } else {
             const QStringList specs =
                 p.isSet(snapshot) ? p.values(snapshot) : QStringList{QStringLiteral("latest")};
             for (const QString &spec : specs) {
-                const auto id = resolveSnapshot(database, spec, &error);
+                const auto id = ws.resolveSnapshot(spec, &error);
                 if (!id)
                     return fail(BadInput, error);
                 if (!ids.contains(*id))

@@ -2,11 +2,7 @@
 #include "CliSupport.h"
 #include "core/Printable.h"
 
-#include "analysis/Analyzer.h"
 #include "analysis/FindingCatalog.h"
-#include "analysis/Notes.h"
-#include "analysis/Summary.h"
-#include "store/Database.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -35,54 +31,44 @@ int findingsCommand(const QStringList &args)
         return rc;
     if (p.isSet(code) && !findingKind(p.value(code)))
         return fail(BadInput, QStringLiteral("--code %1: not a finding code").arg(p.value(code)));
-    Database database;
-    if (const int rc = openStore(database, p.value(db), Store::OpenMode::Reading); rc >= 0)
+    workspace::Workspace ws;
+    if (const int rc = openWorkspace(ws, p.value(db), workspace::OpenMode::Reading); rc >= 0)
         return rc;
     QString error;
-    const auto id = resolveSnapshot(database, p.value(snapshot), &error);
+    const auto id = ws.resolveSnapshot(p.value(snapshot), &error);
     if (!id)
         return fail(BadInput, error);
-    if (!Analyzer::ensure(database, *id, &error))
-        return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), error));
-    Statement takenAt(database, "SELECT substr(taken_at, 1, 10) FROM snapshot WHERE id = ?1");
-    takenAt.bind(1, *id);
-    const QDate on =
-        takenAt.step() ? QDate::fromString(takenAt.text(0), Qt::ISODate) : QDate::currentDate();
-    Statement st(
-        database,
-        "SELECT f.endpoint_id, coalesce(e.name, ''), f.code, f.subject, f.detail, f.weight, "
-        "(SELECT group_concat(n.text || CASE WHEN n.ticket <> '' THEN ' [' || n.ticket || ']' "
-        "ELSE '' END, ' | ') FROM note n WHERE n.endpoint_id = f.endpoint_id AND n.code = f.code) "
-        "FROM finding f LEFT JOIN endpoint e ON e.id = f.endpoint_id "
-        "WHERE f.snapshot_id = ?1 AND (?2 = '' OR f.code = ?2) ORDER BY f.code, e.name_key, f.id");
-    st.bind(1, *id).bind(2, p.value(code));
+    if (!ws.ensureAnalysis(*id, &error))
+        return fail(Failure, QStringLiteral("%1: %2").arg(ws.path(), error));
     QJsonArray rows;
     qint64 count = 0, accepted = 0;
-    while (st.step()) {
-        ++count;
-        const bool isAccepted =
-            !st.isNull(0) && Notes::isAccepted(database, st.int64(0), st.text(2), on);
-        accepted += isAccepted;
-        if (p.isSet(json)) {
-            QJsonObject row{
-                {QStringLiteral("endpoint"), st.text(1)}, {QStringLiteral("code"), st.text(2)},
-                {QStringLiteral("subject"), st.text(3)},  {QStringLiteral("detail"), st.text(4)},
-                {QStringLiteral("accepted"), isAccepted}, {QStringLiteral("notes"), st.text(6)}};
-            if (st.isNull(0))
-                row.insert(QStringLiteral("aggregate_weight"), qint64(st.int64(5)));
-            rows.append(row);
-        } else {
-            out() << (st.isNull(0) ? QStringLiteral("(%1 endpoints)").arg(st.int64(5))
-                                   : printable(st.text(1)))
-                  << "\t" << st.text(2) << "\t" << printable(st.text(3)) << "\t"
-                  << printable(st.text(4));
-            if (isAccepted)
+    const bool listed = ws.findings(
+        *id, p.value(code),
+        [&](const workspace::FindingRow &f) {
+            ++count;
+            accepted += f.accepted;
+            if (p.isSet(json)) {
+                QJsonObject row{
+                    {QStringLiteral("endpoint"), f.endpoint}, {QStringLiteral("code"), f.code},
+                    {QStringLiteral("subject"), f.subject},   {QStringLiteral("detail"), f.detail},
+                    {QStringLiteral("accepted"), f.accepted}, {QStringLiteral("notes"), f.notes}};
+                if (!f.hasEndpoint)
+                    row.insert(QStringLiteral("aggregate_weight"), qint64(f.weight));
+                rows.append(row);
+                return;
+            }
+            out() << (f.hasEndpoint ? printable(f.endpoint)
+                                    : QStringLiteral("(%1 endpoints)").arg(f.weight))
+                  << "\t" << f.code << "\t" << printable(f.subject) << "\t" << printable(f.detail);
+            if (f.accepted)
                 out() << "\t[accepted]";
-            if (!st.isNull(6))
-                out() << "\tnote: " << printable(st.text(6));
+            if (!f.notes.isNull())
+                out() << "\tnote: " << printable(f.notes);
             out() << "\n";
-        }
-    }
+        },
+        &error);
+    if (!listed)
+        return fail(Failure, error);
     if (p.isSet(json)) {
         out() << QJsonDocument(QJsonObject{{QStringLiteral("snapshot"), qint64(*id)},
                                            {QStringLiteral("count"), count},

@@ -4,9 +4,7 @@
 #include "core/Printable.h"
 
 #include "import/Importer.h"
-#include "store/Database.h"
 #include "workspace/SiteMapping.h"
-#include "workspace/WorkspaceImport.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -71,12 +69,13 @@ int importCommand(const QStringList &args)
     options.mapping = site.mapping.get();
     options.progress = progressPrinter();
 
-    Database database;
-    if (const int rc = openStore(database, p.value(db), Store::OpenMode::CreateOrUpgrade); rc >= 0)
+    workspace::Workspace ws;
+    if (const int rc = openWorkspace(ws, p.value(db), workspace::OpenMode::CreateOrUpgrade);
+        rc >= 0)
         return rc;
     QElapsedTimer timer;
     timer.start();
-    const ImportResult result = workspace::importFiles(database, p.positionalArguments(), options);
+    const ImportResult result = ws.importFiles(p.positionalArguments(), options);
     if (options.progress)
         err() << "\r" << Qt::flush;
     if (!result.ok()) {

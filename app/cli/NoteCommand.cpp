@@ -5,7 +5,6 @@
 
 #include "analysis/FindingCatalog.h"
 #include "analysis/Notes.h"
-#include "store/Database.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -87,19 +86,18 @@ int noteAdd(const QStringList &args)
     note.author = p.isSet(author) ? p.value(author) : qEnvironmentVariable("USER");
     if (note.author.isEmpty())
         note.author = qEnvironmentVariable("USERNAME");
-    Database database;
-    if (const int rc = openStore(database, p.value(db), Store::OpenMode::Existing); rc >= 0)
+    workspace::Workspace ws;
+    if (const int rc = openWorkspace(ws, p.value(db), workspace::OpenMode::Existing); rc >= 0)
         return rc;
-    const auto endpointId = Notes::endpointByName(database, p.value(endpoint));
+    const auto endpointId = ws.endpointByName(p.value(endpoint));
     if (!endpointId)
-        return fail(
-            BadInput,
-            QStringLiteral("%1: no endpoint \"%2\"").arg(database.path(), p.value(endpoint)));
+        return fail(BadInput,
+                    QStringLiteral("%1: no endpoint \"%2\"").arg(ws.path(), p.value(endpoint)));
     note.endpointId = *endpointId;
     QString error;
-    const auto id = Notes::add(database, note, &error);
+    const auto id = ws.addNote(note, &error);
     if (!id)
-        return changeFailed(database, error);
+        return changeFailed(ws, error);
     out() << QStringLiteral("note %1 added\n").arg(*id);
     out().flush();
     return Success;
@@ -120,19 +118,18 @@ int noteList(const QStringList &args)
         return rc;
     if (const int rc = rejectArguments(p, "note list"); rc >= 0)
         return rc;
-    Database database;
-    if (const int rc = openStore(database, p.value(db), Store::OpenMode::ReadOnly); rc >= 0)
+    workspace::Workspace ws;
+    if (const int rc = openWorkspace(ws, p.value(db), workspace::OpenMode::ReadOnly); rc >= 0)
         return rc;
     std::vector<Note> notes;
     if (p.isSet(endpoint)) {
-        const auto endpointId = Notes::endpointByName(database, p.value(endpoint));
+        const auto endpointId = ws.endpointByName(p.value(endpoint));
         if (!endpointId)
-            return fail(
-                BadInput,
-                QStringLiteral("%1: no endpoint \"%2\"").arg(database.path(), p.value(endpoint)));
-        notes = Notes::forEndpoint(database, *endpointId);
+            return fail(BadInput,
+                        QStringLiteral("%1: no endpoint \"%2\"").arg(ws.path(), p.value(endpoint)));
+        notes = ws.notes(*endpointId);
     } else {
-        notes = Notes::all(database);
+        notes = ws.allNotes();
     }
     if (p.isSet(json)) {
         QJsonArray list;
@@ -175,14 +172,14 @@ int noteRemove(const QStringList &args)
     const auto noteId = idOption(p, id, &rc);
     if (!noteId)
         return rc;
-    Database database;
-    if (rc = openStore(database, p.value(db), Store::OpenMode::Existing); rc >= 0)
+    workspace::Workspace ws;
+    if (rc = openWorkspace(ws, p.value(db), workspace::OpenMode::Existing); rc >= 0)
         return rc;
-    if (!Notes::byId(database, *noteId))
-        return fail(BadInput, QStringLiteral("%1: no note %2").arg(database.path()).arg(*noteId));
+    if (!ws.note(*noteId))
+        return fail(BadInput, QStringLiteral("%1: no note %2").arg(ws.path()).arg(*noteId));
     QString error;
-    if (!Notes::remove(database, *noteId, &error))
-        return changeFailed(database, error);
+    if (!ws.removeNote(*noteId, &error))
+        return changeFailed(ws, error);
     out() << QStringLiteral("note %1 removed\n").arg(*noteId);
     out().flush();
     return Success;

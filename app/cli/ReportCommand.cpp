@@ -6,12 +6,9 @@
 #include "core/Printable.h"
 
 #include "analysis/Checklist.h"
-#include "analysis/Summary.h"
 #include "core/OutputFile.h"
-#include "report/ReportAppendix.h"
 #include "report/ReportData.h"
 #include "report/ReportDocument.h"
-#include "store/Database.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -97,26 +94,26 @@ int reportCommand(const QStringList &args)
                                       .arg(options.logoPath));
     }
 
-    Database database;
+    workspace::Workspace ws;
     // Read-write: the first look at a snapshot stores its analysis.
-    if (const int rc = openStore(database, p.value(db), Store::OpenMode::Existing); rc >= 0)
+    if (const int rc = openWorkspace(ws, p.value(db), workspace::OpenMode::Existing); rc >= 0)
         return rc;
     QString error;
     std::optional<std::int64_t> id;
     if (!p.isSet(snapshot) && p.isSet(month)) {
-        id = snapshotInMonth(database, options.month);
+        id = ws.snapshotInMonth(options.month);
         if (!id)
             return fail(
                 BadInput,
-                QStringLiteral("%1: no snapshot taken in %2").arg(database.path(), options.month));
+                QStringLiteral("%1: no snapshot taken in %2").arg(ws.path(), options.month));
     } else {
-        id = resolveSnapshot(database, p.value(snapshot), &error);
+        id = ws.resolveSnapshot(p.value(snapshot), &error);
         if (!id)
             return fail(BadInput, error);
     }
-    const auto data = ReportData::load(database, *id, options, &error);
+    const auto data = ws.reportData(*id, options, &error);
     if (!data)
-        return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), error));
+        return fail(Failure, QStringLiteral("%1: %2").arg(ws.path(), error));
     const ReportDocument report(*data);
     QString reportPath;
     if (p.isSet(pdf)) {
@@ -135,8 +132,7 @@ int reportCommand(const QStringList &args)
             reportPath = p.value(html);
     }
     if (p.isSet(appendix)) {
-        const QStringList files =
-            ReportAppendix::write(database, *data, p.value(appendix), reportPath, &error);
+        const QStringList files = ws.writeAppendix(*data, p.value(appendix), reportPath, &error);
         if (files.isEmpty())
             return fail(Failure, error);
         err() << "trhealth-cli: " << printable(p.value(appendix)) << ": " << files.size()

@@ -4,9 +4,6 @@
 #include "CliSupport.h"
 #include "core/Printable.h"
 
-#include "analysis/Summary.h"
-#include "store/Database.h"
-
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -104,18 +101,18 @@ int summaryCommand(const QStringList &args)
         !QDate::fromString(p.value(month) + QStringLiteral("-01"), QStringLiteral("yyyy-MM-dd"))
              .isValid())
         return fail(UsageError, QStringLiteral("--month %1: expected YYYY-MM").arg(p.value(month)));
-    Database database;
+    workspace::Workspace ws;
     // Read-write if it can: the first summary of a snapshot stores its analysis.
-    if (const int rc = openStore(database, p.value(db), Store::OpenMode::Reading); rc >= 0)
+    if (const int rc = openWorkspace(ws, p.value(db), workspace::OpenMode::Reading); rc >= 0)
         return rc;
     QString error;
-    const auto id = resolveSnapshot(database, p.value(snapshot), &error);
+    const auto id = ws.resolveSnapshot(p.value(snapshot), &error);
     if (!id)
         return fail(BadInput, error);
     if (p.isSet(explainOpt)) {
-        const auto explanation = Summary::explain(database, *id, &error);
+        const auto explanation = ws.explainSummary(*id, &error);
         if (!explanation)
-            return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), error));
+            return fail(Failure, QStringLiteral("%1: %2").arg(ws.path(), error));
         if (p.isSet(json)) {
             out() << QJsonDocument(*explanation).toJson(QJsonDocument::Indented);
         } else {
@@ -148,9 +145,9 @@ int summaryCommand(const QStringList &args)
         out().flush();
         return Success;
     }
-    const auto summary = Summary::load(database, *id, p.value(month), &error);
+    const auto summary = ws.summary(*id, p.value(month), &error);
     if (!summary)
-        return fail(Failure, QStringLiteral("%1: %2").arg(database.path(), error));
+        return fail(Failure, QStringLiteral("%1: %2").arg(ws.path(), error));
     if (p.isSet(json))
         out() << QJsonDocument(summary->toJson()).toJson(QJsonDocument::Indented);
     else
