@@ -1,8 +1,7 @@
 #include "DemoBuilder.h"
 
 #include "core/AtomicFile.h"
-#include "store/Database.h"
-#include "store/Store.h"
+#include "workspace/Workspace.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -60,15 +59,15 @@ DemoBuilder::DemoBuilder(const QString &path, QWidget *parent)
         return !cancelFlag->load();
     };
     m_watcher.setFuture(QtConcurrent::run([file = m_partial->fileName(), options] {
-        Database db;
-        const Store::OpenResult open = Store::open(db, file, Store::OpenMode::CreateOrUpgrade);
+        workspace::Workspace ws;
+        const workspace::OpenResult open = ws.open(file, workspace::OpenMode::CreateOrUpgrade);
         if (!open.ok()) {
             workspace::DemoResult failed;
             failed.status = workspace::DemoResult::Status::Failed;
             failed.error = open.error;
             return failed;
         }
-        return workspace::buildDemo(db, options);
+        return ws.buildDemo(options);
     }));
 }
 

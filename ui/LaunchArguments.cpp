@@ -1,6 +1,6 @@
 #include "LaunchArguments.h"
 
-#include "store/WorkspaceFile.h"
+#include "workspace/Workspace.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -46,39 +46,39 @@ LaunchArguments LaunchArguments::fromCommandLine(const QStringList &files, const
     for (const auto &[path, isDb] : given) {
         const QString name = QDir::toNativeSeparators(path);
         const bool newWorkspace = isDb || isNamedWorkspace(path);
-        switch (WorkspaceFile::sniff(path)) {
-        case WorkspaceFile::Kind::TrhealthWorkspace:
+        switch (workspace::sniffFile(path)) {
+        case workspace::FileKind::TrhealthWorkspace:
             useWorkspace(path);
             break;
-        case WorkspaceFile::Kind::OtherSqlite:
+        case workspace::FileKind::OtherSqlite:
             launch.refusals << (isDb ? tr("%1 is an SQLite database but not a trhealth "
                                           "workspace; it was not opened.")
                                      : tr("%1 is an SQLite database but not a trhealth "
                                           "workspace; it was neither opened nor imported."))
                                    .arg(name);
             break;
-        case WorkspaceFile::Kind::Missing:
+        case workspace::FileKind::Missing:
             if (newWorkspace)
                 useWorkspace(path); // a new workspace, created by the first import
             else
                 launch.refusals
                     << tr("%1 does not exist; it was neither opened nor imported.").arg(name);
             break;
-        case WorkspaceFile::Kind::Unreadable:
+        case workspace::FileKind::Unreadable:
             launch.refusals << (isDb ? tr("%1 is not a file that can be read; it was not "
                                           "opened.")
                                      : tr("%1 is not a file that can be read; it was neither "
                                           "opened nor imported."))
                                    .arg(name);
             break;
-        case WorkspaceFile::Kind::Empty:
+        case workspace::FileKind::Empty:
             if (newWorkspace) {
                 useWorkspace(path);
                 break;
             }
             launch.imports << QFileInfo(path).absoluteFilePath();
             break;
-        case WorkspaceFile::Kind::NotSqlite:
+        case workspace::FileKind::NotSqlite:
             if (isDb)
                 launch.refusals << tr("%1 is not a trhealth workspace (not an SQLite database); "
                                       "it was not opened. Files to import are given without "

@@ -18,7 +18,7 @@
 #include "pages/GuidancePage.h"
 #include "pages/HistoryPage.h"
 #include "pages/OverviewPage.h"
-#include "snapshotfile/SnapshotFile.h"
+#include "workspace/Workspace.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -338,7 +338,7 @@ void MainWindow::buildMenus()
 void MainWindow::openWorkspace(const QString &path)
 {
     m_dbPath = QFileInfo(path).absoluteFilePath();
-    m_readOnly = Store::opensReadOnly(m_dbPath);
+    m_readOnly = workspace::opensReadOnly(m_dbPath);
     // A file from someone else gets its pages checked too before anything reads it.
     m_verifyNext = m_readOnly;
     applyReadOnly();
@@ -404,7 +404,7 @@ void MainWindow::load(qint64 snapshotId, qint64 previousId)
     m_watcher.setFuture(QtConcurrent::run(
         [path = m_dbPath, snapshotId, previousId, verify = std::exchange(m_verifyNext, false)] {
             if (verify) {
-                if (const Store::OpenResult r = SnapshotFile::verify(path); !r.ok()) {
+                if (const workspace::OpenResult r = workspace::verify(path); !r.ok()) {
                     OverviewData refused; // no dbPath: the file was not opened at all
                     refused.error = r.error;
                     return refused;

@@ -2,11 +2,8 @@
 #include "SettingsKeys.h"
 
 #include "DialogSeam.h"
-#include "report/ReportAppendix.h"
-#include "report/ReportData.h"
 #include "report/ReportDocument.h"
-#include "store/Database.h"
-#include "store/Store.h"
+#include "workspace/Workspace.h"
 
 #include <QAction>
 #include <QApplication>
@@ -129,13 +126,13 @@ bool ReportActions::start(Output output, const QString &path,
     m_watcher.setFuture(QtConcurrent::run([db = db, snapshot = snapshot, options, output, path] {
         Result r;
         r.path = path;
-        Database database;
-        const Store::OpenResult opened = Store::open(database, db, Store::OpenMode::Existing);
+        workspace::Workspace ws;
+        const workspace::OpenResult opened = ws.open(db, workspace::OpenMode::Existing);
         if (!opened.ok()) {
             r.error = opened.error;
             return r;
         }
-        const auto data = ReportData::load(database, snapshot, options, &r.error);
+        const auto data = ws.reportData(snapshot, options, &r.error);
         if (!data)
             return r;
         r.document = std::make_shared<ReportDocument>(*data);
@@ -151,8 +148,7 @@ bool ReportActions::start(Output output, const QString &path,
             r.document->writeHtml(path, &r.error);
             break;
         case Output::Appendix:
-            if (ReportAppendix::write(database, *data, path, QString(), &r.error).isEmpty() &&
-                r.error.isEmpty())
+            if (ws.writeAppendix(*data, path, QString(), &r.error).isEmpty() && r.error.isEmpty())
                 r.error = QStringLiteral("%1: nothing written").arg(path);
             break;
         case Output::Document:

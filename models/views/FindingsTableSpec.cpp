@@ -98,6 +98,42 @@ SqlTableSpec findingsSpec(qint64 snapshotId, const QString &code)
     return spec;
 }
 
+SqlTableSpec reviewSpec(qint64 snapshotId, const QStringList &patterns, const QDate &acceptedOn,
+                        const FindingsTitles &titles)
+{
+    SqlTableSpec spec;
+    setFindingsSource(spec);
+    QStringList ors;
+    for (int i = 0; i < patterns.size(); ++i) {
+        const QString name = QStringLiteral("code%1").arg(i);
+        ors << (patterns[i].endsWith(QLatin1Char('%')) ? QStringLiteral("f.code LIKE :%1").arg(name)
+                                                       : QStringLiteral("f.code = :%1").arg(name));
+        spec.params.insert(name, patterns[i]);
+    }
+    spec.where =
+        QStringLiteral("f.snapshot_id = :snapshot AND (%1)").arg(ors.join(QStringLiteral(" OR ")));
+    setCodePartitions(spec, patterns);
+    spec.params.insert(QStringLiteral("snapshot"), snapshotId);
+    spec.columns = {findingsColumn(FindingsColumn::Endpoint, titles.endpoint),
+                    findingsColumn(FindingsColumn::Platform, titles.platform),
+                    findingsColumn(FindingsColumn::Finding, titles.finding),
+                    findingsColumn(FindingsColumn::Subject, titles.subject),
+                    findingsColumn(FindingsColumn::Detail, titles.detail),
+                    // One indexed lookup per row (note_lookup); NULL when not accepted. Not
+                    // indexed for sorting: a sort by it reads every row.
+                    {titles.accepted,
+                     QStringLiteral("(SELECT replace(:acceptedText, '%1', max(n.accepted_until)) "
+                                    "FROM note n WHERE n.endpoint_id = f.endpoint_id AND "
+                                    "n.code = f.code AND n.accepted_until >= :snapshotDate)"),
+                     false}};
+    spec.params.insert(QStringLiteral("acceptedText"), titles.acceptedUntil);
+    // No valid date (no snapshot time): nothing counts as accepted ('' sorts first).
+    spec.params.insert(QStringLiteral("snapshotDate"), acceptedOn.isValid()
+                                                           ? acceptedOn.toString(Qt::ISODate)
+                                                           : QStringLiteral("9999-12-31"));
+    return spec;
+}
+
 SqlTableSpec endpointsSpec(qint64 snapshotId)
 {
     SqlTableSpec spec;

@@ -2,6 +2,7 @@
 
 #include "SqlTableModel.h"
 
+#include <QDate>
 #include <QString>
 #include <QStringList>
 
@@ -44,6 +45,19 @@ SqlTableSpec::Column findingsColumn(FindingsColumn column, const QString &title)
 // finding code. Findings of aggregate exports have no endpoint: their Endpoint and Platform
 // cells are empty.
 SqlTableSpec findingsSpec(qint64 snapshotId, const QString &code = {});
+
+// The column titles of reviewSpec(), translated by the page that shows it.
+struct FindingsTitles
+{
+    QString endpoint, platform, finding, subject, detail, accepted;
+    QString acceptedUntil; // "accepted until %1", %1 the exception's last day
+};
+
+// The findings page's table: the findings of a snapshot whose code matches one of patterns
+// (a code, or a prefix ending in '%'), with an Accepted column that says acceptedUntil when an
+// exception covers the finding on acceptedOn (the snapshot's date; invalid: none does).
+SqlTableSpec reviewSpec(qint64 snapshotId, const QStringList &patterns, const QDate &acceptedOn,
+                        const FindingsTitles &titles);
 
 // The endpoints of a snapshot, one row per endpoint (key: endpoint id), with the rules'
 // states and the number of findings. States are shown as stored (codes such as

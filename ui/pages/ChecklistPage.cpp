@@ -2,7 +2,6 @@
 #include "Theme.h"
 
 #include "analysis/Checklist.h"
-#include "store/Store.h"
 #include "widgets/ScrollingPage.h"
 
 #include <QDate>
@@ -130,14 +129,14 @@ ChecklistPage::~ChecklistPage()
 
 void ChecklistPage::setWorkspace(const QString &dbPath)
 {
-    if (dbPath == m_dbPath && m_db.isOpen())
+    if (dbPath == m_dbPath && m_workspace.isOpen())
         return;
     saveNotes();
-    m_db.close();
+    m_workspace.close();
     m_dbPath = dbPath;
-    const Store::OpenResult opened = Store::open(m_db, dbPath, Store::OpenMode::Reading);
+    const workspace::OpenResult opened = m_workspace.open(dbPath, workspace::OpenMode::Reading);
     if (!opened.ok()) {
-        m_db.close();
+        m_workspace.close();
         showError(opened.error);
     }
     reload();
@@ -172,11 +171,11 @@ void ChecklistPage::reload()
                          "snapshot; sign off a step once it is reviewed.</p>")
                           .arg(QLocale().standaloneMonthName(first.month()) + QLatin1Char(' ') +
                                QString::number(first.year())));
-    setEnabled(m_db.isOpen() && !m_month.isEmpty());
-    if (!m_db.isOpen() || m_month.isEmpty())
+    setEnabled(m_workspace.isOpen() && !m_month.isEmpty());
+    if (!m_workspace.isOpen() || m_month.isEmpty())
         return;
     QString error;
-    const auto entries = Checklist::load(m_db, m_month, &error);
+    const auto entries = m_workspace.checklist(m_month, &error);
     if (!entries) {
         showError(error);
         return;
@@ -240,7 +239,7 @@ void ChecklistPage::toggleSignOff(Row &row)
     QString error;
     bool ok = false;
     if (row.who->isReadOnly()) {
-        ok = Checklist::clearSignOff(m_db, m_month, row.step, &error);
+        ok = m_workspace.clearSignOff(m_month, row.step, &error);
     } else {
         const QString who = row.who->text().trimmed();
         if (who.isEmpty()) {
@@ -248,8 +247,7 @@ void ChecklistPage::toggleSignOff(Row &row)
             row.who->setFocus();
             return;
         }
-        ok = Checklist::signOff(m_db, m_month, row.step, who, QDateTime::currentDateTimeUtc(),
-                                &error);
+        ok = m_workspace.signOff(m_month, row.step, who, QDateTime::currentDateTimeUtc(), &error);
     }
     if (!ok) {
         showError(error);
@@ -262,13 +260,13 @@ void ChecklistPage::toggleSignOff(Row &row)
 void ChecklistPage::saveNotes()
 {
     m_notesTimer->stop();
-    if (!m_db.isOpen() || m_month.isEmpty() || !m_readOnlyReason.isEmpty())
+    if (!m_workspace.isOpen() || m_month.isEmpty() || !m_readOnlyReason.isEmpty())
         return;
     for (Row &row : m_rows) {
         if (!row.notesDirty)
             continue;
         QString error;
-        if (!Checklist::setNotes(m_db, m_month, row.step, row.notes->toPlainText(), &error)) {
+        if (!m_workspace.setChecklistNotes(m_month, row.step, row.notes->toPlainText(), &error)) {
             showError(error);
             return;
         }

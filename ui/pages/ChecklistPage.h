@@ -1,7 +1,7 @@
 #pragma once
 
 #include "analysis/FleetSummary.h"
-#include "store/Database.h"
+#include "workspace/Workspace.h"
 
 #include <QJsonObject>
 #include <QWidget>
@@ -59,7 +59,7 @@ private:
     void saveNotes();
     void showError(const QString &error);
 
-    Database m_db;
+    workspace::Workspace m_workspace;
     QString m_dbPath;
     QString m_month;
     FleetSummary m_summary;

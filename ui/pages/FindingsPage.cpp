@@ -5,13 +5,11 @@
 #include "DialogSeam.h"
 #include "analysis/FindingCatalog.h"
 #include "analysis/Guidance.h"
-#include "analysis/Notes.h"
 #include "dialogs/NoteDialog.h"
-#include "store/Database.h"
-#include "store/Store.h"
 #include "views/FindingsTableSpec.h"
 #include "views/SqlTableModel.h"
 #include "views/TableExport.h"
+#include "workspace/Workspace.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -398,18 +396,9 @@ void FindingsPage::setWorkspace(const QString &dbPath, qint64 snapshotId)
     // last month's snapshot shows what was accepted then, and an exception whose date has
     // passed since still counts for the snapshot it covered.
     m_snapshotDate = {};
-    Database db;
-    if (!dbPath.isEmpty() && snapshotId > 0 &&
-        Store::open(db, dbPath, Store::OpenMode::ReadOnly).ok()) {
-        Statement st(db, "SELECT taken_at FROM snapshot WHERE id = ?1");
-        st.bind(1, snapshotId);
-        if (st.step()) {
-            const QString taken = st.text(0);
-            const QDateTime at = QDateTime::fromString(taken, Qt::ISODate);
-            m_snapshotDate =
-                at.isValid() ? at.toUTC().date() : QDate::fromString(taken.left(10), Qt::ISODate);
-        }
-    }
+    workspace::Workspace ws;
+    if (!dbPath.isEmpty() && snapshotId > 0 && ws.open(dbPath, workspace::OpenMode::ReadOnly).ok())
+        m_snapshotDate = ws.snapshotDate(snapshotId);
     reload();
 }
 
@@ -418,19 +407,11 @@ void FindingsPage::addNote()
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid() || m_dbPath.isEmpty() || !m_readOnlyReason.isEmpty())
         return;
-    Database db;
-    if (!Store::open(db, m_dbPath, Store::OpenMode::ReadOnly).ok())
+    workspace::Workspace ws;
+    if (!ws.open(m_dbPath, workspace::OpenMode::ReadOnly).ok())
         return;
-    Statement st(db, "SELECT f.endpoint_id, coalesce(e.name, ''), f.code FROM finding f "
-                     "LEFT JOIN endpoint e ON e.id = f.endpoint_id WHERE f.id = ?1");
-    st.bind(1, m_model->keyAt(current.row()));
-    if (!st.step() || st.isNull(0))
-        return;
-    Note note;
-    note.endpointId = st.int64(0);
-    note.endpointName = st.text(1);
-    note.code = st.text(2);
-    openNoteDialog(note);
+    if (const auto note = ws.noteFor(m_model->keyAt(current.row())))
+        openNoteDialog(*note);
 }
 
 QString FindingsPage::addNoteToolTip()
@@ -450,10 +431,10 @@ void FindingsPage::editNote(qint64 id)
 {
     if (!m_readOnlyReason.isEmpty())
         return;
-    Database db;
-    if (!Store::open(db, m_dbPath, Store::OpenMode::ReadOnly).ok())
+    workspace::Workspace ws;
+    if (!ws.open(m_dbPath, workspace::OpenMode::ReadOnly).ok())
         return;
-    const auto note = Notes::byId(db, id);
+    const auto note = ws.note(id);
     if (!note) {
         noteFailed(tr("The note no longer exists."));
         return;
@@ -468,9 +449,9 @@ void FindingsPage::openNoteDialog(const Note &note)
     dialog->setWindowModality(Qt::WindowModal);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const Note entered = dialog->note();
-        writeNote([entered](Database &db, QString *error) {
-            return entered.id > 0 ? Notes::update(db, entered, error)
-                                  : Notes::add(db, entered, error).has_value();
+        writeNote([entered](workspace::Workspace &ws, QString *error) {
+            return entered.id > 0 ? ws.updateNote(entered, error)
+                                  : ws.addNote(entered, error).has_value();
         });
     });
     dialog->open();
@@ -481,7 +462,8 @@ void FindingsPage::deleteNote(qint64 id)
     if (!m_readOnlyReason.isEmpty())
         return;
     auto remove = [this, id] {
-        writeNote([id](Database &db, QString *error) { return Notes::remove(db, id, error); });
+        writeNote(
+            [id](workspace::Workspace &ws, QString *error) { return ws.removeNote(id, error); });
     };
     if (s_autoConfirmDelete) {
         remove();
@@ -502,20 +484,20 @@ void FindingsPage::deleteNote(qint64 id)
 
 // Notes are tiny: they are written on the GUI thread through the page's own read-write
 // connection, opened for the write only.
-bool FindingsPage::writeNote(const std::function<bool(Database &, QString *)> &write)
+bool FindingsPage::writeNote(const std::function<bool(workspace::Workspace &, QString *)> &write)
 {
-    Database db;
-    const Store::OpenResult opened = Store::open(db, m_dbPath, Store::OpenMode::Existing);
+    workspace::Workspace ws;
+    const workspace::OpenResult opened = ws.open(m_dbPath, workspace::OpenMode::Existing);
     if (!opened.ok()) {
         noteFailed(opened.error);
         return false;
     }
     QString error;
-    if (!write(db, &error)) {
+    if (!write(ws, &error)) {
         noteFailed(error);
         return false;
     }
-    db.close();
+    ws.close();
     showDetails();
     // The Accepted column may have changed: read the table again, then select the same
     // finding again once its row is known.
@@ -594,38 +576,16 @@ void FindingsPage::reload()
 
 SqlTableSpec FindingsPage::tableSpec() const
 {
-    SqlTableSpec spec;
-    setFindingsSource(spec);
-    QStringList patterns = m_pattern.isEmpty() ? m_codes : QStringList{m_pattern};
-    QStringList ors;
-    for (int i = 0; i < patterns.size(); ++i) {
-        const QString name = QStringLiteral("code%1").arg(i);
-        ors << (patterns[i].endsWith(QLatin1Char('%')) ? QStringLiteral("f.code LIKE :%1").arg(name)
-                                                       : QStringLiteral("f.code = :%1").arg(name));
-        spec.params.insert(name, patterns[i]);
-    }
-    spec.where =
-        QStringLiteral("f.snapshot_id = :snapshot AND (%1)").arg(ors.join(QStringLiteral(" OR ")));
-    setCodePartitions(spec, patterns);
-    spec.params.insert(QStringLiteral("snapshot"), m_snapshot);
-    spec.columns = {findingsColumn(FindingsColumn::Endpoint, tr("Endpoint")),
-                    findingsColumn(FindingsColumn::Platform, tr("Platform")),
-                    findingsColumn(FindingsColumn::Finding, tr("Finding")),
-                    findingsColumn(FindingsColumn::Subject, tr("Subject")),
-                    findingsColumn(FindingsColumn::Detail, tr("Detail")),
-                    // One indexed lookup per row (note_lookup); NULL when not accepted. Not
-                    // indexed for sorting: a sort by it reads every row.
-                    {tr("Accepted"),
-                     QStringLiteral("(SELECT replace(:acceptedText, '%1', max(n.accepted_until)) "
-                                    "FROM note n WHERE n.endpoint_id = f.endpoint_id AND "
-                                    "n.code = f.code AND n.accepted_until >= :snapshotDate)"),
-                     false}};
-    spec.params.insert(QStringLiteral("acceptedText"), tr("accepted until %1"));
-    // No valid date (no snapshot time): nothing counts as accepted ('' sorts first).
-    spec.params.insert(QStringLiteral("snapshotDate"), m_snapshotDate.isValid()
-                                                           ? m_snapshotDate.toString(Qt::ISODate)
-                                                           : QStringLiteral("9999-12-31"));
-    return spec;
+    FindingsTitles titles;
+    titles.endpoint = tr("Endpoint");
+    titles.platform = tr("Platform");
+    titles.finding = tr("Finding");
+    titles.subject = tr("Subject");
+    titles.detail = tr("Detail");
+    titles.accepted = tr("Accepted");
+    titles.acceptedUntil = tr("accepted until %1");
+    return reviewSpec(m_snapshot, m_pattern.isEmpty() ? m_codes : QStringList{m_pattern},
+                      m_snapshotDate, titles);
 }
 
 void FindingsPage::showDetails()
@@ -637,56 +597,40 @@ void FindingsPage::showDetails()
         return;
     }
     const qint64 findingId = m_model->keyAt(current.row());
-    Database db;
-    if (!Store::open(db, m_dbPath, Store::OpenMode::ReadOnly).ok())
+    workspace::Workspace ws;
+    if (!ws.open(m_dbPath, workspace::OpenMode::ReadOnly).ok())
         return;
-    Statement f(
-        db, "SELECT f.endpoint_id, coalesce(e.name, ''), f.code, f.subject, f.detail, "
-            "coalesce(se.platform, ''), coalesce(se.os_name, ''), coalesce(st.coverage_stage, '') "
-            "FROM finding f LEFT JOIN endpoint e ON e.id = f.endpoint_id "
-            "LEFT JOIN snapshot_endpoint se ON se.snapshot_id = f.snapshot_id AND se.endpoint_id = "
-            "f.endpoint_id "
-            "LEFT JOIN endpoint_state st ON st.snapshot_id = f.snapshot_id AND st.endpoint_id = "
-            "f.endpoint_id "
-            "WHERE f.id = ?1");
-    f.bind(1, findingId);
-    if (!f.step())
-        return;
-    const bool hasEndpoint = !f.isNull(0);
-    const qint64 endpoint = f.int64(0);
-    QString html = QStringLiteral("<h3>%1</h3>").arg(f.text(1).toHtmlEscaped());
-    if (hasEndpoint)
-        html += tr("<p>%1 · %2 · coverage stage: %3</p>")
-                    .arg(f.text(5).toHtmlEscaped(), f.text(6).toHtmlEscaped(),
-                         f.text(7).toHtmlEscaped());
-    html += tr("<h4>Findings</h4><ul>");
-    Statement all(db, "SELECT code, subject, detail FROM finding WHERE snapshot_id = ?1 AND "
-                      "endpoint_id = ?2 ORDER BY code");
-    all.bind(1, m_snapshot).bind(2, endpoint);
     // Accepted as of the snapshot's date (see setWorkspace), not today.
-    const QDate on = m_snapshotDate;
-    while (hasEndpoint && all.step()) {
-        const FindingKind *k = findingKind(all.text(0));
-        const QString title = k ? QCoreApplication::translate("Finding", k->title) : all.text(0);
+    const auto d = ws.findingDetails(findingId, m_snapshotDate);
+    if (!d)
+        return;
+    m_details->setHtml(detailsHtml(*d));
+}
+
+QString FindingsPage::detailsHtml(const workspace::FindingDetails &d) const
+{
+    QString html = QStringLiteral("<h3>%1</h3>").arg(d.endpointName.toHtmlEscaped());
+    if (d.hasEndpoint)
+        html += tr("<p>%1 · %2 · coverage stage: %3</p>")
+                    .arg(d.platform.toHtmlEscaped(), d.osName.toHtmlEscaped(),
+                         d.coverageStage.toHtmlEscaped());
+    html += tr("<h4>Findings</h4><ul>");
+    for (const auto &item : d.findings) {
+        const FindingKind *k = findingKind(item.code);
+        const QString title = k ? QCoreApplication::translate("Finding", k->title) : item.code;
         QString marker;
-        if (Notes::isAccepted(db, endpoint, all.text(0), on)) {
-            Statement until(db, "SELECT max(accepted_until) FROM note WHERE endpoint_id = ?1 "
-                                "AND code = ?2 AND accepted_until >= ?3");
-            until.bind(1, endpoint).bind(2, all.text(0)).bind(3, on.toString(Qt::ISODate));
-            const QString date = until.step() ? until.text(0) : QString();
+        if (item.accepted)
             marker = QStringLiteral(" <b>(%1)</b>")
-                         .arg(tr("accepted until %1").arg(date).toHtmlEscaped());
-        }
+                         .arg(tr("accepted until %1").arg(item.acceptedUntil).toHtmlEscaped());
         html += QStringLiteral("<li><a href=\"guidance:%1\">%2</a> — %3 %4%5</li>")
-                    .arg(all.text(0).toHtmlEscaped(), title.toHtmlEscaped(),
-                         all.text(1).toHtmlEscaped(), all.text(2).toHtmlEscaped(), marker);
+                    .arg(item.code.toHtmlEscaped(), title.toHtmlEscaped(),
+                         item.subject.toHtmlEscaped(), item.detail.toHtmlEscaped(), marker);
     }
     html += QStringLiteral("</ul>");
-    if (hasEndpoint) {
-        const auto notes = Notes::forEndpoint(db, endpoint);
-        if (!notes.empty()) {
+    if (d.hasEndpoint) {
+        if (!d.notes.empty()) {
             html += tr("<h4>Notes</h4><ul>");
-            for (const Note &n : notes) {
+            for (const Note &n : d.notes) {
                 QString extra;
                 if (!n.ticket.isEmpty())
                     extra += tr("; ticket %1").arg(n.ticket).toHtmlEscaped();
@@ -713,34 +657,23 @@ void FindingsPage::showDetails()
             html += QStringLiteral("</ul>");
         }
         html += tr("<h4>Answers</h4><table cellspacing=\"0\" cellpadding=\"2\">");
-        Statement answers(db, "SELECT a.dataset, a.class, coalesce(k.a, ''), coalesce(k.b, ''), "
-                              "coalesce(c.value, v.value, '') "
-                              "FROM answer a LEFT JOIN cx_status c ON c.answer_id = a.id "
-                              "LEFT JOIN value_key k ON k.id = c.key_id "
-                              "LEFT JOIN sensor_value v ON v.answer_id = a.id "
-                              "WHERE a.snapshot_id = ?1 AND a.endpoint_id = ?2 AND a.dataset IN "
-                              "('cx_status', 'driver_status', 'driver_version', 'bpf_core', "
-                              "'bpf_bcc', 'bpf_details') "
-                              "ORDER BY a.dataset, a.id, c.line LIMIT 200");
-        answers.bind(1, m_snapshot).bind(2, endpoint);
         static const char *const classes[] = {"value",    "no results", "pending",
                                               "too many", "error",      "not applicable"};
-        while (answers.step()) {
-            const int cls = int(answers.int64(1));
-            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td><code>%4</code></"
-                                   "td><td><i>%5</i></td></tr>")
-                        .arg(answers.text(0).toHtmlEscaped(), answers.text(2).toHtmlEscaped(),
-                             answers.text(3).toHtmlEscaped(),
-                             answers.text(4).toHtmlEscaped().replace(QLatin1Char('\n'),
-                                                                     QStringLiteral("<br>")),
-                             QString::fromLatin1(cls >= 0 && cls < 6 ? classes[cls] : "?"));
+        for (const auto &a : d.answers) {
+            html +=
+                QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td><code>%4</code></"
+                               "td><td><i>%5</i></td></tr>")
+                    .arg(a.dataset.toHtmlEscaped(), a.keyA.toHtmlEscaped(), a.keyB.toHtmlEscaped(),
+                         a.value.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")),
+                         QString::fromLatin1(
+                             a.valueClass >= 0 && a.valueClass < 6 ? classes[a.valueClass] : "?"));
         }
         html += QStringLiteral("</table>");
     }
-    const auto entry = Guidance::entry(f.text(2));
+    const auto entry = Guidance::entry(d.code);
     if (entry)
         html += QStringLiteral("<hr>") + Guidance::toHtml(*entry);
-    m_details->setHtml(html);
+    return html;
 }
 
 } // namespace trh

@@ -21,7 +21,10 @@ namespace trh {
 
 class ColumnFilterBar;
 
-class Database;
+namespace workspace {
+class Workspace;
+struct FindingDetails;
+} // namespace workspace
 class SqlTableModel;
 struct SqlTableSpec;
 struct Note;
@@ -95,7 +98,8 @@ private:
     void showDetails();
     SqlTableSpec tableSpec() const;
     void openNoteDialog(const Note &note);
-    bool writeNote(const std::function<bool(Database &, QString *)> &write);
+    bool writeNote(const std::function<bool(workspace::Workspace &, QString *)> &write);
+    QString detailsHtml(const workspace::FindingDetails &details) const;
     void noteFailed(const QString &error);
 
     static QString addNoteToolTip();
