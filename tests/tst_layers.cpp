@@ -97,6 +97,46 @@ private slots:
         QVERIFY(files > 100);
         QVERIFY2(against.isEmpty(), qPrintable(against.join(QLatin1Char('\n'))));
     }
+
+    // The front ends (ui/, app/) reach the workspace only through models/workspace/ and the
+    // view models: no file there includes the store, names a connection or a statement, or
+    // holds SQL. (SQL keywords are looked for in upper case, the way this project writes
+    // them; comments are skipped.)
+    void frontEndsRunNoSql()
+    {
+        static const QRegularExpression forbidden(QStringLiteral(
+            "#\\s*include\\s*[<\"](store/|QSql|QtSql)|\\b(Database|Statement|QSqlDatabase|"
+            "QSqlQuery)\\b|\\bStore::|\\bsqlite3_|\\b(SELECT|INSERT|UPDATE|DELETE|CREATE|"
+            "PRAGMA|JOIN|WHERE)\\s"));
+        const QDir top(QStringLiteral(TRHEALTH_MODELS_DIR "/.."));
+        QStringList found;
+        int files = 0;
+        for (const QString &frontEnd : {QStringLiteral("ui"), QStringLiteral("app")}) {
+            QDirIterator it(top.filePath(frontEnd),
+                            {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                QFile f(path);
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                ++files;
+                int line = 0;
+                while (!f.atEnd()) {
+                    ++line;
+                    const QString text = QString::fromUtf8(f.readLine());
+                    if (text.trimmed().startsWith(QLatin1String("//")))
+                        continue;
+                    if (const auto m = forbidden.match(text); m.hasMatch())
+                        found << QStringLiteral("%1:%2: %3")
+                                     .arg(top.relativeFilePath(path))
+                                     .arg(line)
+                                     .arg(m.captured(0).trimmed());
+                }
+            }
+        }
+        QVERIFY(files > 50);
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLayers)
