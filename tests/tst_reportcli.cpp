@@ -22,6 +22,7 @@ private slots:
     void worksWithNoDisplay();
     void monthChoosesItsSnapshot();
     void logoOnTheCover();
+    void coverWithoutEndpoints();
 
 private:
     QTemporaryDir m_dir;
@@ -154,6 +155,29 @@ void TestReportCli::logoOnTheCover()
              QStringLiteral("1"));
     // The HTML carries it inline.
     QVERIFY(readAll(html).contains("<img alt=\"\" width=\"220\" src=\"data:image/png;base64,"));
+}
+
+// A snapshot of alerts only has no endpoint list: the cover says its endpoint count is not
+// available rather than 0, as the summary's endpoints.total is null.
+void TestReportCli::coverWithoutEndpoints()
+{
+    const QString db = m_dir.filePath(QStringLiteral("alerts-only.trdb"));
+    CliResult r = runCli({QStringLiteral("import"), QStringLiteral("--db"), db,
+                          QStringLiteral("--taken-at"), QStringLiteral("2026-11-27T09:00:00Z"),
+                          fixture(QStringLiteral("json/alerts_3x.json"))});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = runCli({QStringLiteral("summary"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("\"total\": null"));
+    const QString html = m_dir.filePath(QStringLiteral("alerts-only.html"));
+    r = runCli(
+        {QStringLiteral("report"), QStringLiteral("--db"), db, QStringLiteral("--html"), html});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString text = QString::fromUtf8(readAll(html));
+    const qsizetype at = text.indexOf(QStringLiteral("<b>Endpoints</b>"));
+    QVERIFY(at > 0);
+    const QString row = text.mid(at, text.indexOf(QStringLiteral("</tr>"), at) - at);
+    QVERIFY2(row.contains(QStringLiteral("not available")), qPrintable(row));
 }
 
 QTEST_GUILESS_MAIN(TestReportCli)

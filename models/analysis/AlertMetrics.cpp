@@ -132,13 +132,6 @@ DurationStats statsOf(std::vector<double> values)
     return s;
 }
 
-QJsonValue rounded(const std::optional<double> &hours)
-{
-    if (!hours)
-        return QJsonValue(QJsonValue::Null);
-    return QJsonValue(std::round(*hours * 100.0) / 100.0);
-}
-
 QJsonObject metric(const QString &formula, const QStringList &inputs, std::int64_t n,
                    const std::vector<std::pair<const char *, std::int64_t>> &excluded)
 {
@@ -185,21 +178,7 @@ struct MonthAlert
 
 QJsonObject AlertMetricsResult::toSummaryJson() const
 {
-    const QJsonValue null(QJsonValue::Null);
-    // Without alert data nothing can be counted: null, never 0 (health-rules.md).
-    auto figure = [&](std::int64_t v) { return hasAlertData ? QJsonValue(qint64(v)) : null; };
-    auto stats = [&](const DurationStats &s) {
-        return QJsonObject{{q("n"), figure(s.n)},
-                           {q("mean"), rounded(s.mean)},
-                           {q("median"), rounded(s.median)},
-                           {q("p90"), rounded(s.p90)}};
-    };
-    return QJsonObject{{q("month"), month},
-                       {q("count"), figure(count)},
-                       {q("mtti_hours"), stats(mtti)},
-                       {q("mttr_hours"), stats(mttr)},
-                       {q("resolved_without_in_progress"), figure(resolvedWithoutInProgress)},
-                       {q("stale_unresolved"), figure(staleUnresolved)}};
+    return toSummary().toJson();
 }
 
 AlertsSummary AlertMetricsResult::toSummary() const

@@ -152,6 +152,16 @@ FleetSummary FleetSummary::fromJson(const QJsonObject &o)
     return s;
 }
 
+QJsonObject AlertsSummary::toJson() const
+{
+    return QJsonObject{{q("month"), month},
+                       {q("count"), json(count)},
+                       {q("mtti_hours"), json(mtti)},
+                       {q("mttr_hours"), json(mttr)},
+                       {q("resolved_without_in_progress"), json(resolvedWithoutInProgress)},
+                       {q("stale_unresolved"), json(staleUnresolved)}};
+}
+
 QJsonObject FleetSummary::toJson() const
 {
     QJsonObject byPlatform;
@@ -215,13 +225,7 @@ QJsonObject FleetSummary::toJson() const
                                     {q("unhealthy"), json(coverage.unhealthy)},
                                     {q("covered"), json(coverage.covered)},
                                     {q("percent"), json(coverage.percent)}}},
-        {q("alerts"),
-         QJsonObject{{q("month"), alerts.month},
-                     {q("count"), json(alerts.count)},
-                     {q("mtti_hours"), json(alerts.mtti)},
-                     {q("mttr_hours"), json(alerts.mttr)},
-                     {q("resolved_without_in_progress"), json(alerts.resolvedWithoutInProgress)},
-                     {q("stale_unresolved"), json(alerts.staleUnresolved)}}},
+        {q("alerts"), alerts.toJson()},
         {q("findings"), findingList},
     };
 }

@@ -111,6 +111,9 @@ struct AlertsSummary
     Count count;
     DurationSummary mtti, mttr;
     Count resolvedWithoutInProgress, staleUnresolved;
+
+    // The summary's "alerts" object.
+    QJsonObject toJson() const;
 };
 
 struct FindingCount

@@ -417,7 +417,9 @@ QString ReportDocument::cover(Flavour flavour) const
         m_data.previousId > 0
             ? esc(tr("snapshot #%1 of %2").arg(m_data.previousId).arg(when(m_data.previousTakenAt)))
             : esc(tr("no earlier snapshot")));
-    fact(tr("Endpoints"), esc(number(double(m_data.summary.endpoints.total.value_or(0)))));
+    // No endpoint list imported: the count is unknown, not zero.
+    const Count endpoints = m_data.summary.endpoints.total;
+    fact(tr("Endpoints"), esc(endpoints ? number(double(*endpoints)) : tr("not available")));
     fact(tr("Report produced"), esc(when(QDateTime::currentDateTimeUtc().toString(Qt::ISODate))));
     fact(tr("Snapshot SHA-256"),
          QStringLiteral("<span class=\"hash\">%1</span>").arg(esc(m_data.snapshotHash)));
