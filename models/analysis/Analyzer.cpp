@@ -16,6 +16,7 @@
 #include <QVersionNumber>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <set>
@@ -161,6 +162,110 @@ struct Counter
     std::int64_t weight = 0;    // aggregate rows: endpoints they stand for
 };
 
+// What the per-endpoint rules read about one endpoint: its rows of every per-endpoint
+// dataset, gathered before any rule runs, and the states worked out from them.
+struct EndpointFacts
+{
+    struct Tool
+    {
+        QString tool; // trimmed
+        std::string status, targeted, installed;
+        bool hasTargeted = false, hasInstalled = false;
+    };
+    struct Setting
+    {
+        std::string domain; // lower-case
+        std::string key, value;
+    };
+
+    std::int64_t id = 0;
+    std::string platform;
+    bool windows = false, linux_ = false;
+
+    // Client Extensions - Status.
+    bool answered = false, unknown = false, known = false, trDeployed = false;
+    bool minReqFalse = false, notUsingDriver = false;
+    std::map<std::string, std::string> failures; // domain -> reason (first)
+    std::string profile, profileId, revision, intel;
+    bool hasProfile = false;
+    const char *stage = nullptr; // coverage stage
+    const Profile *applied = nullptr;
+    std::set<std::string> groups; // lower-case; read only for an applied profile in the list
+
+    // Windows only.
+    bool driverAnswered = false;
+    ValueClass driverClass = ValueClass::NoResults;
+    std::string driverText;
+    DriverState driver = DriverState::Running;
+
+    // Linux only.
+    std::string coreValue, bccValue;
+    BpfState bpf = BpfState::Core;
+
+    std::vector<Tool> tools;
+    std::vector<std::pair<std::string, std::string>> extensions; // lower-case domain, version
+    std::vector<Setting> settings;
+};
+
+// The rows of the per-endpoint datasets, each stream ordered by endpoint id.
+struct EndpointStreams
+{
+    EndpointStreams(Database &db, std::int64_t snapshot)
+        : endpoints(db,
+                    "SELECT endpoint_id, platform FROM snapshot_endpoint WHERE snapshot_id = ?1 "
+                    "ORDER BY endpoint_id",
+                    snapshot),
+          cx(db,
+             "SELECT a.endpoint_id, a.class, c.key_id, c.value, c.class FROM answer a "
+             "LEFT JOIN cx_status c ON c.answer_id = a.id "
+             "WHERE a.snapshot_id = ?1 AND a.dataset = 'cx_status' AND a.endpoint_id IS NOT NULL "
+             "ORDER BY a.endpoint_id",
+             snapshot),
+          driver(db,
+                 "SELECT a.endpoint_id, a.class, v.value FROM answer a "
+                 "JOIN sensor_value v ON v.answer_id = a.id WHERE a.snapshot_id = ?1 "
+                 "AND a.dataset = 'driver_status' AND a.endpoint_id IS NOT NULL "
+                 "ORDER BY a.endpoint_id",
+                 snapshot),
+          core(db, sensor("bpf_core"), snapshot), bcc(db, sensor("bpf_bcc"), snapshot),
+          tools(db,
+                "SELECT a.endpoint_id, t.tool, t.status, t.targeted_version, t.installed_version "
+                "FROM answer a JOIN tool_status t ON t.answer_id = a.id WHERE a.snapshot_id = ?1 "
+                "AND a.dataset = 'tools_status' AND a.endpoint_id IS NOT NULL AND t.class = 0 "
+                "ORDER BY a.endpoint_id",
+                snapshot),
+          extensions(db,
+                     "SELECT a.endpoint_id, e.domain, e.version FROM answer a "
+                     "JOIN installed_extension e ON e.answer_id = a.id WHERE a.snapshot_id = ?1 "
+                     "AND a.dataset = 'installed_extensions' AND a.endpoint_id IS NOT NULL "
+                     "AND e.class = 0 ORDER BY a.endpoint_id",
+                     snapshot),
+          settings(
+              db,
+              "SELECT a.endpoint_id, k.a, k.b, c.value FROM answer a "
+              "JOIN client_setting c ON c.answer_id = a.id JOIN value_key k ON k.id = c.key_id "
+              "WHERE a.snapshot_id = ?1 AND a.dataset = 'client_settings' "
+              "AND a.endpoint_id IS NOT NULL AND c.class = 0 ORDER BY a.endpoint_id",
+              snapshot),
+          groups(db,
+                 "SELECT endpoint_id, group_name FROM endpoint_group WHERE snapshot_id = ?1 "
+                 "ORDER BY endpoint_id",
+                 snapshot)
+    {}
+    static std::string sensor(const char *dataset)
+    {
+        return std::string("SELECT a.endpoint_id, v.value FROM answer a JOIN sensor_value v ON "
+                           "v.answer_id = a.id WHERE a.snapshot_id = ?1 AND a.dataset = '") +
+               dataset + "' AND a.endpoint_id IS NOT NULL AND v.class = 0 ORDER BY a.endpoint_id";
+    }
+    std::array<Stream *, 9> all()
+    {
+        return {&endpoints, &cx, &driver, &core, &bcc, &tools, &extensions, &settings, &groups};
+    }
+
+    Stream endpoints, cx, driver, core, bcc, tools, extensions, settings, groups;
+};
+
 class Run
 {
 public:
@@ -187,6 +292,16 @@ private:
                     const QString &detail, std::int64_t weight = 1);
     bool loadContext();
     bool perEndpoint();
+    EndpointFacts gatherFacts(EndpointStreams &s) const;
+    bool cxStatusRule(const EndpointFacts &f);
+    bool profileRule(const EndpointFacts &f);
+    bool coverageRule(const EndpointFacts &f);
+    bool driverRule(const EndpointFacts &f);
+    bool bpfRule(const EndpointFacts &f);
+    bool toolsRule(const EndpointFacts &f);
+    bool extensionsRule(const EndpointFacts &f);
+    bool settingsRule(const EndpointFacts &f);
+    bool storeState(const EndpointFacts &f);
     bool aggregates();
     bool alerts();
     QJsonObject figures();
@@ -355,368 +470,366 @@ bool Run::loadContext()
 
 bool Run::perEndpoint()
 {
-    const std::string answers =
-        " FROM answer a WHERE a.snapshot_id = ?1 AND a.endpoint_id IS NOT NULL AND a.dataset = ";
-    Stream endpoints(m_db,
-                     "SELECT endpoint_id, platform FROM snapshot_endpoint WHERE snapshot_id = ?1 "
-                     "ORDER BY endpoint_id",
-                     m_snapshot);
-    Stream cx(m_db,
-              "SELECT a.endpoint_id, a.class, c.key_id, c.value, c.class FROM answer a "
-              "LEFT JOIN cx_status c ON c.answer_id = a.id "
-              "WHERE a.snapshot_id = ?1 AND a.dataset = 'cx_status' AND a.endpoint_id IS NOT NULL "
-              "ORDER BY a.endpoint_id",
-              m_snapshot);
-    Stream driver(m_db,
-                  "SELECT a.endpoint_id, a.class, v.value FROM answer a "
-                  "JOIN sensor_value v ON v.answer_id = a.id WHERE a.snapshot_id = ?1 "
-                  "AND a.dataset = 'driver_status' AND a.endpoint_id IS NOT NULL "
-                  "ORDER BY a.endpoint_id",
-                  m_snapshot);
-    auto sensor = [&](const char *dataset) {
-        return std::string("SELECT a.endpoint_id, v.value FROM answer a JOIN sensor_value v ON "
-                           "v.answer_id = a.id WHERE a.snapshot_id = ?1 AND a.dataset = '") +
-               dataset + "' AND a.endpoint_id IS NOT NULL AND v.class = 0 ORDER BY a.endpoint_id";
-    };
-    Stream core(m_db, sensor("bpf_core"), m_snapshot);
-    Stream bcc(m_db, sensor("bpf_bcc"), m_snapshot);
-    Stream tools(m_db,
-                 "SELECT a.endpoint_id, t.tool, t.status, t.targeted_version, t.installed_version "
-                 "FROM answer a JOIN tool_status t ON t.answer_id = a.id WHERE a.snapshot_id = ?1 "
-                 "AND a.dataset = 'tools_status' AND a.endpoint_id IS NOT NULL AND t.class = 0 "
-                 "ORDER BY a.endpoint_id",
-                 m_snapshot);
-    Stream extensions(m_db,
-                      "SELECT a.endpoint_id, e.domain, e.version FROM answer a "
-                      "JOIN installed_extension e ON e.answer_id = a.id WHERE a.snapshot_id = ?1 "
-                      "AND a.dataset = 'installed_extensions' AND a.endpoint_id IS NOT NULL "
-                      "AND e.class = 0 ORDER BY a.endpoint_id",
-                      m_snapshot);
-    Stream settings(
-        m_db,
-        "SELECT a.endpoint_id, k.a, k.b, c.value FROM answer a "
-        "JOIN client_setting c ON c.answer_id = a.id JOIN value_key k ON k.id = c.key_id "
-        "WHERE a.snapshot_id = ?1 AND a.dataset = 'client_settings' "
-        "AND a.endpoint_id IS NOT NULL AND c.class = 0 ORDER BY a.endpoint_id",
-        m_snapshot);
-    Stream groups(m_db,
-                  "SELECT endpoint_id, group_name FROM endpoint_group WHERE snapshot_id = ?1 "
-                  "ORDER BY endpoint_id",
-                  m_snapshot);
-    for (Stream *s :
-         {&endpoints, &cx, &driver, &core, &bcc, &tools, &extensions, &settings, &groups}) {
+    EndpointStreams streams(m_db, m_snapshot);
+    for (Stream *s : streams.all()) {
         if (!s->valid())
             return fail(s->error());
     }
-    const bool cxPresent = m_shape["cx_status"] == Shape::PerEndpoint;
-
-    for (; endpoints.has(); endpoints.next()) {
+    for (; streams.endpoints.has(); streams.endpoints.next()) {
         if (m_progress && m_total % 4096 == 0 && !m_progress(m_total, m_endpointCount)) {
             m_cancelled = true;
             return false;
         }
-        const std::int64_t id = endpoints.row().int64(0);
-        const std::string platform(endpoints.row().textView(1));
+        const EndpointFacts f = gatherFacts(streams);
         m_seenThisEndpoint.clear();
         ++m_total;
-        ++m_platform[platform];
-        const bool windows = platform == "Windows";
-        const bool linux_ = platform == "Linux";
-
-        // --- Client Extensions - Status ---------------------------------------------------
-        bool answered = false, unknown = false, trDeployed = false, minReqFalse = false,
-             notUsingDriver = false;
-        std::map<std::string, std::string> failures; // domain -> reason (first)
-        std::string profile, profileId, revision, intel;
-        while (cx.at(id)) {
-            Statement &r = cx.row();
-            answered = true;
-            if (isUnknown(ValueClass(r.int64(1))))
-                unknown = true;
-            if (!r.isNull(2) && ValueClass(r.int64(4)) == ValueClass::Value) {
-                const auto key = m_cxKeys.find(r.int64(2));
-                const CxKey &k = key != m_cxKeys.end() ? key->second : m_otherKey;
-                const std::string_view value = trimmedAnswer(r.textView(3));
-                if (k.threatResponse)
-                    trDeployed = true;
-                switch (k.kind) {
-                case CxKey::Health:
-                    if (k.trDomain && !isHealthy(lower(value)))
-                        failures.emplace(k.domain, std::string(value));
-                    break;
-                case CxKey::MinRequirements:
-                    minReqFalse = minReqFalse || isFalseAnswer(value);
-                    break;
-                case CxKey::UsingDriver:
-                    notUsingDriver = notUsingDriver || isFalseAnswer(value);
-                    break;
-                case CxKey::Profile:
-                    profile = std::string(value);
-                    break;
-                case CxKey::ProfileId:
-                    profileId = std::string(value);
-                    break;
-                case CxKey::ProfileRevision:
-                    revision = std::string(value);
-                    break;
-                case CxKey::Intel:
-                    intel = std::string(value);
-                    break;
-                case CxKey::Other:
-                    break;
-                }
-            }
-            cx.next();
-        }
-        const bool known = answered && !unknown;
-        if (!answered)
-            ++m_cxMissing;
-        else if (unknown)
-            ++m_cxUnknown;
-        else
-            ++m_cxKnown;
-
-        if (known) {
-            for (const auto &[domain, reason] : failures) {
-                const std::string code = "health." + domain;
-                if (!addFinding(id, findingKind(QString::fromStdString(code))->code,
-                                QString::fromStdString(domain), qs(reason)))
-                    return false;
-            }
-            if (!failures.empty())
-                ++m_anyFailure;
-            if (minReqFalse &&
-                !addFinding(id, "recorder.min_requirements_not_met", q("recorder"),
-                            q("min_requirements_met = False: fewer than two CPU cores")))
-                return false;
-            if (windows && notUsingDriver &&
-                !addFinding(id, "recorder.not_using_driver", q("recorder"),
-                            q("is_using_tanium_driver = False")))
-                return false;
-        }
-
-        // --- Profiles and intel (TR deployed, known answer) --------------------------------
-        const bool hasProfile = !profile.empty() || !profileId.empty();
-        if (known && trDeployed) {
-            ++m_judgedProfiles;
-            if (!hasProfile) {
-                if (!addFinding(id, "profile.none", q("threatresponse"),
-                                q("no applied_profile value")))
-                    return false;
-            } else if (!m_profiles.empty()) {
-                const std::string idLower = lower(profileId), nameLower = lower(profile);
-                const Profile *applied = nullptr;
-                for (const Profile &p : m_profiles) {
-                    if ((!idLower.empty() && p.key == idLower) ||
-                        (!nameLower.empty() && p.name == nameLower)) {
-                        applied = &p;
-                        break;
-                    }
-                }
-                const QString label = qs(profile.empty() ? profileId : profile);
-                if (!applied) {
-                    if (!addFinding(id, "profile.unknown", label,
-                                    QStringLiteral("applied profile \"%1\" (id %2) is not in the "
-                                                   "profile list")
-                                        .arg(label, qs(profileId))))
-                        return false;
-                } else {
-                    const auto have = toInteger(revision), current = toInteger(applied->revision);
-                    if (have && current && *have < *current &&
-                        !addFinding(
-                            id, "profile.outdated_revision", label,
-                            QStringLiteral("revision %1, current %2").arg(*have).arg(*current)))
-                        return false;
-                }
-                // Group rule: the first profile (priority order) whose groups include one of
-                // the endpoint's groups is the one that should apply. It judges only a profile
-                // that is in the list: one that is not is profile.unknown and nothing else.
-                std::set<std::string> mine;
-                while (applied && groups.at(id)) {
-                    mine.insert(qs(groups.row().textView(1)).toLower().toStdString());
-                    groups.next();
-                }
-                if (!mine.empty()) {
-                    const Profile *expected = nullptr;
-                    std::string via;
-                    for (const Profile &p : m_profiles) {
-                        for (const std::string &g : p.groups) {
-                            if (mine.count(g)) {
-                                expected = &p;
-                                via = g;
-                                break;
-                            }
-                        }
-                        if (expected)
-                            break;
-                    }
-                    if (expected && applied != expected &&
-                        !addFinding(id, "profile.wrong_for_group", label,
-                                    QStringLiteral("applied \"%1\", expected \"%2\" (group %3)")
-                                        .arg(label, qs(expected->name), qs(via))))
-                        return false;
-                }
-            }
-            const auto intelRevision = toInteger(intel);
-            if (m_currentIntel && intelRevision && *intelRevision < *m_currentIntel &&
-                !addFinding(id, "intel.outdated", q("threatresponse"),
-                            QStringLiteral("intel revision %1, current %2")
-                                .arg(*intelRevision)
-                                .arg(*m_currentIntel)))
-                return false;
-        }
-
-        // --- Coverage stage -----------------------------------------------------------------
-        const char *stage = !known              ? "no_data"
-                            : !trDeployed       ? "not_deployed"
-                            : !hasProfile       ? "no_profile"
-                            : !failures.empty() ? "unhealthy"
-                                                : "covered";
-        ++m_stage[stage];
-        if (cxPresent) {
-            if (!known && !addFinding(id, "coverage.no_data", QString(),
-                                      answered ? q("the Client Extensions - Status answer is "
-                                                   "pending or an error")
-                                               : q("no Client Extensions - Status answer")))
-                return false;
-            if (known && !trDeployed &&
-                !addFinding(id, "coverage.not_deployed", q("threatresponse"),
-                            q("no threatresponse domain in Client Extensions - Status")))
-                return false;
-        }
-
-        // --- Windows driver --------------------------------------------------------------
-        QString driverState;
-        if (windows) {
-            ++m_windows;
-            bool driverAnswered = false;
-            ValueClass cls = ValueClass::NoResults;
-            std::string text;
-            while (driver.at(id)) {
-                if (!driverAnswered || isUnknown(cls)) {
-                    driverAnswered = true;
-                    cls = ValueClass(driver.row().int64(1));
-                    text = std::string(driver.row().textView(2));
-                }
-                driver.next();
-            }
-            const DriverState state = classifyDriverStatus(text, cls, driverAnswered);
-            driverState = q(driverStateKey(state));
-            ++m_driver[driverStateKey(state)];
-            if (state != DriverState::Running) {
-                const std::string code = std::string("driver.") + driverStateKey(state);
-                QString detail = qs(text).replace(QLatin1Char('\n'), QStringLiteral("; "));
-                if (!driverAnswered)
-                    detail = q("no Tanium Driver Status answer");
-                if (!addFinding(id, findingKind(QString::fromStdString(code))->code, q("driver"),
-                                detail))
-                    return false;
-            }
-        }
-
-        // --- Linux BPF ------------------------------------------------------------------
-        QString bpfState;
-        if (linux_) {
-            ++m_linux;
-            std::string coreValue, bccValue;
-            if (core.at(id))
-                coreValue = std::string(core.row().textView(1));
-            if (bcc.at(id))
-                bccValue = std::string(bcc.row().textView(1));
-            const BpfState state = classifyBpf(coreValue, bccValue);
-            bpfState = q(bpfStateKey(state));
-            ++m_bpf[bpfStateKey(state)];
-            if (state != BpfState::Core) {
-                const std::string code = std::string("bpf.") + bpfStateKey(state);
-                if (!addFinding(id, findingKind(QString::fromStdString(code))->code, q("recorder"),
-                                QStringLiteral("CO-RE %1, BCC %2")
-                                    .arg(coreValue.empty() ? q("unknown") : qs(coreValue),
-                                         bccValue.empty() ? q("unknown") : qs(bccValue))))
-                    return false;
-            }
-        }
-
-        // --- Tools ------------------------------------------------------------------------
-        bool toolNotInstalled = false, toolMismatch = false;
-        while (tools.at(id)) {
-            Statement &r = tools.row();
-            const QString tool = qs(trimmedAnswer(r.textView(1)));
-            const std::string status = lower(r.textView(2));
-            const bool haveInstalledColumn = !r.isNull(4);
-            const bool notInstalled = status.find("not installed") != std::string::npos ||
-                                      (haveInstalledColumn && emptyOrNa(r.textView(4)));
-            const bool mismatch = !notInstalled && !r.isNull(3) && haveInstalledColumn &&
-                                  !emptyOrNa(r.textView(3)) &&
-                                  trimmedAnswer(r.textView(3)) != trimmedAnswer(r.textView(4));
-            if (notInstalled) {
-                toolNotInstalled = true;
-                ++m_byTool[tool.toStdString()].first;
-                if (!addFinding(id, "tools.not_installed", tool,
-                                QStringLiteral("status \"%1\", installed \"%2\"")
-                                    .arg(qs(trimmedAnswer(r.textView(2))),
-                                         qs(trimmedAnswer(r.textView(4))))))
-                    return false;
-            } else if (mismatch) {
-                toolMismatch = true;
-                ++m_byTool[tool.toStdString()].second;
-                if (!addFinding(id, "tools.version_mismatch", tool,
-                                QStringLiteral("installed %1, targeted %2")
-                                    .arg(qs(trimmedAnswer(r.textView(4))),
-                                         qs(trimmedAnswer(r.textView(3))))))
-                    return false;
-            }
-            tools.next();
-        }
-        m_toolsNotInstalled += toolNotInstalled;
-        m_toolsMismatch += toolMismatch;
-
-        // --- Installed extensions ------------------------------------------------------------
-        while (extensions.at(id)) {
-            const std::string domain = lower(trimmedAnswer(extensions.row().textView(1)));
-            const std::string version(trimmedAnswer(extensions.row().textView(2)));
-            auto expected = m_expectedExtension.find(domain);
-            if (expected != m_expectedExtension.end() && !version.empty() &&
-                version != expected->second &&
-                !addFinding(id, "extensions.version_outlier", QString::fromStdString(domain),
-                            QStringLiteral("%1 %2, expected %3 (%4)")
-                                .arg(QString::fromStdString(domain), qs(version),
-                                     qs(expected->second), qs(m_expectedReason[domain]))))
-                return false;
-            extensions.next();
-        }
-
-        // --- Non-default client settings in TR domains -------------------------------------
-        while (settings.at(id)) {
-            const std::string domain = lower(trimmedAnswer(settings.row().textView(1)));
-            if (isTrDomain(domain)) {
-                const QString setting = qs(trimmedAnswer(settings.row().textView(2)));
-                if (!addFinding(
-                        id, "settings.non_default",
-                        QStringLiteral("%1/%2").arg(QString::fromStdString(domain), setting),
-                        qs(trimmedAnswer(settings.row().textView(3)))))
-                    return false;
-            }
-            settings.next();
-        }
-
-        m_insertState.bind(1, m_snapshot).bind(2, id).bind(3, std::string_view(stage));
-        if (driverState.isEmpty())
-            m_insertState.bindNull(4);
-        else
-            m_insertState.bind(4, driverState);
-        if (bpfState.isEmpty())
-            m_insertState.bindNull(5);
-        else
-            m_insertState.bind(5, bpfState);
-        if (!m_insertState.run())
-            return fail(m_insertState);
+        ++m_platform[f.platform];
+        // The rules in the order their findings are stored.
+        if (!cxStatusRule(f) || !profileRule(f) || !coverageRule(f) || !driverRule(f) ||
+            !bpfRule(f) || !toolsRule(f) || !extensionsRule(f) || !settingsRule(f) ||
+            !storeState(f))
+            return false;
     }
-    for (Stream *s :
-         {&endpoints, &cx, &driver, &core, &bcc, &tools, &extensions, &settings, &groups}) {
+    for (Stream *s : streams.all()) {
         if (!s->ok())
             return fail(s->row().error());
     }
     return true;
+}
+
+// Reads the current endpoint's rows from every stream; the streams are consumed exactly as
+// far as the rules need them (the driver only for Windows, BPF only for Linux, the groups only
+// for an applied profile that is in the list).
+EndpointFacts Run::gatherFacts(EndpointStreams &s) const
+{
+    EndpointFacts f;
+    f.id = s.endpoints.row().int64(0);
+    f.platform = std::string(s.endpoints.row().textView(1));
+    f.windows = f.platform == "Windows";
+    f.linux_ = f.platform == "Linux";
+    const std::int64_t id = f.id;
+
+    // Client Extensions - Status.
+    while (s.cx.at(id)) {
+        Statement &r = s.cx.row();
+        f.answered = true;
+        if (isUnknown(ValueClass(r.int64(1))))
+            f.unknown = true;
+        if (!r.isNull(2) && ValueClass(r.int64(4)) == ValueClass::Value) {
+            const auto key = m_cxKeys.find(r.int64(2));
+            const CxKey &k = key != m_cxKeys.end() ? key->second : m_otherKey;
+            const std::string_view value = trimmedAnswer(r.textView(3));
+            if (k.threatResponse)
+                f.trDeployed = true;
+            switch (k.kind) {
+            case CxKey::Health:
+                if (k.trDomain && !isHealthy(lower(value)))
+                    f.failures.emplace(k.domain, std::string(value));
+                break;
+            case CxKey::MinRequirements:
+                f.minReqFalse = f.minReqFalse || isFalseAnswer(value);
+                break;
+            case CxKey::UsingDriver:
+                f.notUsingDriver = f.notUsingDriver || isFalseAnswer(value);
+                break;
+            case CxKey::Profile:
+                f.profile = std::string(value);
+                break;
+            case CxKey::ProfileId:
+                f.profileId = std::string(value);
+                break;
+            case CxKey::ProfileRevision:
+                f.revision = std::string(value);
+                break;
+            case CxKey::Intel:
+                f.intel = std::string(value);
+                break;
+            case CxKey::Other:
+                break;
+            }
+        }
+        s.cx.next();
+    }
+    f.known = f.answered && !f.unknown;
+    f.hasProfile = !f.profile.empty() || !f.profileId.empty();
+    f.stage = !f.known              ? "no_data"
+              : !f.trDeployed       ? "not_deployed"
+              : !f.hasProfile       ? "no_profile"
+              : !f.failures.empty() ? "unhealthy"
+                                    : "covered";
+
+    // The applied profile and, for one in the list, the endpoint's computer groups.
+    if (f.known && f.trDeployed && f.hasProfile) {
+        const std::string idLower = lower(f.profileId), nameLower = lower(f.profile);
+        for (const Profile &p : m_profiles) {
+            if ((!idLower.empty() && p.key == idLower) ||
+                (!nameLower.empty() && p.name == nameLower)) {
+                f.applied = &p;
+                break;
+            }
+        }
+        while (f.applied && s.groups.at(id)) {
+            f.groups.insert(qs(s.groups.row().textView(1)).toLower().toStdString());
+            s.groups.next();
+        }
+    }
+
+    // Windows driver: the first answer, or the first known one after unknown ones.
+    if (f.windows) {
+        while (s.driver.at(id)) {
+            if (!f.driverAnswered || isUnknown(f.driverClass)) {
+                f.driverAnswered = true;
+                f.driverClass = ValueClass(s.driver.row().int64(1));
+                f.driverText = std::string(s.driver.row().textView(2));
+            }
+            s.driver.next();
+        }
+        f.driver = classifyDriverStatus(f.driverText, f.driverClass, f.driverAnswered);
+    }
+
+    // Linux BPF.
+    if (f.linux_) {
+        if (s.core.at(id))
+            f.coreValue = std::string(s.core.row().textView(1));
+        if (s.bcc.at(id))
+            f.bccValue = std::string(s.bcc.row().textView(1));
+        f.bpf = classifyBpf(f.coreValue, f.bccValue);
+    }
+
+    while (s.tools.at(id)) {
+        Statement &r = s.tools.row();
+        f.tools.push_back({qs(trimmedAnswer(r.textView(1))), std::string(r.textView(2)),
+                           std::string(r.textView(3)), std::string(r.textView(4)), !r.isNull(3),
+                           !r.isNull(4)});
+        s.tools.next();
+    }
+    while (s.extensions.at(id)) {
+        f.extensions.push_back({lower(trimmedAnswer(s.extensions.row().textView(1))),
+                                std::string(trimmedAnswer(s.extensions.row().textView(2)))});
+        s.extensions.next();
+    }
+    while (s.settings.at(id)) {
+        Statement &r = s.settings.row();
+        f.settings.push_back({lower(trimmedAnswer(r.textView(1))),
+                              std::string(trimmedAnswer(r.textView(2))),
+                              std::string(trimmedAnswer(r.textView(3)))});
+        s.settings.next();
+    }
+    return f;
+}
+
+// --- Client Extensions - Status ---------------------------------------------------------
+bool Run::cxStatusRule(const EndpointFacts &f)
+{
+    if (!f.answered)
+        ++m_cxMissing;
+    else if (f.unknown)
+        ++m_cxUnknown;
+    else
+        ++m_cxKnown;
+    if (!f.known)
+        return true;
+    for (const auto &[domain, reason] : f.failures) {
+        const std::string code = "health." + domain;
+        if (!addFinding(f.id, findingKind(QString::fromStdString(code))->code,
+                        QString::fromStdString(domain), qs(reason)))
+            return false;
+    }
+    if (!f.failures.empty())
+        ++m_anyFailure;
+    if (f.minReqFalse && !addFinding(f.id, "recorder.min_requirements_not_met", q("recorder"),
+                                     q("min_requirements_met = False: fewer than two CPU cores")))
+        return false;
+    if (f.windows && f.notUsingDriver &&
+        !addFinding(f.id, "recorder.not_using_driver", q("recorder"),
+                    q("is_using_tanium_driver = False")))
+        return false;
+    return true;
+}
+
+// --- Profiles and intel (TR deployed, known answer) ------------------------------------
+bool Run::profileRule(const EndpointFacts &f)
+{
+    if (!f.known || !f.trDeployed)
+        return true;
+    ++m_judgedProfiles;
+    if (!f.hasProfile) {
+        if (!addFinding(f.id, "profile.none", q("threatresponse"), q("no applied_profile value")))
+            return false;
+    } else if (!m_profiles.empty()) {
+        const QString label = qs(f.profile.empty() ? f.profileId : f.profile);
+        if (!f.applied) {
+            if (!addFinding(f.id, "profile.unknown", label,
+                            QStringLiteral("applied profile \"%1\" (id %2) is not in the "
+                                           "profile list")
+                                .arg(label, qs(f.profileId))))
+                return false;
+        } else {
+            const auto have = toInteger(f.revision), current = toInteger(f.applied->revision);
+            if (have && current && *have < *current &&
+                !addFinding(f.id, "profile.outdated_revision", label,
+                            QStringLiteral("revision %1, current %2").arg(*have).arg(*current)))
+                return false;
+        }
+        // Group rule: the first profile (priority order) whose groups include one of
+        // the endpoint's groups is the one that should apply. It judges only a profile
+        // that is in the list: one that is not is profile.unknown and nothing else.
+        if (!f.groups.empty()) {
+            const Profile *expected = nullptr;
+            std::string via;
+            for (const Profile &p : m_profiles) {
+                for (const std::string &g : p.groups) {
+                    if (f.groups.count(g)) {
+                        expected = &p;
+                        via = g;
+                        break;
+                    }
+                }
+                if (expected)
+                    break;
+            }
+            if (expected && f.applied != expected &&
+                !addFinding(f.id, "profile.wrong_for_group", label,
+                            QStringLiteral("applied \"%1\", expected \"%2\" (group %3)")
+                                .arg(label, qs(expected->name), qs(via))))
+                return false;
+        }
+    }
+    const auto intelRevision = toInteger(f.intel);
+    if (m_currentIntel && intelRevision && *intelRevision < *m_currentIntel &&
+        !addFinding(f.id, "intel.outdated", q("threatresponse"),
+                    QStringLiteral("intel revision %1, current %2")
+                        .arg(*intelRevision)
+                        .arg(*m_currentIntel)))
+        return false;
+    return true;
+}
+
+// --- Coverage stage ----------------------------------------------------------------------
+bool Run::coverageRule(const EndpointFacts &f)
+{
+    ++m_stage[f.stage];
+    if (m_shape["cx_status"] != Shape::PerEndpoint)
+        return true;
+    if (!f.known && !addFinding(f.id, "coverage.no_data", QString(),
+                                f.answered ? q("the Client Extensions - Status answer is "
+                                               "pending or an error")
+                                           : q("no Client Extensions - Status answer")))
+        return false;
+    if (f.known && !f.trDeployed &&
+        !addFinding(f.id, "coverage.not_deployed", q("threatresponse"),
+                    q("no threatresponse domain in Client Extensions - Status")))
+        return false;
+    return true;
+}
+
+// --- Windows driver ------------------------------------------------------------------------
+bool Run::driverRule(const EndpointFacts &f)
+{
+    if (!f.windows)
+        return true;
+    ++m_windows;
+    ++m_driver[driverStateKey(f.driver)];
+    if (f.driver == DriverState::Running)
+        return true;
+    const std::string code = std::string("driver.") + driverStateKey(f.driver);
+    QString detail = qs(f.driverText).replace(QLatin1Char('\n'), QStringLiteral("; "));
+    if (!f.driverAnswered)
+        detail = q("no Tanium Driver Status answer");
+    return addFinding(f.id, findingKind(QString::fromStdString(code))->code, q("driver"), detail);
+}
+
+// --- Linux BPF -----------------------------------------------------------------------------
+bool Run::bpfRule(const EndpointFacts &f)
+{
+    if (!f.linux_)
+        return true;
+    ++m_linux;
+    ++m_bpf[bpfStateKey(f.bpf)];
+    if (f.bpf == BpfState::Core)
+        return true;
+    const std::string code = std::string("bpf.") + bpfStateKey(f.bpf);
+    return addFinding(f.id, findingKind(QString::fromStdString(code))->code, q("recorder"),
+                      QStringLiteral("CO-RE %1, BCC %2")
+                          .arg(f.coreValue.empty() ? q("unknown") : qs(f.coreValue),
+                               f.bccValue.empty() ? q("unknown") : qs(f.bccValue)));
+}
+
+// --- Tools ---------------------------------------------------------------------------------
+bool Run::toolsRule(const EndpointFacts &f)
+{
+    bool toolNotInstalled = false, toolMismatch = false;
+    for (const EndpointFacts::Tool &t : f.tools) {
+        const std::string status = lower(t.status);
+        const bool notInstalled = status.find("not installed") != std::string::npos ||
+                                  (t.hasInstalled && emptyOrNa(t.installed));
+        const bool mismatch = !notInstalled && t.hasTargeted && t.hasInstalled &&
+                              !emptyOrNa(t.targeted) &&
+                              trimmedAnswer(t.targeted) != trimmedAnswer(t.installed);
+        if (notInstalled) {
+            toolNotInstalled = true;
+            ++m_byTool[t.tool.toStdString()].first;
+            if (!addFinding(f.id, "tools.not_installed", t.tool,
+                            QStringLiteral("status \"%1\", installed \"%2\"")
+                                .arg(qs(trimmedAnswer(t.status)), qs(trimmedAnswer(t.installed)))))
+                return false;
+        } else if (mismatch) {
+            toolMismatch = true;
+            ++m_byTool[t.tool.toStdString()].second;
+            if (!addFinding(
+                    f.id, "tools.version_mismatch", t.tool,
+                    QStringLiteral("installed %1, targeted %2")
+                        .arg(qs(trimmedAnswer(t.installed)), qs(trimmedAnswer(t.targeted)))))
+                return false;
+        }
+    }
+    m_toolsNotInstalled += toolNotInstalled;
+    m_toolsMismatch += toolMismatch;
+    return true;
+}
+
+// --- Installed extensions ----------------------------------------------------------------
+bool Run::extensionsRule(const EndpointFacts &f)
+{
+    for (const auto &[domain, version] : f.extensions) {
+        auto expected = m_expectedExtension.find(domain);
+        if (expected != m_expectedExtension.end() && !version.empty() &&
+            version != expected->second &&
+            !addFinding(f.id, "extensions.version_outlier", QString::fromStdString(domain),
+                        QStringLiteral("%1 %2, expected %3 (%4)")
+                            .arg(QString::fromStdString(domain), qs(version), qs(expected->second),
+                                 qs(m_expectedReason[domain]))))
+            return false;
+    }
+    return true;
+}
+
+// --- Non-default client settings in TR domains -----------------------------------------
+bool Run::settingsRule(const EndpointFacts &f)
+{
+    for (const EndpointFacts::Setting &s : f.settings) {
+        if (isTrDomain(s.domain) &&
+            !addFinding(f.id, "settings.non_default",
+                        QStringLiteral("%1/%2").arg(QString::fromStdString(s.domain), qs(s.key)),
+                        qs(s.value)))
+            return false;
+    }
+    return true;
+}
+
+// The endpoint's coverage stage, driver and BPF state.
+bool Run::storeState(const EndpointFacts &f)
+{
+    m_insertState.bind(1, m_snapshot).bind(2, f.id).bind(3, std::string_view(f.stage));
+    if (f.windows)
+        m_insertState.bind(4, q(driverStateKey(f.driver)));
+    else
+        m_insertState.bindNull(4);
+    if (f.linux_)
+        m_insertState.bind(5, q(bpfStateKey(f.bpf)));
+    else
+        m_insertState.bindNull(5);
+    return m_insertState.run() || fail(m_insertState);
 }
 
 // Aggregate exports (no Computer Name): each answer stands for `weight` endpoints. Only the
