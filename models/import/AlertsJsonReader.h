@@ -1,6 +1,6 @@
 #pragma once
 
-#include "JsonObjectListReader.h"
+#include "import/json/JsonObjectListReader.h"
 
 namespace trh {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "JsonVisitor.h"
 #include "SourceRecords.h"
+#include "import/json/JsonVisitor.h"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
 #include "JsonKindSniffer.h"
 
 #include "DatasetMapping.h"
-#include "JsonStream.h"
+#include "import/json/JsonStream.h"
 
 #include <QStringList>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "JsonReaders.h"
-#include "JsonVisitor.h"
+#include "import/json/JsonVisitor.h"
 
 #include <QString>
 

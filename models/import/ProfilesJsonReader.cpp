@@ -1,7 +1,7 @@
 #include "ProfilesJsonReader.h"
 
-#include "JsonText.h"
-#include "JsonValue.h"
+#include "import/json/JsonText.h"
+#include "import/json/JsonValue.h"
 
 #include <string>
 

@@ -1,8 +1,8 @@
 #include "RestResultDataReader.h"
 
-#include "JsonStream.h"
-#include "JsonText.h"
-#include "JsonValue.h"
+#include "import/json/JsonStream.h"
+#include "import/json/JsonText.h"
+#include "import/json/JsonValue.h"
 
 #include <utility>
 

@@ -2,7 +2,7 @@
 
 #include "JsonTree.h"
 #include "JsonVisitor.h"
-#include "SourceRecords.h"
+#include "import/SourceRecords.h"
 
 #include <QString>
 

@@ -3,7 +3,7 @@
 #include "JsonInputStream.h"
 #include "JsonTree.h"
 #include "JsonVisitor.h"
-#include "SourceRecords.h"
+#include "import/SourceRecords.h"
 
 #include <QString>
 

@@ -2,7 +2,7 @@
 
 #include "JsonType.h"
 #include "JsonValue.h"
-#include "SourceRecords.h"
+#include "import/SourceRecords.h"
 
 namespace trh {
 
