@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
+
 using namespace trh;
 using workspace::OpenMode;
 using workspace::OpenStatus;
@@ -243,6 +245,26 @@ private slots:
         QString error;
         QVERIFY(!ws.addNote(note, &error));
         QVERIFY(!error.isEmpty());
+        ws.close();
+
+        // A snapshot file comes from someone else: a damage that its schema does not show
+        // (two tables on one root page, written by SQLite's own connection) is found by the
+        // page check before anything reads it.
+        const QString damaged = m_dir.filePath(QStringLiteral("damaged.trhealth"));
+        QVERIFY(QFile::copy(file, damaged));
+        sqlite3 *raw = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(damaged).constData(), &raw), SQLITE_OK);
+        const int rc = sqlite3_exec(
+            raw,
+            "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET rootpage = (SELECT rootpage "
+            "FROM sqlite_schema WHERE name = 'note') WHERE name = 'checklist'; "
+            "PRAGMA writable_schema = OFF;",
+            nullptr, nullptr, nullptr);
+        sqlite3_close(raw);
+        QCOMPARE(rc, SQLITE_OK);
+        const workspace::OpenResult refused = ws.open(damaged, OpenMode::Reading);
+        QCOMPARE(refused.status, OpenStatus::Damaged);
+        QVERIFY(!ws.isOpen());
     }
 };
 
