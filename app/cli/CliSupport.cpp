@@ -102,6 +102,19 @@ int openWorkspace(workspace::Workspace &ws, const QString &path, workspace::Open
     return fail(Failure, r.error);
 }
 
+int openSnapshot(workspace::Workspace &ws, const QString &path, workspace::OpenMode mode,
+                 const QString &spec, std::int64_t *id)
+{
+    if (const int rc = openWorkspace(ws, path, mode); rc >= 0)
+        return rc;
+    QString error;
+    const auto resolved = ws.resolveSnapshot(spec, &error);
+    if (!resolved)
+        return fail(BadInput, error);
+    *id = *resolved;
+    return -1;
+}
+
 std::function<bool(std::int64_t, std::int64_t)> progressPrinter()
 {
     if (!stderrIsTerminal())

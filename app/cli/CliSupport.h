@@ -30,6 +30,10 @@ int parse(QCommandLineParser &parser, const QStringList &args, const QString &de
 // Opens the workspace (a snapshot file with its pages checked), turning its problems into
 // exit codes: -1 to go on.
 int openWorkspace(workspace::Workspace &ws, const QString &path, workspace::OpenMode mode);
+// openWorkspace(), then the snapshot that spec (--snapshot: an id or "latest") names, in *id:
+// -1 to go on.
+int openSnapshot(workspace::Workspace &ws, const QString &path, workspace::OpenMode mode,
+                 const QString &spec, std::int64_t *id);
 // A change the user asked for failed as a whole (its transaction was rolled back, or never
 // started): exit 3, saying so.
 int changeFailed(const workspace::Workspace &ws, const QString &error);

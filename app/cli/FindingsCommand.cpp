@@ -32,18 +32,18 @@ int findingsCommand(const QStringList &args)
     if (p.isSet(code) && !findingKind(p.value(code)))
         return fail(BadInput, QStringLiteral("--code %1: not a finding code").arg(p.value(code)));
     workspace::Workspace ws;
-    if (const int rc = openWorkspace(ws, p.value(db), workspace::OpenMode::Reading); rc >= 0)
+    std::int64_t id = 0;
+    if (const int rc =
+            openSnapshot(ws, p.value(db), workspace::OpenMode::Reading, p.value(snapshot), &id);
+        rc >= 0)
         return rc;
     QString error;
-    const auto id = ws.resolveSnapshot(p.value(snapshot), &error);
-    if (!id)
-        return fail(BadInput, error);
-    if (!ws.ensureAnalysis(*id, &error))
+    if (!ws.ensureAnalysis(id, &error))
         return fail(Failure, QStringLiteral("%1: %2").arg(ws.path(), error));
     QJsonArray rows;
     qint64 count = 0, accepted = 0;
     const bool listed = ws.findings(
-        *id, p.value(code),
+        id, p.value(code),
         [&](const workspace::FindingRow &f) {
             ++count;
             accepted += f.accepted;
@@ -70,7 +70,7 @@ int findingsCommand(const QStringList &args)
     if (!listed)
         return fail(Failure, error);
     if (p.isSet(json)) {
-        out() << QJsonDocument(QJsonObject{{QStringLiteral("snapshot"), qint64(*id)},
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("snapshot"), qint64(id)},
                                            {QStringLiteral("count"), count},
                                            {QStringLiteral("accepted"), accepted},
                                            {QStringLiteral("findings"), rows}})

@@ -102,15 +102,15 @@ int summaryCommand(const QStringList &args)
              .isValid())
         return fail(UsageError, QStringLiteral("--month %1: expected YYYY-MM").arg(p.value(month)));
     workspace::Workspace ws;
+    std::int64_t id = 0;
     // Read-write if it can: the first summary of a snapshot stores its analysis.
-    if (const int rc = openWorkspace(ws, p.value(db), workspace::OpenMode::Reading); rc >= 0)
+    if (const int rc =
+            openSnapshot(ws, p.value(db), workspace::OpenMode::Reading, p.value(snapshot), &id);
+        rc >= 0)
         return rc;
     QString error;
-    const auto id = ws.resolveSnapshot(p.value(snapshot), &error);
-    if (!id)
-        return fail(BadInput, error);
     if (p.isSet(explainOpt)) {
-        const auto explanation = ws.explainSummary(*id, &error);
+        const auto explanation = ws.explainSummary(id, &error);
         if (!explanation)
             return fail(Failure, QStringLiteral("%1: %2").arg(ws.path(), error));
         if (p.isSet(json)) {
@@ -145,7 +145,7 @@ int summaryCommand(const QStringList &args)
         out().flush();
         return Success;
     }
-    const auto summary = ws.summary(*id, p.value(month), &error);
+    const auto summary = ws.summary(id, p.value(month), &error);
     if (!summary)
         return fail(Failure, QStringLiteral("%1: %2").arg(ws.path(), error));
     if (p.isSet(json))
