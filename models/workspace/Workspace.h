@@ -12,6 +12,7 @@
 #include "workspace/Expectations.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -75,6 +76,48 @@ struct FindingDetails
     std::vector<Answer> answers;
 };
 
+// One snapshot as Manage Snapshots and `trhealth-cli prune` list it.
+struct SnapshotInfo
+{
+    std::int64_t id = 0;
+    QDateTime takenAt; // UTC
+    QString label, origin;
+    bool complete = true;
+    std::int64_t endpoints = 0;
+    std::optional<std::int64_t> findings; // nullopt: not analysed yet
+    // What the snapshot adds to the workspace file, in bytes: measured when it was imported
+    // and analysed, or (bytesMeasured false: a snapshot from before trhealth measured it) the
+    // snapshot's share of the file by its rows.
+    std::int64_t bytes = 0;
+    bool bytesMeasured = false;
+};
+
+// The retention rules of `prune`, over snapshots listed oldest first: every snapshot but the
+// newest `keep`, or every snapshot taken before `date` (UTC).
+QList<qint64> snapshotsBeyondNewest(const std::vector<SnapshotInfo> &snapshots, int keep);
+QList<qint64> snapshotsTakenBefore(const std::vector<SnapshotInfo> &snapshots, const QDate &date);
+
+// What removing snapshots did.
+struct RemovalResult
+{
+    enum class Status
+    {
+        Removed,   // the snapshots are gone (spaceReclaimed says whether the file shrank yet)
+        Cancelled, // cancelled before the removal was committed: nothing changed
+        Failed     // nothing changed; error says why
+    };
+    Status status = Status::Failed;
+    QString error;
+    int snapshots = 0;       // removed
+    int notes = 0;           // notes and exceptions of endpoints no kept snapshot has
+    int checklistMonths = 0; // months whose sign-offs went with their last snapshot
+    std::int64_t fileBytesBefore = 0, fileBytesAfter = 0;
+    // False when giving the space back was cancelled or failed after the removal: the free
+    // pages are reused by the next import and given back by the next removal.
+    bool spaceReclaimed = false;
+    bool ok() const { return status == Status::Removed; }
+};
+
 // An open workspace: the one connection a front end holds, and every use case that reads or
 // changes it. The console and trhealth-cli call this, never the database. A Workspace lives
 // on the thread that opened it; a worker opens its own.
@@ -107,6 +150,18 @@ public:
     QList<qint64> snapshotIds();
     // The (UTC) date the snapshot was taken; invalid when unknown.
     QDate snapshotDate(std::int64_t snapshotId);
+    // Every snapshot with its counts and size, oldest first; nullopt and *error on failure.
+    std::optional<std::vector<SnapshotInfo>> snapshotInfos(QString *error);
+    // The workspace file's size on disk (with its write-ahead log), in bytes.
+    std::int64_t fileBytes() const;
+    // Removes the snapshots, with every row only they use: their answers and findings, the
+    // endpoints no kept snapshot has (with their notes and exceptions), the checklist months
+    // no kept snapshot falls in. One transaction: killed or cancelled at any moment, the
+    // workspace is either as before or without them. Then gives the space back to the file
+    // system. progress(percent) is called often; false cancels (a removal already committed
+    // stays, and only giving the space back stops).
+    using RemovalProgress = std::function<bool(int percent)>;
+    RemovalResult removeSnapshots(const QList<qint64> &ids, const RemovalProgress &progress = {});
 
     // Analysis (which stores the findings, so it writes unless read-only).
     bool ensureAnalysis(std::int64_t snapshotId, QString *error);
