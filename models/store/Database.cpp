@@ -48,11 +48,15 @@ bool Database::open(const QString &path, Mode mode)
     int flags = SQLITE_OPEN_NOMUTEX;
     flags |= mode == Mode::ReadWrite ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
                                      : SQLITE_OPEN_READONLY;
-    QByteArray utf8 = path.toUtf8();
+    // URIs are understood (attachReadOnly needs them), so a file's own name is always given
+    // as an absolute path, which never starts with "file:".
+    flags |= SQLITE_OPEN_URI;
+    QByteArray utf8 = path.isEmpty() || path == QLatin1String(":memory:")
+                          ? path.toUtf8()
+                          : QFileInfo(path).absoluteFilePath().toUtf8();
     if (mode == Mode::Immutable) {
         // A file: URI (percent-encoded, so '?' or '#' in a name stay part of the path).
         utf8 = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() + "?immutable=1";
-        flags |= SQLITE_OPEN_URI;
     }
     const int rc = sqlite3_open_v2(utf8.constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
@@ -73,6 +77,19 @@ bool Database::open(const QString &path, Mode mode)
         exec("PRAGMA cell_size_check = ON");
     }
     return true;
+}
+
+bool Database::attachReadOnly(const QString &path, std::string_view name, bool immutable)
+{
+    const QByteArray uri = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() +
+                           (immutable ? "?immutable=1" : "?mode=ro");
+    Statement st(*this, "ATTACH DATABASE ?1 AS " + std::string(name));
+    st.bind(1, std::string_view(uri.constData(), size_t(uri.size())));
+    if (st.run())
+        return true;
+    m_error = st.error();
+    m_errorCode = st.errorCode();
+    return false;
 }
 
 void Database::close()

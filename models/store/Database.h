@@ -64,6 +64,10 @@ public:
     // Interrupts the statement running on this connection (callable from any thread).
     void interrupt();
 
+    // Attaches the database file at path read-only as schema `name` (immutable: a file
+    // nothing else writes, opened without locks or journal files, as Mode::Immutable).
+    bool attachReadOnly(const QString &path, std::string_view name, bool immutable);
+
 private:
     sqlite3 *m_db = nullptr;
     QString m_path;

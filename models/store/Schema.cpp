@@ -440,6 +440,11 @@ int Schema::currentVersion()
     return int(migrations().size());
 }
 
+int Schema::oldestReadableVersion()
+{
+    return 5;
+}
+
 int Schema::applicationId()
 {
     return kApplicationId;

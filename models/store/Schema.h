@@ -13,6 +13,10 @@ class Schema final
 {
 public:
     static int currentVersion();
+    // The oldest version a read-only file (a snapshot file from an older trhealth) is read
+    // at without an upgrade: the steps after it only add what readers do without (6: the
+    // snapshots' stored_bytes, read as unknown).
+    static int oldestReadableVersion();
     // 'TRHT' in PRAGMA application_id marks our files.
     static int applicationId();
 

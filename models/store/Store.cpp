@@ -104,7 +104,7 @@ Store::OpenResult Store::open(Database &db, const QString &path, OpenMode mode)
     if (mode == OpenMode::ReadOnly) {
         if (check.fileVersion == 0)
             return failWith(Status::NotOurs, tr("the file holds no trhealth data"));
-        if (check.fileVersion != Schema::currentVersion())
+        if (check.fileVersion < Schema::oldestReadableVersion())
             return failWith(Status::Failed,
                             QStringLiteral("schema version %1 needs an upgrade, which a read-only "
                                            "file cannot get")

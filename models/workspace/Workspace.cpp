@@ -127,12 +127,16 @@ std::optional<std::vector<SnapshotInfo>> Workspace::snapshotInfos(QString *error
 {
     // Counted from the indexes that start with snapshot_id: a few milliseconds per million
     // rows. Findings only for an analysed snapshot (else nullopt).
-    Statement st(m_db, "SELECT s.id, s.taken_at, s.label, s.origin, s.complete, s.stored_bytes, "
-                       "(SELECT count(*) FROM snapshot_endpoint se WHERE se.snapshot_id = s.id), "
-                       "CASE WHEN EXISTS (SELECT 1 FROM analysis a WHERE a.snapshot_id = s.id) "
-                       "THEN (SELECT count(*) FROM finding f WHERE f.snapshot_id = s.id) END, "
-                       "(SELECT count(*) FROM answer a WHERE a.snapshot_id = s.id) "
-                       "FROM snapshot s ORDER BY s.taken_at, s.id");
+    // A read-only file of schema 5 (Schema::oldestReadableVersion) has no stored_bytes.
+    const bool haveSizes = m_db.scalarInt("PRAGMA user_version").value_or(0) >= 6;
+    Statement st(m_db,
+                 std::string("SELECT s.id, s.taken_at, s.label, s.origin, s.complete, ") +
+                     (haveSizes ? "s.stored_bytes, " : "NULL, ") +
+                     "(SELECT count(*) FROM snapshot_endpoint se WHERE se.snapshot_id = s.id), "
+                     "CASE WHEN EXISTS (SELECT 1 FROM analysis a WHERE a.snapshot_id = s.id) "
+                     "THEN (SELECT count(*) FROM finding f WHERE f.snapshot_id = s.id) END, "
+                     "(SELECT count(*) FROM answer a WHERE a.snapshot_id = s.id) "
+                     "FROM snapshot s ORDER BY s.taken_at, s.id");
     std::vector<SnapshotInfo> infos;
     std::vector<std::int64_t> rows; // answers and findings: the share of an unmeasured one
     while (st.step()) {
