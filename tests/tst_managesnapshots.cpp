@@ -1,0 +1,428 @@
+// File → Manage Snapshots… in the real main window, on a real demo workspace: the dialog lists
+// every snapshot newest first with its size; the selected ones are deleted after a
+// confirmation (declined: nothing changes), on a worker with progress and Cancel, and the
+// window shows what is left; a snapshot file is listed only.
+#include "MainWindow.h"
+#include "TestSupport.h"
+#include "WindowTestSupport.h"
+#include "dialogs/ManageSnapshotsDialog.h"
+#include "snapshotfile/SnapshotFile.h"
+#include "workspace/Workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+using namespace trh;
+
+namespace {
+
+// The snapshot ids of the workspace, read by a Workspace of its own (oldest first).
+QList<qint64> snapshotIdsOf(const QString &path)
+{
+    workspace::Workspace ws;
+    if (!ws.open(path, workspace::OpenMode::ReadOnly).ok())
+        return {-1};
+    return ws.snapshotIds();
+}
+
+// The snapshot ids of the dialog's table, top to bottom.
+QList<qint64> rowIds(const QTreeWidget *table)
+{
+    QList<qint64> ids;
+    for (int i = 0; i < table->topLevelItemCount(); ++i)
+        ids << table->topLevelItem(i)->data(0, Qt::UserRole).toLongLong();
+    return ids;
+}
+
+// What the confirmation said, and which button was the default. Its answerer stops with it.
+struct Confirmation
+{
+    QString text, details;
+    bool cancelIsDefault = false;
+    bool shown = false;
+    QObject answerer;
+};
+
+// Answers the next confirmation (a modal box, so from a timer): Delete if accept, else Cancel.
+void answerConfirmationSoon(bool accept, Confirmation *seen, int triesLeft = 200)
+{
+    QTimer::singleShot(25, &seen->answerer, [accept, seen, triesLeft] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != QLatin1String("deleteSnapshotsConfirmation")) {
+            if (triesLeft > 0)
+                answerConfirmationSoon(accept, seen, triesLeft - 1);
+            return;
+        }
+        seen->shown = true;
+        seen->text = box->text();
+        seen->details = box->informativeText();
+        seen->cancelIsDefault = box->defaultButton() == box->button(QMessageBox::Cancel);
+        box->findChild<QPushButton *>(
+               QLatin1String(accept ? "confirmDeleteButton" : "cancelDeleteButton"))
+            ->click();
+    });
+}
+
+// Clicks the row of the table that shows snapshot id (Ctrl held: adds it to the selection).
+void clickRow(QTreeWidget *table, qint64 id, Qt::KeyboardModifiers modifiers = {})
+{
+    for (int i = 0; i < table->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = table->topLevelItem(i);
+        if (item->data(0, Qt::UserRole).toLongLong() == id)
+            QTest::mouseClick(table->viewport(), Qt::LeftButton, modifiers,
+                              table->visualItemRect(item).center());
+    }
+}
+
+QString resultText(ManageSnapshotsDialog *dialog)
+{
+    auto *box = dialog->findChild<QMessageBox *>(QStringLiteral("manageSnapshotsResult"));
+    return box ? box->text() + QLatin1Char('\n') + box->informativeText() : QString();
+}
+
+// Makes the dialog the active window, as a click on it would on a desktop (the offscreen
+// platform leaves the main window active), so that its keyboard shortcuts work.
+bool activate(QWidget *dialog)
+{
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    QApplication::setActiveWindow(dialog);
+#else
+    dialog->activateWindow();
+#endif
+    return QTest::qWaitForWindowActive(dialog) && QApplication::activeWindow() == dialog;
+}
+
+// Closes the result message and gives the keyboard back to the dialog.
+void closeResult(ManageSnapshotsDialog *dialog)
+{
+    if (auto *box = dialog->findChild<QMessageBox *>(QStringLiteral("manageSnapshotsResult")))
+        box->close();
+    QVERIFY(activate(dialog));
+}
+
+} // namespace
+
+class TestManageSnapshots : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_demo; // four monthly snapshots, built once; each test works on a copy
+    int m_copies = 0;
+
+    QString copyOfDemo()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("copy%1.trdb").arg(++m_copies));
+        return QFile::copy(m_demo, path) ? path : QString();
+    }
+
+    // Opens path in window and File → Manage Snapshots… on it.
+    static ManageSnapshotsDialog *openDialog(MainWindow &window, const QString &path)
+    {
+        window.resize(1200, 800);
+        if (!test::showWorkspace(window, path))
+            return nullptr;
+        QAction *action = window.findChild<QAction *>(QStringLiteral("actionManageSnapshots"));
+        if (!action || !action->isEnabled())
+            return nullptr;
+        action->trigger();
+        auto *dialog = window.findChild<ManageSnapshotsDialog *>();
+        if (!dialog || !dialog->isVisible())
+            return nullptr;
+        return activate(dialog) ? dialog : nullptr;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qRegisterMetaType<QProgressDialog *>();
+        test::useTemporarySettings(m_dir.filePath(QStringLiteral("settings")),
+                                   QStringLiteral("trhealth"));
+        m_demo = m_dir.filePath(QStringLiteral("demo.trdb"));
+        workspace::Workspace ws;
+        const workspace::OpenResult opened = ws.open(m_demo, workspace::OpenMode::CreateOrUpgrade);
+        QVERIFY2(opened.ok(), qPrintable(opened.error));
+        workspace::DemoOptions options;
+        options.endpoints = 60;
+        const workspace::DemoResult demo = ws.buildDemo(options);
+        QVERIFY2(demo.ok(), qPrintable(demo.error));
+        QCOMPARE(ws.snapshotIds().size(), 4);
+    }
+
+    void noWorkspaceNoAction()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionManageSnapshots"))->isEnabled());
+    }
+
+    void listsEverySnapshotNewestFirstWithItsSize()
+    {
+        const QString path = copyOfDemo();
+        MainWindow window;
+        ManageSnapshotsDialog *dialog = openDialog(window, path);
+        QVERIFY(dialog);
+        auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
+        QCOMPARE(table->topLevelItemCount(), 4);
+        // The demo's snapshots were taken a month apart in the order of their ids.
+        QCOMPARE(rowIds(table), (QList<qint64>{4, 3, 2, 1}));
+        for (const workspace::SnapshotInfo &s : dialog->snapshots()) {
+            QVERIFY2(s.bytes > 0, qPrintable(QString::number(s.id)));
+            QVERIFY(s.endpoints > 0);
+        }
+        for (int i = 0; i < table->topLevelItemCount(); ++i) {
+            const QTreeWidgetItem *row = table->topLevelItem(i);
+            QVERIFY(!row->text(0).isEmpty());  // taken
+            QVERIFY(row->text(3).toInt() > 0); // endpoints
+            QVERIFY2(!row->text(5).isEmpty() && row->text(5) != QLatin1String("0 bytes"),
+                     qPrintable(row->text(5)));
+            QVERIFY(row->textAlignment(5) & Qt::AlignRight);
+        }
+        auto *fileSize = dialog->findChild<QLabel *>(QStringLiteral("workspaceFileSize"));
+        QVERIFY2(fileSize->text().contains(QFileInfo(path).fileName()),
+                 qPrintable(fileSize->text()));
+        // Nothing selected: nothing to delete; a writable workspace has no read-only note.
+        auto *del = dialog->findChild<QPushButton *>(QStringLiteral("deleteSnapshotsButton"));
+        QVERIFY(!del->isEnabled());
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("manageSnapshotsReadOnly"))->isHidden());
+        clickRow(table, 2);
+        QVERIFY(del->isEnabled());
+        QCOMPARE(test::unnamedControls(dialog), QStringList());
+        if (const QString png = qEnvironmentVariable("TRHEALTH_SCREENSHOT_DIR"); !png.isEmpty()) {
+            clickRow(table, 1, Qt::ControlModifier);
+            dialog->grab().save(QDir(png).filePath(QStringLiteral("manage-snapshots.png")));
+        }
+    }
+
+    void deletesTheOldestSnapshot()
+    {
+        const QString path = copyOfDemo();
+        MainWindow window;
+        ManageSnapshotsDialog *dialog = openDialog(window, path);
+        QVERIFY(dialog);
+        auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
+        clickRow(table, 1);
+        QCOMPARE(table->selectedItems().size(), 1);
+
+        QSignalSpy started(dialog, &ManageSnapshotsDialog::removalStarted);
+        QSignalSpy finished(dialog, &ManageSnapshotsDialog::removalFinished);
+        QSignalSpy removed(dialog, &ManageSnapshotsDialog::snapshotsRemoved);
+        QSignalSpy reloaded(&window, &MainWindow::overviewLoaded);
+        Confirmation confirmation;
+        answerConfirmationSoon(true, &confirmation);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("deleteSnapshotsButton")),
+                          Qt::LeftButton);
+        QVERIFY(confirmation.shown);
+        QVERIFY(confirmation.cancelIsDefault);
+        QVERIFY2(confirmation.text.contains(QLatin1String("1 snapshot")),
+                 qPrintable(confirmation.text));
+        QVERIFY2(confirmation.details.contains(table->topLevelItem(3)->text(0)),
+                 qPrintable(confirmation.details)); // the oldest one's date
+        QVERIFY(confirmation.details.contains(QLatin1String("cannot be undone")));
+        QVERIFY(confirmation.details.contains(QLatin1String("notes and exceptions")));
+        QVERIFY(confirmation.details.contains(QLatin1String("About ")));
+        QCOMPARE(started.count(), 1);
+
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(dialog->lastResult().ok(), qPrintable(dialog->lastResult().error));
+        QCOMPARE(dialog->lastResult().snapshots, 1);
+        QVERIFY2(resultText(dialog).contains(QLatin1String("Deleted 1 snapshot")),
+                 qPrintable(resultText(dialog)));
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(removed.at(0).at(0).value<QList<qint64>>(), QList<qint64>{1});
+        // The workspace, read afresh, has one snapshot fewer; the dialog lists what is left.
+        QCOMPARE(snapshotIdsOf(path), (QList<qint64>{2, 3, 4}));
+        QCOMPARE(rowIds(table), (QList<qint64>{4, 3, 2}));
+        closeResult(dialog);
+
+        // The window still shows the newest snapshot; its selectors offer only the rest.
+        QVERIFY(reloaded.wait(60000));
+        auto *selector = window.findChild<QComboBox *>(QStringLiteral("snapshotSelector"));
+        QCOMPARE(selector->count(), 3);
+        QCOMPARE(selector->currentData().toLongLong(), 4);
+        for (int i = 0; i < selector->count(); ++i)
+            QVERIFY(selector->itemData(i).toLongLong() != 1);
+        auto *compare = window.findChild<QComboBox *>(QStringLiteral("compareSelector"));
+        QCOMPARE(compare->findData(qint64(1)), -1);
+    }
+
+    // The snapshot shown goes: the window shows the newest one left; when every snapshot goes
+    // (selected with Ctrl+A, deleted with the Delete key), the empty state.
+    void deletingTheShownSnapshotsFallsBack()
+    {
+        const QString path = copyOfDemo();
+        MainWindow window;
+        ManageSnapshotsDialog *dialog = openDialog(window, path);
+        QVERIFY(dialog);
+        auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
+        auto *selector = window.findChild<QComboBox *>(QStringLiteral("snapshotSelector"));
+        QCOMPARE(selector->currentData().toLongLong(), 4);
+
+        clickRow(table, 4);
+        QSignalSpy finished(dialog, &ManageSnapshotsDialog::removalFinished);
+        QSignalSpy reloaded(&window, &MainWindow::overviewLoaded);
+        Confirmation confirmation;
+        answerConfirmationSoon(true, &confirmation);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Delete);
+        QVERIFY(confirmation.shown);
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(dialog->lastResult().ok(), qPrintable(dialog->lastResult().error));
+        closeResult(dialog);
+        QVERIFY(reloaded.wait(60000));
+        QCOMPARE(selector->count(), 3);
+        QCOMPARE(selector->currentData().toLongLong(), 3);
+
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(table->selectedItems().size(), 3);
+        Confirmation all;
+        answerConfirmationSoon(true, &all);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Delete);
+        QVERIFY(all.shown);
+        QVERIFY2(all.text.contains(QLatin1String("3 snapshot")), qPrintable(all.text));
+        QVERIFY2(all.details.contains(QLatin1String("No snapshot is left")),
+                 qPrintable(all.details));
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(dialog->lastResult().ok(), qPrintable(dialog->lastResult().error));
+        QCOMPARE(dialog->lastResult().snapshots, 3);
+        closeResult(dialog);
+        QCOMPARE(snapshotIdsOf(path), QList<qint64>{});
+        QCOMPARE(table->topLevelItemCount(), 0);
+        QVERIFY(reloaded.wait(60000));
+        QCOMPARE(selector->count(), 0);
+        auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("emptyPage"));
+        QVERIFY(
+            !window.findChild<QAction *>(QStringLiteral("actionExportSnapshotFile"))->isEnabled());
+    }
+
+    void declinedConfirmationChangesNothing()
+    {
+        const QString path = copyOfDemo();
+        MainWindow window;
+        ManageSnapshotsDialog *dialog = openDialog(window, path);
+        QVERIFY(dialog);
+        auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
+        clickRow(table, 1);
+        clickRow(table, 2, Qt::ControlModifier);
+        QCOMPARE(table->selectedItems().size(), 2);
+        QSignalSpy started(dialog, &ManageSnapshotsDialog::removalStarted);
+        QSignalSpy removed(dialog, &ManageSnapshotsDialog::snapshotsRemoved);
+        Confirmation confirmation;
+        answerConfirmationSoon(false, &confirmation);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("deleteSnapshotsButton")),
+                          Qt::LeftButton);
+        QVERIFY(confirmation.shown);
+        QVERIFY2(confirmation.text.contains(QLatin1String("2 snapshot")),
+                 qPrintable(confirmation.text));
+        QTest::qWait(100);
+        QCOMPARE(started.count(), 0);
+        QCOMPARE(removed.count(), 0);
+        QVERIFY(!dialog->isRemoving());
+        QCOMPARE(snapshotIdsOf(path), (QList<qint64>{1, 2, 3, 4}));
+        QCOMPARE(table->topLevelItemCount(), 4);
+        QCOMPARE(table->selectedItems().size(), 2); // still selected, to think again
+    }
+
+    // Cancel pressed before the worker got anywhere: the progress callback answers false at
+    // once, and nothing was changed.
+    void cancelledRemovalChangesNothing()
+    {
+        const QString path = copyOfDemo();
+        MainWindow window;
+        ManageSnapshotsDialog *dialog = openDialog(window, path);
+        QVERIFY(dialog);
+        auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
+        clickRow(table, 2);
+        QSignalSpy finished(dialog, &ManageSnapshotsDialog::removalFinished);
+        QSignalSpy removed(dialog, &ManageSnapshotsDialog::snapshotsRemoved);
+        // Emitted before the worker starts: Cancel is pressed in its progress dialog then.
+        connect(dialog, &ManageSnapshotsDialog::removalStarted, this,
+                [](QProgressDialog *progress) { progress->findChild<QPushButton *>()->click(); });
+        Confirmation confirmation;
+        answerConfirmationSoon(true, &confirmation);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("deleteSnapshotsButton")),
+                          Qt::LeftButton);
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(dialog->lastResult().status, workspace::RemovalResult::Status::Cancelled);
+        QVERIFY2(resultText(dialog).contains(QLatin1String("nothing was changed")),
+                 qPrintable(resultText(dialog)));
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(snapshotIdsOf(path), (QList<qint64>{1, 2, 3, 4}));
+        QCOMPARE(table->topLevelItemCount(), 4);
+        closeResult(dialog);
+    }
+
+    void snapshotFileIsListedOnly()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("shared.trhealth"));
+        const SnapshotFile::ExportResult exported =
+            SnapshotFile::exportSnapshots(m_demo, {2, 4}, file);
+        QVERIFY2(exported.ok, qPrintable(exported.error));
+        const QByteArray before = test::readAll(file);
+        MainWindow window;
+        ManageSnapshotsDialog *dialog = openDialog(window, file);
+        QVERIFY(dialog);
+        QVERIFY(dialog->isReadOnly());
+        auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
+        QCOMPARE(rowIds(table), (QList<qint64>{4, 2}));
+        auto *note = dialog->findChild<QLabel *>(QStringLiteral("manageSnapshotsReadOnly"));
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().contains(QLatin1String("read-only")), qPrintable(note->text()));
+        clickRow(table, 2);
+        QCOMPARE(table->selectedItems().size(), 1);
+        auto *del = dialog->findChild<QPushButton *>(QStringLiteral("deleteSnapshotsButton"));
+        QVERIFY(!del->isEnabled());
+        // Nor does the Delete key ask anything.
+        QSignalSpy started(dialog, &ManageSnapshotsDialog::removalStarted);
+        Confirmation confirmation;
+        answerConfirmationSoon(true, &confirmation, 4);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Delete);
+        QTest::qWait(250);
+        QVERIFY(!confirmation.shown);
+        QCOMPARE(started.count(), 0);
+        QCOMPARE(test::readAll(file), before);
+    }
+
+    // The dialog's size and its columns are kept for the next time.
+    void remembersItsGeometryAndColumns()
+    {
+        const QString path = copyOfDemo();
+        int width = 0;
+        {
+            MainWindow window;
+            ManageSnapshotsDialog *dialog = openDialog(window, path);
+            QVERIFY(dialog);
+            auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
+            width = table->columnWidth(2) + 37;
+            table->setColumnWidth(2, width);
+            dialog->resize(dialog->width() + 50, dialog->height() + 30);
+            dialog->findChild<QPushButton *>(QStringLiteral("manageSnapshotsCloseButton"))->click();
+        }
+        MainWindow window;
+        ManageSnapshotsDialog *dialog = openDialog(window, path);
+        QVERIFY(dialog);
+        auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
+        QCOMPARE(table->columnWidth(2), width);
+        QCOMPARE(rowIds(table), (QList<qint64>{4, 3, 2, 1})); // still newest first
+    }
+};
+
+QTEST_MAIN(TestManageSnapshots)
+#include "tst_managesnapshots.moc"
