@@ -70,6 +70,8 @@ void answerConfirmationSoon(bool accept, Confirmation *seen, int triesLeft = 200
         seen->text = box->text();
         seen->details = box->informativeText();
         seen->cancelIsDefault = box->defaultButton() == box->button(QMessageBox::Cancel);
+        if (const QString png = qEnvironmentVariable("TRHEALTH_SCREENSHOT_DIR"); !png.isEmpty())
+            box->grab().save(QDir(png).filePath(QStringLiteral("manage-snapshots-confirm.png")));
         box->findChild<QPushButton *>(
                QLatin1String(accept ? "confirmDeleteButton" : "cancelDeleteButton"))
             ->click();
@@ -186,10 +188,10 @@ private slots:
         for (int i = 0; i < table->topLevelItemCount(); ++i) {
             const QTreeWidgetItem *row = table->topLevelItem(i);
             QVERIFY(!row->text(0).isEmpty());  // taken
-            QVERIFY(row->text(3).toInt() > 0); // endpoints
-            QVERIFY2(!row->text(5).isEmpty() && row->text(5) != QLatin1String("0 bytes"),
-                     qPrintable(row->text(5)));
-            QVERIFY(row->textAlignment(5) & Qt::AlignRight);
+            QVERIFY(row->text(4).toInt() > 0); // endpoints
+            QVERIFY2(!row->text(6).isEmpty() && row->text(6) != QLatin1String("0 bytes"),
+                     qPrintable(row->text(6)));
+            QVERIFY(row->textAlignment(6) & Qt::AlignRight);
         }
         auto *fileSize = dialog->findChild<QLabel *>(QStringLiteral("workspaceFileSize"));
         QVERIFY2(fileSize->text().contains(QFileInfo(path).fileName()),
@@ -249,7 +251,7 @@ private slots:
         closeResult(dialog);
 
         // The window still shows the newest snapshot; its selectors offer only the rest.
-        QVERIFY(reloaded.wait(60000));
+        QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 1, 60000);
         auto *selector = window.findChild<QComboBox *>(QStringLiteral("snapshotSelector"));
         QCOMPARE(selector->count(), 3);
         QCOMPARE(selector->currentData().toLongLong(), 4);
@@ -282,7 +284,7 @@ private slots:
         QVERIFY(finished.wait(120000));
         QVERIFY2(dialog->lastResult().ok(), qPrintable(dialog->lastResult().error));
         closeResult(dialog);
-        QVERIFY(reloaded.wait(60000));
+        QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 1, 60000);
         QCOMPARE(selector->count(), 3);
         QCOMPARE(selector->currentData().toLongLong(), 3);
 
@@ -303,7 +305,7 @@ private slots:
         closeResult(dialog);
         QCOMPARE(snapshotIdsOf(path), QList<qint64>{});
         QCOMPARE(table->topLevelItemCount(), 0);
-        QVERIFY(reloaded.wait(60000));
+        QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 2, 60000);
         QCOMPARE(selector->count(), 0);
         auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
         QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("emptyPage"));
@@ -398,6 +400,9 @@ private slots:
         QVERIFY(!confirmation.shown);
         QCOMPARE(started.count(), 0);
         QCOMPARE(test::readAll(file), before);
+        if (const QString png = qEnvironmentVariable("TRHEALTH_SCREENSHOT_DIR"); !png.isEmpty())
+            dialog->grab().save(
+                QDir(png).filePath(QStringLiteral("manage-snapshots-read-only.png")));
     }
 
     // The dialog's size and its columns are kept for the next time.
@@ -410,8 +415,8 @@ private slots:
             ManageSnapshotsDialog *dialog = openDialog(window, path);
             QVERIFY(dialog);
             auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
-            width = table->columnWidth(2) + 37;
-            table->setColumnWidth(2, width);
+            width = table->columnWidth(3) + 37;
+            table->setColumnWidth(3, width);
             dialog->resize(dialog->width() + 50, dialog->height() + 30);
             dialog->findChild<QPushButton *>(QStringLiteral("manageSnapshotsCloseButton"))->click();
         }
@@ -419,7 +424,7 @@ private slots:
         ManageSnapshotsDialog *dialog = openDialog(window, path);
         QVERIFY(dialog);
         auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
-        QCOMPARE(table->columnWidth(2), width);
+        QCOMPARE(table->columnWidth(3), width);
         QCOMPARE(rowIds(table), (QList<qint64>{4, 3, 2, 1})); // still newest first
     }
 };

@@ -14,6 +14,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStyle>
 #include <QTreeWidget>
@@ -28,12 +29,12 @@ namespace {
 enum Column
 {
     TakenColumn,
+    StatusColumn,
     LabelColumn,
     OriginColumn,
     EndpointsColumn,
     FindingsColumn,
     SizeColumn,
-    StatusColumn,
     ColumnCount
 };
 
@@ -91,15 +92,20 @@ ManageSnapshotsDialog::ManageSnapshotsDialog(const QString &workspace, QWidget *
 {
     setObjectName(QStringLiteral("manageSnapshotsDialog"));
     setWindowTitle(tr("Manage Snapshots — %1").arg(QFileInfo(workspace).fileName()));
-    resize(860, 440);
+    resize(820, 400);
     auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(this);
+    intro->setText(tr("Newest first. Deleting snapshots gives their space back to the file "
+                      "system; select several with Ctrl or Shift."));
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
 
     m_table = new QTreeWidget(this);
     m_table->setObjectName(QStringLiteral("snapshotTable"));
     m_table->setAccessibleName(tr("Snapshots"));
     m_table->setColumnCount(ColumnCount);
-    m_table->setHeaderLabels({tr("Taken"), tr("Label"), tr("Origin"), tr("Endpoints"),
-                              tr("Findings"), tr("Size"), tr("Status")});
+    m_table->setHeaderLabels({tr("Taken"), tr("Status"), tr("Label"), tr("Origin"), tr("Endpoints"),
+                              tr("Findings"), tr("Size")});
     for (int column = 0; column < ColumnCount; ++column) {
         if (isNumberColumn(column))
             m_table->headerItem()->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
@@ -151,7 +157,7 @@ ManageSnapshotsDialog::ManageSnapshotsDialog(const QString &workspace, QWidget *
     m_table->addAction(deleteAction);
     connect(deleteAction, &QAction::triggered, this, &ManageSnapshotsDialog::deleteSelected);
 
-    // Delete… on the left, away from Close; Return presses neither.
+    // Return presses neither button: deleting is never the default.
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_close = buttons->button(QDialogButtonBox::Close);
     m_close->setObjectName(QStringLiteral("manageSnapshotsCloseButton"));
@@ -177,15 +183,30 @@ ManageSnapshotsDialog::ManageSnapshotsDialog(const QString &workspace, QWidget *
     deleteAction->setEnabled(m_delete->isEnabled());
     // Column widths as the user left them; the first time, as wide as the contents.
     const QSettings settings;
-    restoreGeometry(settings.value(SettingsKey::manageSnapshotsGeometry()).toByteArray());
     if (!m_table->header()->restoreState(
             settings.value(SettingsKey::manageSnapshotsColumns()).toByteArray())) {
+        // With room to breathe between the columns, and the dialog wide enough for them and
+        // the labels.
+        const int padding = 2 * fontMetrics().averageCharWidth() + 6;
+        int labels = 0;
+        for (const workspace::SnapshotInfo &s : m_snapshots)
+            labels = std::max(labels, m_table->fontMetrics().horizontalAdvance(s.label));
+        int wanted = std::min(labels, 360) + padding;
         for (int column = 0; column < ColumnCount; ++column) {
-            if (column != LabelColumn)
+            if (column != LabelColumn) {
                 m_table->resizeColumnToContents(column);
+                m_table->setColumnWidth(column,
+                                        std::min(m_table->columnWidth(column), 240) + padding);
+                wanted += m_table->columnWidth(column);
+            }
         }
-        m_table->setColumnWidth(OriginColumn, std::min(m_table->columnWidth(OriginColumn), 160));
+        const QMargins margins = layout->contentsMargins();
+        resize(std::clamp(wanted + margins.left() + margins.right() + 2 * m_table->frameWidth() +
+                              m_table->verticalScrollBar()->sizeHint().width(),
+                          640, 1200),
+               height());
     }
+    restoreGeometry(settings.value(SettingsKey::manageSnapshotsGeometry()).toByteArray());
     // Always newest first when it opens.
     m_table->sortByColumn(TakenColumn, Qt::DescendingOrder);
 }
@@ -293,9 +314,8 @@ void ManageSnapshotsDialog::updateSelection()
         return;
     }
     if (selected.isEmpty()) {
-        m_selection->setText(tr("%n snapshot(s). Select those to delete (Ctrl or Shift for "
-                                "several).",
-                                nullptr, int(m_snapshots.size())));
+        m_selection->setText(
+            tr("%n snapshot(s), none selected.", nullptr, int(m_snapshots.size())));
         return;
     }
     qint64 bytes = 0;
