@@ -115,6 +115,42 @@ void closeResult(ManageSnapshotsDialog *dialog)
     QVERIFY(activate(dialog));
 }
 
+// The real main window with a workspace open in it and File → Manage Snapshots… on that.
+struct Console
+{
+    MainWindow window;
+    ManageSnapshotsDialog *dialog = nullptr;
+    QTreeWidget *table = nullptr;
+    QPushButton *deleteButton = nullptr;
+
+    bool open(const QString &path)
+    {
+        window.resize(1200, 800);
+        QAction *action = window.findChild<QAction *>(QStringLiteral("actionManageSnapshots"));
+        if (!test::showWorkspace(window, path) || !action->isEnabled())
+            return false;
+        action->trigger();
+        dialog = window.findChild<ManageSnapshotsDialog *>();
+        if (!dialog || !dialog->isVisible() || !activate(dialog))
+            return false;
+        table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
+        deleteButton = dialog->findChild<QPushButton *>(QStringLiteral("deleteSnapshotsButton"));
+        return table && deleteButton;
+    }
+
+    // Presses Delete… (byKey: the Delete key in the table) and answers the confirmation.
+    void pressDelete(bool accept, Confirmation *seen, bool byKey = false)
+    {
+        answerConfirmationSoon(accept, seen);
+        if (byKey) {
+            table->setFocus();
+            QTest::keyClick(table, Qt::Key_Delete);
+        } else {
+            QTest::mouseClick(deleteButton, Qt::LeftButton);
+        }
+    }
+};
+
 } // namespace
 
 class TestManageSnapshots : public QObject
@@ -128,22 +164,6 @@ class TestManageSnapshots : public QObject
     {
         const QString path = m_dir.filePath(QStringLiteral("copy%1.trdb").arg(++m_copies));
         return QFile::copy(m_demo, path) ? path : QString();
-    }
-
-    // Opens path in window and File → Manage Snapshots… on it.
-    static ManageSnapshotsDialog *openDialog(MainWindow &window, const QString &path)
-    {
-        window.resize(1200, 800);
-        if (!test::showWorkspace(window, path))
-            return nullptr;
-        QAction *action = window.findChild<QAction *>(QStringLiteral("actionManageSnapshots"));
-        if (!action || !action->isEnabled())
-            return nullptr;
-        action->trigger();
-        auto *dialog = window.findChild<ManageSnapshotsDialog *>();
-        if (!dialog || !dialog->isVisible())
-            return nullptr;
-        return activate(dialog) ? dialog : nullptr;
     }
 
 private slots:
@@ -174,90 +194,81 @@ private slots:
     void listsEverySnapshotNewestFirstWithItsSize()
     {
         const QString path = copyOfDemo();
-        MainWindow window;
-        ManageSnapshotsDialog *dialog = openDialog(window, path);
-        QVERIFY(dialog);
-        auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
-        QCOMPARE(table->topLevelItemCount(), 4);
+        Console c;
+        QVERIFY(c.open(path));
         // The demo's snapshots were taken a month apart in the order of their ids.
-        QCOMPARE(rowIds(table), (QList<qint64>{4, 3, 2, 1}));
-        for (const workspace::SnapshotInfo &s : dialog->snapshots()) {
+        QCOMPARE(rowIds(c.table), (QList<qint64>{4, 3, 2, 1}));
+        for (const workspace::SnapshotInfo &s : c.dialog->snapshots()) {
             QVERIFY2(s.bytes > 0, qPrintable(QString::number(s.id)));
             QVERIFY(s.endpoints > 0);
         }
-        for (int i = 0; i < table->topLevelItemCount(); ++i) {
-            const QTreeWidgetItem *row = table->topLevelItem(i);
+        for (int i = 0; i < c.table->topLevelItemCount(); ++i) {
+            const QTreeWidgetItem *row = c.table->topLevelItem(i);
             QVERIFY(!row->text(0).isEmpty());  // taken
             QVERIFY(row->text(4).toInt() > 0); // endpoints
             QVERIFY2(!row->text(6).isEmpty() && row->text(6) != QLatin1String("0 bytes"),
                      qPrintable(row->text(6)));
             QVERIFY(row->textAlignment(6) & Qt::AlignRight);
         }
-        auto *fileSize = dialog->findChild<QLabel *>(QStringLiteral("workspaceFileSize"));
+        auto *fileSize = c.dialog->findChild<QLabel *>(QStringLiteral("workspaceFileSize"));
         QVERIFY2(fileSize->text().contains(QFileInfo(path).fileName()),
                  qPrintable(fileSize->text()));
         // Nothing selected: nothing to delete; a writable workspace has no read-only note.
-        auto *del = dialog->findChild<QPushButton *>(QStringLiteral("deleteSnapshotsButton"));
-        QVERIFY(!del->isEnabled());
-        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("manageSnapshotsReadOnly"))->isHidden());
-        clickRow(table, 2);
-        QVERIFY(del->isEnabled());
-        QCOMPARE(test::unnamedControls(dialog), QStringList());
+        QVERIFY(!c.deleteButton->isEnabled());
+        QVERIFY(
+            c.dialog->findChild<QLabel *>(QStringLiteral("manageSnapshotsReadOnly"))->isHidden());
+        clickRow(c.table, 2);
+        QVERIFY(c.deleteButton->isEnabled());
+        QCOMPARE(test::unnamedControls(c.dialog), QStringList());
         if (const QString png = qEnvironmentVariable("TRHEALTH_SCREENSHOT_DIR"); !png.isEmpty()) {
-            clickRow(table, 1, Qt::ControlModifier);
-            dialog->grab().save(QDir(png).filePath(QStringLiteral("manage-snapshots.png")));
+            clickRow(c.table, 1, Qt::ControlModifier);
+            c.dialog->grab().save(QDir(png).filePath(QStringLiteral("manage-snapshots.png")));
         }
     }
 
     void deletesTheOldestSnapshot()
     {
         const QString path = copyOfDemo();
-        MainWindow window;
-        ManageSnapshotsDialog *dialog = openDialog(window, path);
-        QVERIFY(dialog);
-        auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
-        clickRow(table, 1);
-        QCOMPARE(table->selectedItems().size(), 1);
+        Console c;
+        QVERIFY(c.open(path));
+        clickRow(c.table, 1);
+        QCOMPARE(c.table->selectedItems().size(), 1);
+        const QString oldest = c.table->topLevelItem(3)->text(0);
 
-        QSignalSpy started(dialog, &ManageSnapshotsDialog::removalStarted);
-        QSignalSpy finished(dialog, &ManageSnapshotsDialog::removalFinished);
-        QSignalSpy removed(dialog, &ManageSnapshotsDialog::snapshotsRemoved);
-        QSignalSpy reloaded(&window, &MainWindow::overviewLoaded);
+        QSignalSpy started(c.dialog, &ManageSnapshotsDialog::removalStarted);
+        QSignalSpy finished(c.dialog, &ManageSnapshotsDialog::removalFinished);
+        QSignalSpy removed(c.dialog, &ManageSnapshotsDialog::snapshotsRemoved);
+        QSignalSpy reloaded(&c.window, &MainWindow::overviewLoaded);
         Confirmation confirmation;
-        answerConfirmationSoon(true, &confirmation);
-        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("deleteSnapshotsButton")),
-                          Qt::LeftButton);
+        c.pressDelete(true, &confirmation);
         QVERIFY(confirmation.shown);
         QVERIFY(confirmation.cancelIsDefault);
         QVERIFY2(confirmation.text.contains(QLatin1String("1 snapshot")),
                  qPrintable(confirmation.text));
-        QVERIFY2(confirmation.details.contains(table->topLevelItem(3)->text(0)),
-                 qPrintable(confirmation.details)); // the oldest one's date
-        QVERIFY(confirmation.details.contains(QLatin1String("cannot be undone")));
-        QVERIFY(confirmation.details.contains(QLatin1String("notes and exceptions")));
-        QVERIFY(confirmation.details.contains(QLatin1String("About ")));
+        QVERIFY2(confirmation.details.contains(oldest), qPrintable(confirmation.details));
+        for (const char *says : {"About ", "notes and exceptions", "cannot be undone"})
+            QVERIFY2(confirmation.details.contains(QLatin1String(says)), says);
         QCOMPARE(started.count(), 1);
 
         QVERIFY(finished.wait(120000));
-        QVERIFY2(dialog->lastResult().ok(), qPrintable(dialog->lastResult().error));
-        QCOMPARE(dialog->lastResult().snapshots, 1);
-        QVERIFY2(resultText(dialog).contains(QLatin1String("Deleted 1 snapshot")),
-                 qPrintable(resultText(dialog)));
+        QVERIFY2(c.dialog->lastResult().ok(), qPrintable(c.dialog->lastResult().error));
+        QCOMPARE(c.dialog->lastResult().snapshots, 1);
+        QVERIFY2(resultText(c.dialog).contains(QLatin1String("Deleted 1 snapshot")),
+                 qPrintable(resultText(c.dialog)));
         QCOMPARE(removed.count(), 1);
         QCOMPARE(removed.at(0).at(0).value<QList<qint64>>(), QList<qint64>{1});
         // The workspace, read afresh, has one snapshot fewer; the dialog lists what is left.
         QCOMPARE(snapshotIdsOf(path), (QList<qint64>{2, 3, 4}));
-        QCOMPARE(rowIds(table), (QList<qint64>{4, 3, 2}));
-        closeResult(dialog);
+        QCOMPARE(rowIds(c.table), (QList<qint64>{4, 3, 2}));
+        closeResult(c.dialog);
 
         // The window still shows the newest snapshot; its selectors offer only the rest.
         QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 1, 60000);
-        auto *selector = window.findChild<QComboBox *>(QStringLiteral("snapshotSelector"));
+        auto *selector = c.window.findChild<QComboBox *>(QStringLiteral("snapshotSelector"));
         QCOMPARE(selector->count(), 3);
         QCOMPARE(selector->currentData().toLongLong(), 4);
-        for (int i = 0; i < selector->count(); ++i)
-            QVERIFY(selector->itemData(i).toLongLong() != 1);
-        auto *compare = window.findChild<QComboBox *>(QStringLiteral("compareSelector"));
+        QCOMPARE(selector->findData(qint64(1)), -1);
+        auto *compare = c.window.findChild<QComboBox *>(QStringLiteral("compareSelector"));
         QCOMPARE(compare->findData(qint64(1)), -1);
     }
 
@@ -266,79 +277,67 @@ private slots:
     void deletingTheShownSnapshotsFallsBack()
     {
         const QString path = copyOfDemo();
-        MainWindow window;
-        ManageSnapshotsDialog *dialog = openDialog(window, path);
-        QVERIFY(dialog);
-        auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
-        auto *selector = window.findChild<QComboBox *>(QStringLiteral("snapshotSelector"));
+        Console c;
+        QVERIFY(c.open(path));
+        auto *selector = c.window.findChild<QComboBox *>(QStringLiteral("snapshotSelector"));
         QCOMPARE(selector->currentData().toLongLong(), 4);
 
-        clickRow(table, 4);
-        QSignalSpy finished(dialog, &ManageSnapshotsDialog::removalFinished);
-        QSignalSpy reloaded(&window, &MainWindow::overviewLoaded);
+        clickRow(c.table, 4);
+        QSignalSpy finished(c.dialog, &ManageSnapshotsDialog::removalFinished);
+        QSignalSpy reloaded(&c.window, &MainWindow::overviewLoaded);
         Confirmation confirmation;
-        answerConfirmationSoon(true, &confirmation);
-        table->setFocus();
-        QTest::keyClick(table, Qt::Key_Delete);
+        c.pressDelete(true, &confirmation, true);
         QVERIFY(confirmation.shown);
         QVERIFY(finished.wait(120000));
-        QVERIFY2(dialog->lastResult().ok(), qPrintable(dialog->lastResult().error));
-        closeResult(dialog);
+        QVERIFY2(c.dialog->lastResult().ok(), qPrintable(c.dialog->lastResult().error));
+        closeResult(c.dialog);
         QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 1, 60000);
         QCOMPARE(selector->count(), 3);
         QCOMPARE(selector->currentData().toLongLong(), 3);
 
-        table->setFocus();
-        QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
-        QCOMPARE(table->selectedItems().size(), 3);
+        c.table->setFocus();
+        QTest::keyClick(c.table, Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(c.table->selectedItems().size(), 3);
         Confirmation all;
-        answerConfirmationSoon(true, &all);
-        table->setFocus();
-        QTest::keyClick(table, Qt::Key_Delete);
+        c.pressDelete(true, &all, true);
         QVERIFY(all.shown);
         QVERIFY2(all.text.contains(QLatin1String("3 snapshot")), qPrintable(all.text));
         QVERIFY2(all.details.contains(QLatin1String("No snapshot is left")),
                  qPrintable(all.details));
         QVERIFY(finished.wait(120000));
-        QVERIFY2(dialog->lastResult().ok(), qPrintable(dialog->lastResult().error));
-        QCOMPARE(dialog->lastResult().snapshots, 3);
-        closeResult(dialog);
+        QVERIFY2(c.dialog->lastResult().ok(), qPrintable(c.dialog->lastResult().error));
+        QCOMPARE(c.dialog->lastResult().snapshots, 3);
+        closeResult(c.dialog);
         QCOMPARE(snapshotIdsOf(path), QList<qint64>{});
-        QCOMPARE(table->topLevelItemCount(), 0);
+        QCOMPARE(c.table->topLevelItemCount(), 0);
         QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 2, 60000);
         QCOMPARE(selector->count(), 0);
-        auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+        auto *pages = c.window.findChild<QStackedWidget *>(QStringLiteral("pages"));
         QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("emptyPage"));
-        QVERIFY(
-            !window.findChild<QAction *>(QStringLiteral("actionExportSnapshotFile"))->isEnabled());
+        QVERIFY(!c.window.findChild<QAction *>(QStringLiteral("actionExportSnapshotFile"))
+                     ->isEnabled());
     }
 
     void declinedConfirmationChangesNothing()
     {
         const QString path = copyOfDemo();
-        MainWindow window;
-        ManageSnapshotsDialog *dialog = openDialog(window, path);
-        QVERIFY(dialog);
-        auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
-        clickRow(table, 1);
-        clickRow(table, 2, Qt::ControlModifier);
-        QCOMPARE(table->selectedItems().size(), 2);
-        QSignalSpy started(dialog, &ManageSnapshotsDialog::removalStarted);
-        QSignalSpy removed(dialog, &ManageSnapshotsDialog::snapshotsRemoved);
+        Console c;
+        QVERIFY(c.open(path));
+        clickRow(c.table, 1);
+        clickRow(c.table, 2, Qt::ControlModifier);
+        QCOMPARE(c.table->selectedItems().size(), 2);
+        QSignalSpy started(c.dialog, &ManageSnapshotsDialog::removalStarted);
         Confirmation confirmation;
-        answerConfirmationSoon(false, &confirmation);
-        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("deleteSnapshotsButton")),
-                          Qt::LeftButton);
+        c.pressDelete(false, &confirmation);
         QVERIFY(confirmation.shown);
         QVERIFY2(confirmation.text.contains(QLatin1String("2 snapshot")),
                  qPrintable(confirmation.text));
         QTest::qWait(100);
         QCOMPARE(started.count(), 0);
-        QCOMPARE(removed.count(), 0);
-        QVERIFY(!dialog->isRemoving());
+        QVERIFY(!c.dialog->isRemoving());
         QCOMPARE(snapshotIdsOf(path), (QList<qint64>{1, 2, 3, 4}));
-        QCOMPARE(table->topLevelItemCount(), 4);
-        QCOMPARE(table->selectedItems().size(), 2); // still selected, to think again
+        QCOMPARE(c.table->topLevelItemCount(), 4);
+        QCOMPARE(c.table->selectedItems().size(), 2); // still selected, to think again
     }
 
     // Cancel pressed before the worker got anywhere: the progress callback answers false at
@@ -346,28 +345,24 @@ private slots:
     void cancelledRemovalChangesNothing()
     {
         const QString path = copyOfDemo();
-        MainWindow window;
-        ManageSnapshotsDialog *dialog = openDialog(window, path);
-        QVERIFY(dialog);
-        auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
-        clickRow(table, 2);
-        QSignalSpy finished(dialog, &ManageSnapshotsDialog::removalFinished);
-        QSignalSpy removed(dialog, &ManageSnapshotsDialog::snapshotsRemoved);
+        Console c;
+        QVERIFY(c.open(path));
+        clickRow(c.table, 2);
+        QSignalSpy finished(c.dialog, &ManageSnapshotsDialog::removalFinished);
+        QSignalSpy removed(c.dialog, &ManageSnapshotsDialog::snapshotsRemoved);
         // Emitted before the worker starts: Cancel is pressed in its progress dialog then.
-        connect(dialog, &ManageSnapshotsDialog::removalStarted, this,
+        connect(c.dialog, &ManageSnapshotsDialog::removalStarted, this,
                 [](QProgressDialog *progress) { progress->findChild<QPushButton *>()->click(); });
         Confirmation confirmation;
-        answerConfirmationSoon(true, &confirmation);
-        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("deleteSnapshotsButton")),
-                          Qt::LeftButton);
+        c.pressDelete(true, &confirmation);
         QVERIFY(finished.wait(120000));
-        QCOMPARE(dialog->lastResult().status, workspace::RemovalResult::Status::Cancelled);
-        QVERIFY2(resultText(dialog).contains(QLatin1String("nothing was changed")),
-                 qPrintable(resultText(dialog)));
+        QCOMPARE(c.dialog->lastResult().status, workspace::RemovalResult::Status::Cancelled);
+        QVERIFY2(resultText(c.dialog).contains(QLatin1String("nothing was changed")),
+                 qPrintable(resultText(c.dialog)));
         QCOMPARE(removed.count(), 0);
         QCOMPARE(snapshotIdsOf(path), (QList<qint64>{1, 2, 3, 4}));
-        QCOMPARE(table->topLevelItemCount(), 4);
-        closeResult(dialog);
+        QCOMPARE(c.table->topLevelItemCount(), 4);
+        closeResult(c.dialog);
     }
 
     void snapshotFileIsListedOnly()
@@ -377,31 +372,26 @@ private slots:
             SnapshotFile::exportSnapshots(m_demo, {2, 4}, file);
         QVERIFY2(exported.ok, qPrintable(exported.error));
         const QByteArray before = test::readAll(file);
-        MainWindow window;
-        ManageSnapshotsDialog *dialog = openDialog(window, file);
-        QVERIFY(dialog);
-        QVERIFY(dialog->isReadOnly());
-        auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
-        QCOMPARE(rowIds(table), (QList<qint64>{4, 2}));
-        auto *note = dialog->findChild<QLabel *>(QStringLiteral("manageSnapshotsReadOnly"));
+        Console c;
+        QVERIFY(c.open(file));
+        QVERIFY(c.dialog->isReadOnly());
+        QCOMPARE(rowIds(c.table), (QList<qint64>{4, 2}));
+        auto *note = c.dialog->findChild<QLabel *>(QStringLiteral("manageSnapshotsReadOnly"));
         QVERIFY(note->isVisible());
         QVERIFY2(note->text().contains(QLatin1String("read-only")), qPrintable(note->text()));
-        clickRow(table, 2);
-        QCOMPARE(table->selectedItems().size(), 1);
-        auto *del = dialog->findChild<QPushButton *>(QStringLiteral("deleteSnapshotsButton"));
-        QVERIFY(!del->isEnabled());
+        clickRow(c.table, 2);
+        QCOMPARE(c.table->selectedItems().size(), 1);
+        QVERIFY(!c.deleteButton->isEnabled());
         // Nor does the Delete key ask anything.
-        QSignalSpy started(dialog, &ManageSnapshotsDialog::removalStarted);
+        QSignalSpy started(c.dialog, &ManageSnapshotsDialog::removalStarted);
         Confirmation confirmation;
-        answerConfirmationSoon(true, &confirmation, 4);
-        table->setFocus();
-        QTest::keyClick(table, Qt::Key_Delete);
+        c.pressDelete(true, &confirmation, true);
         QTest::qWait(250);
         QVERIFY(!confirmation.shown);
         QCOMPARE(started.count(), 0);
         QCOMPARE(test::readAll(file), before);
         if (const QString png = qEnvironmentVariable("TRHEALTH_SCREENSHOT_DIR"); !png.isEmpty())
-            dialog->grab().save(
+            c.dialog->grab().save(
                 QDir(png).filePath(QStringLiteral("manage-snapshots-read-only.png")));
     }
 
@@ -410,22 +400,22 @@ private slots:
     {
         const QString path = copyOfDemo();
         int width = 0;
+        QSize size;
         {
-            MainWindow window;
-            ManageSnapshotsDialog *dialog = openDialog(window, path);
-            QVERIFY(dialog);
-            auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
-            width = table->columnWidth(3) + 37;
-            table->setColumnWidth(3, width);
-            dialog->resize(dialog->width() + 50, dialog->height() + 30);
-            dialog->findChild<QPushButton *>(QStringLiteral("manageSnapshotsCloseButton"))->click();
+            Console c;
+            QVERIFY(c.open(path));
+            width = c.table->columnWidth(3) + 37;
+            c.table->setColumnWidth(3, width);
+            c.dialog->resize(c.dialog->width() + 50, c.dialog->height() + 30);
+            size = c.dialog->size();
+            c.dialog->findChild<QPushButton *>(QStringLiteral("manageSnapshotsCloseButton"))
+                ->click();
         }
-        MainWindow window;
-        ManageSnapshotsDialog *dialog = openDialog(window, path);
-        QVERIFY(dialog);
-        auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("snapshotTable"));
-        QCOMPARE(table->columnWidth(3), width);
-        QCOMPARE(rowIds(table), (QList<qint64>{4, 3, 2, 1})); // still newest first
+        Console c;
+        QVERIFY(c.open(path));
+        QCOMPARE(c.table->columnWidth(3), width);
+        QCOMPARE(c.dialog->size(), size);
+        QCOMPARE(rowIds(c.table), (QList<qint64>{4, 3, 2, 1})); // still newest first
     }
 };
 
