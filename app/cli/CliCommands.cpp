@@ -28,6 +28,7 @@ const char *kUsage =
     "  fetch   --db FILE --server URL (--token-file FILE | --token-env VAR) [--ca-file FILE]\n"
     "          [--source rest|gateway] [--threshold 0.95] [--timeout S] [--label TEXT] [--json]\n"
     "  export  --db FILE (--snapshot ID... | --all) --out FILE.trhealth\n"
+    "  prune   --db FILE (--keep N | --before YYYY-MM-DD) [--dry-run] [--json]\n"
     "  report  --db FILE [--snapshot ID|latest] [--month YYYY-MM] (--pdf OUT | --html OUT)\n"
     "          [--appendix DIR] [--top N] [--page-size A4|Letter] [--organisation NAME]\n"
     "          [--logo FILE]\n"
@@ -64,6 +65,8 @@ int run(const QStringList &arguments)
         return fetchCommand(rest);
     if (command == QLatin1String("export"))
         return exportCommand(rest);
+    if (command == QLatin1String("prune"))
+        return pruneCommand(rest);
     if (command == QLatin1String("report"))
         return reportCommand(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||

@@ -60,6 +60,8 @@ int noteCommand(const QStringList &args);
 
 // trhealth-cli export: snapshots to a standalone .trhealth file (ExportCommand.cpp).
 int exportCommand(const QStringList &args);
+// trhealth-cli prune: removes old snapshots (PruneCommand.cpp).
+int pruneCommand(const QStringList &args);
 // trhealth-cli report: the monthly report as PDF or HTML (ReportCommand.cpp).
 int reportCommand(const QStringList &args);
 

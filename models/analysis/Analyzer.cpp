@@ -8,6 +8,7 @@
 #include "core/PlatformNames.h"
 #include "core/ValueClass.h"
 #include "store/Database.h"
+#include "store/Store.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -1284,9 +1285,10 @@ bool Analyzer::run(Database &db, std::int64_t snapshotId, QString *error)
         *error = db.lastError();
         return false;
     }
+    const std::int64_t usedBefore = Store::usedBytes(db);
     if (!runInTransaction(db, snapshotId, error))
         return false;
-    if (!tx.commit()) {
+    if (!Store::addStoredBytes(db, snapshotId, usedBefore) || !tx.commit()) {
         *error = db.lastError();
         return false;
     }

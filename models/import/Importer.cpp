@@ -8,6 +8,7 @@
 #include "JsonReaders.h"
 #include "SnapshotWriter.h"
 #include "store/Database.h"
+#include "store/Store.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -79,6 +80,7 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
             << QStringLiteral("%1: cannot start a transaction: %2").arg(db.path(), db.lastError());
         return result;
     }
+    const std::int64_t usedBefore = Store::usedBytes(db);
     SnapshotWriter writer(db);
     std::optional<std::int64_t> snapshot;
     if (writer.isValid())
@@ -326,7 +328,7 @@ ImportResult Importer::importFiles(Database &db, const QStringList &paths,
             return result;
         }
     }
-    if (!tx.commit()) {
+    if (!Store::addStoredBytes(db, *snapshot, usedBefore) || !tx.commit()) {
         result.status = ImportResult::Status::Failed;
         result.errors << QStringLiteral("%1: %2").arg(
             db.path(), writer.error().isEmpty() ? db.lastError() : writer.error());

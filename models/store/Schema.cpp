@@ -320,6 +320,12 @@ INSERT INTO finding_search(finding_search) VALUES ('rebuild');
 -- the snapshot is shown as incomplete wherever it appears.
 ALTER TABLE snapshot ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;
 )sql",
+        // 5 -> 6: what each snapshot takes of the file, for Manage Snapshots and prune.
+        R"sql(
+-- Bytes of pages the snapshot's import and analysis added (Store::addStoredBytes); NULL:
+-- imported by an older trhealth, estimated from the snapshot's rows instead.
+ALTER TABLE snapshot ADD COLUMN stored_bytes INTEGER;
+)sql",
     };
     return steps;
 }

@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <cstdint>
+
 namespace trh {
 
 // Opens a workspace file the way the app always wants it: foreign keys on, WAL, schema
@@ -50,6 +52,13 @@ public:
     // Whether open(path, Reading) opens read-only: a snapshot file or one that cannot be
     // written.
     static bool opensReadOnly(const QString &path);
+
+    // The bytes of the database's pages in use (page_count - freelist_count), as the open
+    // transaction sees them; -1 when they cannot be read.
+    static std::int64_t usedBytes(Database &db);
+    // Adds what the file grew by since usedBefore (usedBytes() then) to the snapshot's
+    // stored_bytes, in the caller's transaction: what Manage Snapshots shows as its size.
+    static bool addStoredBytes(Database &db, std::int64_t snapshotId, std::int64_t usedBefore);
 };
 
 } // namespace trh

@@ -2,12 +2,17 @@
 
 #include "WorkspaceImport.h"
 #include "analysis/Analyzer.h"
+#include "analysis/SnapshotRemoval.h"
 #include "analysis/Summary.h"
 #include "report/ReportAppendix.h"
 #include "snapshotfile/SnapshotFile.h"
 #include "store/Database.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
+
+#include <algorithm>
 
 namespace trh::workspace {
 
@@ -97,6 +102,115 @@ QDate Workspace::snapshotDate(std::int64_t snapshotId)
     const QString taken = st.text(0);
     const QDateTime at = QDateTime::fromString(taken, Qt::ISODate);
     return at.isValid() ? at.toUTC().date() : QDate::fromString(taken.left(10), Qt::ISODate);
+}
+
+QList<qint64> snapshotsBeyondNewest(const std::vector<SnapshotInfo> &snapshots, int keep)
+{
+    QList<qint64> ids;
+    const qsizetype beyond = qsizetype(snapshots.size()) - std::max(keep, 0);
+    for (qsizetype i = 0; i < beyond; ++i)
+        ids << snapshots[size_t(i)].id;
+    return ids;
+}
+
+QList<qint64> snapshotsTakenBefore(const std::vector<SnapshotInfo> &snapshots, const QDate &date)
+{
+    QList<qint64> ids;
+    for (const SnapshotInfo &s : snapshots) {
+        if (s.takenAt.isValid() && s.takenAt.toUTC().date() < date)
+            ids << s.id;
+    }
+    return ids;
+}
+
+std::optional<std::vector<SnapshotInfo>> Workspace::snapshotInfos(QString *error)
+{
+    // Counted from the indexes that start with snapshot_id: a few milliseconds per million
+    // rows. Findings only for an analysed snapshot (else nullopt).
+    Statement st(m_db, "SELECT s.id, s.taken_at, s.label, s.origin, s.complete, s.stored_bytes, "
+                       "(SELECT count(*) FROM snapshot_endpoint se WHERE se.snapshot_id = s.id), "
+                       "CASE WHEN EXISTS (SELECT 1 FROM analysis a WHERE a.snapshot_id = s.id) "
+                       "THEN (SELECT count(*) FROM finding f WHERE f.snapshot_id = s.id) END, "
+                       "(SELECT count(*) FROM answer a WHERE a.snapshot_id = s.id) "
+                       "FROM snapshot s ORDER BY s.taken_at, s.id");
+    std::vector<SnapshotInfo> infos;
+    std::vector<std::int64_t> rows; // answers and findings: the share of an unmeasured one
+    while (st.step()) {
+        SnapshotInfo i;
+        i.id = st.int64(0);
+        i.takenAt = QDateTime::fromString(st.text(1), Qt::ISODate).toUTC();
+        i.label = st.text(2);
+        i.origin = st.text(3);
+        i.complete = st.int64(4) != 0;
+        i.bytesMeasured = !st.isNull(5);
+        i.bytes = st.optInt(5).value_or(0);
+        i.endpoints = st.int64(6);
+        i.findings = st.optInt(7);
+        rows.push_back(st.int64(8) + i.findings.value_or(0) + i.endpoints);
+        infos.push_back(std::move(i));
+    }
+    if (!st.ok()) {
+        *error = st.error();
+        return std::nullopt;
+    }
+    // Snapshots imported before their size was measured share what the measured ones leave
+    // of the pages in use, by their rows.
+    std::int64_t measured = 0, unmeasuredRows = 0;
+    for (size_t k = 0; k < infos.size(); ++k) {
+        if (infos[k].bytesMeasured)
+            measured += infos[k].bytes;
+        else
+            unmeasuredRows += rows[k];
+    }
+    const std::int64_t rest = std::max<std::int64_t>(0, Store::usedBytes(m_db) - measured);
+    for (size_t k = 0; k < infos.size(); ++k) {
+        if (!infos[k].bytesMeasured && unmeasuredRows > 0)
+            infos[k].bytes = std::int64_t(double(rest) * double(rows[k]) / double(unmeasuredRows));
+    }
+    return infos;
+}
+
+std::int64_t Workspace::fileBytes() const
+{
+    const QString file = path();
+    if (file.isEmpty())
+        return 0;
+    return QFileInfo(file).size() + QFileInfo(file + QStringLiteral("-wal")).size();
+}
+
+RemovalResult Workspace::removeSnapshots(const QList<qint64> &ids, const RemovalProgress &progress)
+{
+    RemovalResult r;
+    if (!isOpen() || isReadOnly()) {
+        r.error = QCoreApplication::translate("trh::Workspace",
+                                              "%1 is read-only: no snapshot can be removed")
+                      .arg(path());
+        return r;
+    }
+    r.fileBytesBefore = fileBytes();
+    // The removal is most of the work; giving the space back the rest.
+    const SnapshotRemoval::Result removed = SnapshotRemoval::remove(
+        m_db, ids, [&](int permille) { return !progress || progress(permille * 80 / 1000); });
+    if (!removed.ok) {
+        r.status =
+            removed.cancelled ? RemovalResult::Status::Cancelled : RemovalResult::Status::Failed;
+        r.error = removed.error;
+        r.fileBytesAfter = fileBytes();
+        return r;
+    }
+    r.status = RemovalResult::Status::Removed;
+    r.snapshots = removed.snapshots;
+    r.notes = removed.notes;
+    r.checklistMonths = removed.checklistMonths;
+    bool cancelled = false;
+    QString why;
+    r.spaceReclaimed = SnapshotRemoval::reclaimSpace(
+        m_db, [&](int permille) { return !progress || progress(80 + permille * 20 / 1000); },
+        &cancelled, &why);
+    if (!r.spaceReclaimed && !cancelled)
+        r.error = why;
+    r.fileBytesAfter = fileBytes();
+    return r;
 }
 
 bool Workspace::ensureAnalysis(std::int64_t snapshotId, QString *error)
