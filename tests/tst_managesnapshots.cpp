@@ -25,6 +25,8 @@
 #include <QTimer>
 #include <QTreeWidget>
 
+#include <algorithm>
+
 using namespace trh;
 
 namespace {
@@ -229,6 +231,31 @@ private slots:
     void deletesTheOldestSnapshot()
     {
         const QString path = copyOfDemo();
+        // A note on an endpoint of the newest snapshot and a sign-off of its month: both stay.
+        const QString month = QStringLiteral("2026-11");
+        const QString step = Checklist::steps().front().id;
+        {
+            workspace::Workspace ws;
+            QVERIFY(ws.open(path, workspace::OpenMode::Existing).ok());
+            QString error;
+            QVERIFY2(ws.ensureAnalysis(4, &error), qPrintable(error));
+            Note note;
+            QVERIFY(ws.findings(
+                4, QString(),
+                [&](const workspace::FindingRow &row) {
+                    if (row.hasEndpoint && note.endpointName.isEmpty())
+                        note.endpointName = row.endpoint;
+                },
+                &error));
+            note.code = QStringLiteral("health.dec");
+            note.text = QStringLiteral("kept with its endpoint");
+            note.author = QStringLiteral("tester");
+            QVERIFY2(ws.addNote(note, &error), qPrintable(error));
+            QCOMPARE(ws.snapshotDate(4).toString(QStringLiteral("yyyy-MM")), month);
+            QVERIFY2(ws.signOff(month, step, QStringLiteral("tester"),
+                                QDateTime::currentDateTimeUtc(), &error),
+                     qPrintable(error));
+        }
         Console c;
         QVERIFY(c.open(path));
         clickRow(c.table, 1);
@@ -253,6 +280,11 @@ private slots:
         QVERIFY(finished.wait(120000));
         QVERIFY2(c.dialog->lastResult().ok(), qPrintable(c.dialog->lastResult().error));
         QCOMPARE(c.dialog->lastResult().snapshots, 1);
+        // Nothing else reads the file: its space goes back, and the message says how much.
+        QVERIFY(c.dialog->lastResult().spaceReclaimed);
+        QVERIFY(c.dialog->lastResult().fileBytesAfter < c.dialog->lastResult().fileBytesBefore);
+        QVERIFY2(resultText(c.dialog).contains(QLatin1String("went from")),
+                 qPrintable(resultText(c.dialog)));
         QVERIFY2(resultText(c.dialog).contains(QLatin1String("Deleted 1 snapshot")),
                  qPrintable(resultText(c.dialog)));
         QCOMPARE(removed.count(), 1);
@@ -260,6 +292,20 @@ private slots:
         // The workspace, read afresh, has one snapshot fewer; the dialog lists what is left.
         QCOMPARE(snapshotIdsOf(path), (QList<qint64>{2, 3, 4}));
         QCOMPARE(rowIds(c.table), (QList<qint64>{4, 3, 2}));
+        {
+            workspace::Workspace ws;
+            QVERIFY(ws.open(path, workspace::OpenMode::ReadOnly).ok());
+            const std::vector<Note> notes = ws.allNotes();
+            QVERIFY(std::any_of(notes.begin(), notes.end(), [](const Note &n) {
+                return n.text == QLatin1String("kept with its endpoint");
+            }));
+            QString error;
+            const auto checklist = ws.checklist(month, &error);
+            QVERIFY2(checklist, qPrintable(error));
+            QVERIFY(std::any_of(checklist->begin(), checklist->end(), [&](const ChecklistEntry &e) {
+                return e.step == step && e.isSignedOff();
+            }));
+        }
         closeResult(c.dialog);
 
         // The window still shows the newest snapshot; its selectors offer only the rest.

@@ -461,6 +461,9 @@ void ManageSnapshotsDialog::showResult()
             details << tr("The workspace file stays at %1: the space freed is reused by the next "
                           "import (and given back by the next deletion).")
                            .arg(sizeText(r.fileBytesAfter));
+        // Why the space could not be given back (none when that was cancelled).
+        if (!r.spaceReclaimed && !r.error.isEmpty())
+            details << r.error;
         box->setInformativeText(details.join(QStringLiteral("\n\n")));
         break;
     }
