@@ -411,6 +411,33 @@ private slots:
         closeResult(c.dialog);
     }
 
+    // A workspace from before sizes were measured: each snapshot's share of the file is
+    // estimated, marked "≈", and the shares add up to no more than the file.
+    void olderWorkspaceShowsEstimates()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("schema5.trdb"));
+        QVERIFY(QFile::copy(test::fixture(QStringLiteral("upgrade/schema5-demo.trdb")), path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        Console c;
+        QVERIFY(c.open(path));
+        QCOMPARE(c.table->topLevelItemCount(), 4);
+        std::int64_t total = 0;
+        for (const workspace::SnapshotInfo &s : c.dialog->snapshots()) {
+            QVERIFY(!s.bytesMeasured);
+            QVERIFY(s.bytes > 0);
+            total += s.bytes;
+        }
+        workspace::Workspace ws;
+        QVERIFY(ws.open(path, workspace::OpenMode::ReadOnly).ok());
+        QVERIFY(total <= ws.fileBytes());
+        for (int i = 0; i < c.table->topLevelItemCount(); ++i)
+            QVERIFY2(c.table->topLevelItem(i)->text(6).startsWith(QStringLiteral("≈ ")),
+                     qPrintable(c.table->topLevelItem(i)->text(6)));
+        if (const QString png = qEnvironmentVariable("TRHEALTH_SCREENSHOT_DIR"); !png.isEmpty())
+            c.dialog->grab().save(
+                QDir(png).filePath(QStringLiteral("manage-snapshots-estimates.png")));
+    }
+
     void snapshotFileIsListedOnly()
     {
         const QString file = m_dir.filePath(QStringLiteral("shared.trhealth"));
