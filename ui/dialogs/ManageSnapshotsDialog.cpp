@@ -151,11 +151,12 @@ ManageSnapshotsDialog::ManageSnapshotsDialog(const QString &workspace, QWidget *
     m_readOnlyNote->hide();
     layout->addWidget(m_readOnlyNote);
 
-    auto *deleteAction = new QAction(tr("&Delete…"), this);
-    deleteAction->setShortcut(QKeySequence::Delete);
-    deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_table->addAction(deleteAction);
-    connect(deleteAction, &QAction::triggered, this, &ManageSnapshotsDialog::deleteSelected);
+    // The Delete key and the table's context menu.
+    m_deleteAction = new QAction(tr("&Delete…"), this);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_table->addAction(m_deleteAction);
+    connect(m_deleteAction, &QAction::triggered, this, &ManageSnapshotsDialog::deleteSelected);
 
     // Return presses neither button: deleting is never the default.
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -171,16 +172,10 @@ ManageSnapshotsDialog::ManageSnapshotsDialog(const QString &workspace, QWidget *
     connect(buttons, &QDialogButtonBox::rejected, this, &ManageSnapshotsDialog::reject);
     connect(m_table, &QTreeWidget::itemSelectionChanged, this,
             &ManageSnapshotsDialog::updateSelection);
-    // The action follows the button (which knows about read-only and a running removal).
-    connect(this, &ManageSnapshotsDialog::removalFinished, deleteAction,
-            [this, deleteAction] { deleteAction->setEnabled(m_delete->isEnabled()); });
-    connect(m_table, &QTreeWidget::itemSelectionChanged, deleteAction,
-            [this, deleteAction] { deleteAction->setEnabled(m_delete->isEnabled()); });
     connect(&m_watcher, &QFutureWatcher<workspace::RemovalResult>::finished, this,
             &ManageSnapshotsDialog::removalDone);
 
     refresh();
-    deleteAction->setEnabled(m_delete->isEnabled());
     // Column widths as the user left them; the first time, as wide as the contents.
     const QSettings settings;
     if (!m_table->header()->restoreState(
@@ -307,7 +302,9 @@ void ManageSnapshotsDialog::fillTable()
 void ManageSnapshotsDialog::updateSelection()
 {
     const QList<QTreeWidgetItem *> selected = m_table->selectedItems();
-    m_delete->setEnabled(!selected.isEmpty() && !m_readOnly && !isRemoving());
+    const bool canDelete = !selected.isEmpty() && !m_readOnly && !isRemoving();
+    m_delete->setEnabled(canDelete);
+    m_deleteAction->setEnabled(canDelete);
     if (m_snapshots.empty()) {
         m_selection->setText(m_error->isHidden() ? tr("The workspace has no snapshot.")
                                                  : QString());
@@ -392,6 +389,7 @@ void ManageSnapshotsDialog::startRemoval(const QList<qint64> &ids)
                      .create(this);
     connect(m_progress, &QProgressDialog::canceled, this, [cancel = m_cancel] { *cancel = true; });
     m_delete->setEnabled(false);
+    m_deleteAction->setEnabled(false);
     m_close->setEnabled(false);
     emit removalStarted(m_progress);
 

@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+class QAction;
 class QLabel;
 class QProgressDialog;
 class QPushButton;
@@ -80,6 +81,7 @@ private:
     QLabel *m_fileSize = nullptr;
     QLabel *m_readOnlyNote = nullptr;
     QPushButton *m_delete = nullptr, *m_close = nullptr;
+    QAction *m_deleteAction = nullptr;
 };
 
 } // namespace trh
