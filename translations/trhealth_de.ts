@@ -790,10 +790,6 @@ Die Änderungen verwerfen?</translation>
         <translation>Demo-Bestand wird erstellt …</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>Demo fleet progress</source>
         <translation>Fortschritt des Demo-Bestands</translation>
     </message>
@@ -1854,6 +1850,225 @@ Es wurde nichts geschrieben; der Arbeitsbereich ist unverändert.</translation>
     <message>
         <source>Demo fleet not built: cancelled.</source>
         <translation>Demo-Bestand nicht erstellt: abgebrochen.</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Snapshots…</source>
+        <translation>Snapshots ver&amp;walten …</translation>
+    </message>
+    <message>
+        <source>See the size of each snapshot and delete old ones to give their space back</source>
+        <translation>Die Größe jedes Snapshots sehen und alte löschen, um ihren Platz freizugeben</translation>
+    </message>
+</context>
+<context>
+    <name>trh::ManageSnapshotsDialog</name>
+    <message>
+        <source>Manage Snapshots — %1</source>
+        <translation>Snapshots verwalten – %1</translation>
+    </message>
+    <message>
+        <source>Newest first. Deleting snapshots gives their space back to the file system; select several with Ctrl or Shift.</source>
+        <translation>Die neuesten zuerst. Gelöschte Snapshots geben ihren Platz an das Dateisystem zurück; mehrere wählen Sie mit Strg oder Umschalt.</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>Snapshots</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Aufgenommen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpunkte</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>What the snapshot adds to the workspace file; &quot;≈&quot;: estimated from its share of the rows (imported before trhealth measured sizes)</source>
+        <translation>Was der Snapshot zur Arbeitsbereichsdatei beiträgt; „≈“: geschätzt aus seinem Anteil an den Zeilen (importiert, bevor trhealth Größen maß)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>Delete the selected snapshots</source>
+        <translation>Die ausgewählten Snapshots löschen</translation>
+    </message>
+    <message>
+        <source>The snapshots cannot be listed: %1</source>
+        <translation>Die Snapshots können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Workspace file %1: %2</source>
+        <translation>Arbeitsbereichsdatei %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only (a snapshot file, or a file that cannot be written): its snapshots are listed, but none can be deleted.</source>
+        <translation>%1 ist schreibgeschützt geöffnet (eine Snapshot-Datei oder eine nicht beschreibbare Datei): Ihre Snapshots werden aufgelistet, aber keiner kann gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Snapshot %1, taken %2 UTC</source>
+        <translation>Snapshot %1, aufgenommen %2 UTC</translation>
+    </message>
+    <message>
+        <source>not analysed</source>
+        <translation>nicht analysiert</translation>
+    </message>
+    <message>
+        <source>Analysed the first time the snapshot is shown or reported</source>
+        <translation>Wird analysiert, wenn der Snapshot zum ersten Mal angezeigt oder berichtet wird</translation>
+    </message>
+    <message>
+        <source>%1 bytes, measured when the snapshot was imported and analysed</source>
+        <translation>%1 Bytes, gemessen beim Import und bei der Analyse des Snapshots</translation>
+    </message>
+    <message>
+        <source>Estimated from the snapshot&apos;s share of the workspace&apos;s rows: it was imported before trhealth measured sizes</source>
+        <translation>Geschätzt aus dem Anteil des Snapshots an den Zeilen des Arbeitsbereichs: Er wurde importiert, bevor trhealth Größen maß</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Vollständig</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Unvollständig</translation>
+    </message>
+    <message>
+        <source>Damaged CSV rows were skipped when it was imported: its figures miss the endpoints of those rows</source>
+        <translation>Beim Import wurden beschädigte CSV-Zeilen übersprungen: In seinen Zahlen fehlen die Endpunkte dieser Zeilen</translation>
+    </message>
+    <message>
+        <source>The workspace has no snapshot.</source>
+        <translation>Der Arbeitsbereich hat keinen Snapshot.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n snapshot(s), none selected.</source>
+        <translation>
+            <numerusform>%n Snapshot, keiner ausgewählt.</numerusform>
+            <numerusform>%n Snapshots, keiner ausgewählt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 snapshot(s) selected, about %2.</source>
+        <translation>
+            <numerusform>%n von %1 Snapshots ausgewählt, etwa %2.</numerusform>
+            <numerusform>%n von %1 Snapshots ausgewählt, etwa %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Taken %1.</source>
+        <translation>Aufgenommen %1.</translation>
+    </message>
+    <message>
+        <source>About %1 goes back to the file system.</source>
+        <translation>Etwa %1 gehen an das Dateisystem zurück.</translation>
+    </message>
+    <message>
+        <source>The notes and exceptions of endpoints found only in these snapshots are deleted with them, and so are the checklist sign-offs of months no remaining snapshot falls in.</source>
+        <translation>Die Notizen und Ausnahmen von Endpunkten, die nur in diesen Snapshots vorkommen, werden mit ihnen gelöscht, ebenso die Abzeichnungen der Checkliste für Monate, in die kein verbleibender Snapshot fällt.</translation>
+    </message>
+    <message>
+        <source>No snapshot is left: the workspace will be empty.</source>
+        <translation>Es bleibt kein Snapshot übrig: Der Arbeitsbereich wird leer sein.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Delete Snapshots</source>
+        <translation>Snapshots löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n snapshot(s)?</source>
+        <translation>
+            <numerusform>%n Snapshot löschen?</numerusform>
+            <numerusform>%n Snapshots löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n snapshot(s)…</source>
+        <translation>
+            <numerusform>%n Snapshot wird gelöscht …</numerusform>
+            <numerusform>%n Snapshots werden gelöscht …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deletion progress</source>
+        <translation>Fortschritt des Löschens</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n snapshot(s).</source>
+        <translation>
+            <numerusform>%n Snapshot gelöscht.</numerusform>
+            <numerusform>%n Snapshots gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) and exception(s) of endpoints no remaining snapshot has went with them.</source>
+        <translation>
+            <numerusform>%n Notiz oder Ausnahme von Endpunkten, die kein verbleibender Snapshot enthält, wurde mit ihnen gelöscht.</numerusform>
+            <numerusform>%n Notizen und Ausnahmen von Endpunkten, die kein verbleibender Snapshot enthält, wurden mit ihnen gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The checklist sign-offs of %n month(s) went with their last snapshot.</source>
+        <translation>
+            <numerusform>Die Abzeichnungen der Checkliste von %n Monat wurden mit seinem letzten Snapshot gelöscht.</numerusform>
+            <numerusform>Die Abzeichnungen der Checkliste von %n Monaten wurden mit ihrem jeweils letzten Snapshot gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The workspace file went from %1 to %2.</source>
+        <translation>Die Arbeitsbereichsdatei ist von %1 auf %2 geschrumpft.</translation>
+    </message>
+    <message>
+        <source>The workspace file stays at %1: the space freed is reused by the next import (and given back by the next deletion).</source>
+        <translation>Die Arbeitsbereichsdatei bleibt bei %1: Der frei gewordene Platz wird vom nächsten Import wiederverwendet (und beim nächsten Löschen zurückgegeben).</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Abgebrochen: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The snapshots could not be deleted; nothing was changed.</source>
+        <translation>Die Snapshots konnten nicht gelöscht werden; es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -3040,6 +3255,13 @@ Mittel %2 h, n = %4</translation>
     <message>
         <source>%1; nothing was written to it — restore it from a backup</source>
         <translation>%1; es wurde nichts hineingeschrieben – stellen Sie ihn aus einer Sicherung wieder her</translation>
+    </message>
+</context>
+<context>
+    <name>trh::WorkProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

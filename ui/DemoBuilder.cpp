@@ -1,6 +1,7 @@
 #include "DemoBuilder.h"
 
 #include "core/AtomicFile.h"
+#include "widgets/WorkProgress.h"
 #include "workspace/Workspace.h"
 
 #include <QDir>
@@ -30,15 +31,9 @@ DemoBuilder::DemoBuilder(const QString &path, QWidget *parent)
     }
     m_partial->close(); // SQLite writes it by name
 
-    m_progress = new QProgressDialog(tr("Building the demo fleet…"), tr("Cancel"), 0, 1000, parent);
-    m_progress->setObjectName(QStringLiteral("demoProgress"));
-    m_progress->setAccessibleName(tr("Demo fleet progress"));
-    m_progress->setWindowTitle(tr("Demo Fleet"));
-    m_progress->setWindowModality(Qt::WindowModal);
-    m_progress->setAutoReset(false);
-    m_progress->setAutoClose(false);
-    m_progress->setMinimumDuration(0);
-    m_progress->setValue(0);
+    m_progress = WorkProgress{tr("Building the demo fleet…"), tr("Demo Fleet"),
+                              QStringLiteral("demoProgress"), tr("Demo fleet progress")}
+                     .create(parent);
     connect(m_progress, &QProgressDialog::canceled, this, &DemoBuilder::cancel);
 
     connect(&m_watcher, &QFutureWatcher<workspace::DemoResult>::finished, this,

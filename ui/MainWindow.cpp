@@ -12,6 +12,7 @@
 #include "dialogs/ConnectionsDialog.h"
 #include "dialogs/FetchDialog.h"
 #include "dialogs/ImportDialog.h"
+#include "dialogs/ManageSnapshotsDialog.h"
 #include "dialogs/SnapshotFileExport.h"
 #include "pages/ChecklistPage.h"
 #include "pages/FindingsPage.h"
@@ -260,6 +261,12 @@ void MainWindow::buildMenus()
         tr("Save snapshots with their findings, notes and checklist in a .trhealth file that "
            "colleagues open read-only"));
     m_exportSnapshotAction->setEnabled(false);
+    m_manageSnapshotsAction =
+        file->addAction(tr("&Manage Snapshots…"), this, &MainWindow::manageSnapshots);
+    m_manageSnapshotsAction->setObjectName(QStringLiteral("actionManageSnapshots"));
+    m_manageSnapshotsAction->setToolTip(
+        tr("See the size of each snapshot and delete old ones to give their space back"));
+    m_manageSnapshotsAction->setEnabled(false);
     file->setToolTipsVisible(true);
     file->addSeparator();
     // The monthly report of the snapshot shown.
@@ -361,6 +368,8 @@ void MainWindow::applyReadOnly()
                          .arg(name)
                    : QString();
     m_importAction->setEnabled(!m_readOnly);
+    // Another workspace (or none): enabled again once it has loaded.
+    m_manageSnapshotsAction->setEnabled(false);
     m_importAction->setToolTip(m_readOnly ? reason : tr("Import Tanium exports as a snapshot"));
     for (FindingsPage *page : m_findingPages)
         page->setReadOnly(reason);
@@ -381,6 +390,25 @@ void MainWindow::exportSnapshotFile()
                 emit snapshotFileExported(ok, path, error);
             });
     job->start(m_data.snapshots, m_data.snapshotId);
+}
+
+void MainWindow::manageSnapshots()
+{
+    if (m_dbPath.isEmpty())
+        return;
+    auto *dialog = new ManageSnapshotsDialog(m_dbPath, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ManageSnapshotsDialog::snapshotsRemoved, this,
+            [this, path = m_dbPath](const QList<qint64> &ids) {
+                if (path != m_dbPath)
+                    return;
+                // The snapshot shown may be gone: then the newest one left (with none left, the
+                // empty state); a compared one that is gone gives way to the one before.
+                const qint64 shown = ids.contains(m_data.snapshotId) ? 0 : m_data.snapshotId;
+                const qint64 compared = ids.contains(m_data.previousId) ? -1 : m_data.previousId;
+                load(shown, shown == 0 ? -1 : compared);
+            });
+    dialog->open();
 }
 
 void MainWindow::reload()
@@ -420,6 +448,7 @@ void MainWindow::loaded()
     m_data = m_watcher.result();
     if (!m_data.error.isEmpty()) {
         m_exportSnapshotAction->setEnabled(false);
+        m_manageSnapshotsAction->setEnabled(false);
         if (m_data.dbPath.isEmpty()) {
             // Refused by the checks: nothing of it stays open, or is offered again.
             QSettings settings;
@@ -450,6 +479,7 @@ void MainWindow::loaded()
     m_compare->setCurrentIndex(std::max(0, m_compare->findData(m_data.previousId)));
     m_updatingSelectors = false;
     m_exportSnapshotAction->setEnabled(m_data.snapshotId != 0);
+    m_manageSnapshotsAction->setEnabled(true);
     if (m_data.snapshotId == 0) {
         m_pages->setCurrentWidget(m_empty);
         m_status->setText(tr("%1 has no snapshot yet").arg(QDir::toNativeSeparators(m_dbPath)));

@@ -41,6 +41,9 @@ public:
     bool isReadOnly() const { return m_readOnly; }
     // File → Export Snapshot File…: the current snapshot, or several ticked in a list.
     void exportSnapshotFile();
+    // File → Manage Snapshots…: the snapshots with their sizes, to delete old ones. After a
+    // deletion the window shows the snapshot it showed, or the newest one left.
+    void manageSnapshots();
     QString workspace() const { return m_dbPath; }
     // Shows the page whose objectName is given ("overviewPage", "clientHealthPage", …).
     void showPage(const QString &objectName);
@@ -104,6 +107,7 @@ private:
     bool m_verifyNext = false; // the next load checks the file first (SnapshotFile::verify)
     QAction *m_importAction = nullptr;
     QAction *m_exportSnapshotAction = nullptr;
+    QAction *m_manageSnapshotsAction = nullptr;
 };
 
 } // namespace trh

@@ -57,5 +57,14 @@ inline QString noteAuthor()
 {
     return QStringLiteral("note/author");
 }
+// The Manage Snapshots dialog's size and position, and its table's columns.
+inline QString manageSnapshotsGeometry()
+{
+    return QStringLiteral("manageSnapshots/geometry");
+}
+inline QString manageSnapshotsColumns()
+{
+    return QStringLiteral("manageSnapshots/columns");
+}
 
 } // namespace trh::SettingsKey

@@ -2,6 +2,7 @@
 #include "Theme.h"
 
 #include "import/DatasetMapping.h"
+#include "widgets/WorkProgress.h"
 #include "workspace/WorkspaceImport.h"
 
 #include <QCheckBox>
@@ -293,16 +294,10 @@ bool ImportDialog::startImport()
 
     m_cancelled->store(false);
     m_progress =
-        new QProgressDialog(tr("Importing and analysing %n file(s)…", nullptr, int(m_files.size())),
-                            tr("Cancel"), 0, kProgressSteps, this);
-    m_progress->setObjectName(QStringLiteral("importProgress"));
-    m_progress->setAccessibleName(tr("Import progress"));
-    m_progress->setWindowTitle(tr("Import"));
-    m_progress->setWindowModality(Qt::WindowModal);
-    m_progress->setAutoReset(false);
-    m_progress->setAutoClose(false);
-    m_progress->setMinimumDuration(0);
-    m_progress->setValue(0);
+        WorkProgress{tr("Importing and analysing %n file(s)…", nullptr, int(m_files.size())),
+                     tr("Import"), QStringLiteral("importProgress"), tr("Import progress"),
+                     kProgressSteps}
+            .create(this);
     m_progress->show();
     connect(m_progress, &QProgressDialog::canceled, this, [this] {
         m_cancelled->store(true);
