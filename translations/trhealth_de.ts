@@ -257,8 +257,8 @@
 <context>
     <name>trh</name>
     <message>
-        <source>the copy still refers to removed rows (table %1)</source>
-        <translation>die Kopie verweist noch auf entfernte Zeilen (Tabelle %1)</translation>
+        <source>the workspace has a table trhealth cannot export (%1)</source>
+        <translation>der Arbeitsbereich enthält eine Tabelle, die trhealth nicht exportieren kann (%1)</translation>
     </message>
 </context>
 <context>
@@ -3176,10 +3176,6 @@ Mittel %2 h, n = %4</translation>
         <translation>Snapshot %1 kann nicht analysiert werden: %2</translation>
     </message>
     <message>
-        <source>copying the workspace failed: %1</source>
-        <translation>das Kopieren des Arbeitsbereichs ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
         <source>the integrity check gave no answer</source>
         <translation>die Integritätsprüfung lieferte keine Antwort</translation>
     </message>
@@ -3223,6 +3219,13 @@ Mittel %2 h, n = %4</translation>
     </message>
 </context>
 <context>
+    <name>trh::SnapshotRemoval</name>
+    <message>
+        <source>the snapshots could not be removed</source>
+        <translation>die Snapshots konnten nicht entfernt werden</translation>
+    </message>
+</context>
+<context>
     <name>trh::SqlTableModel</name>
     <message>
         <source>The table has no data source.</source>
@@ -3262,6 +3265,13 @@ Mittel %2 h, n = %4</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>trh::Workspace</name>
+    <message>
+        <source>%1 is read-only: no snapshot can be removed</source>
+        <translation>%1 ist schreibgeschützt: es kann kein Snapshot entfernt werden</translation>
     </message>
 </context>
 <context>
