@@ -51,13 +51,10 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_path = m_dir.filePath(QStringLiteral("demo.trdb"));
+        QString error = test::createDemoWorkspace(m_path, 300);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         workspace::Workspace ws;
-        QVERIFY(ws.open(m_path, OpenMode::CreateOrUpgrade).ok());
-        workspace::DemoOptions options;
-        options.endpoints = 300;
-        const workspace::DemoResult built = ws.buildDemo(options);
-        QVERIFY2(built.ok(), qPrintable(built.error));
-        QString error;
+        QVERIFY(ws.open(m_path, OpenMode::Existing).ok());
         const auto latest = ws.resolveSnapshot(QStringLiteral("latest"), &error);
         QVERIFY2(latest, qPrintable(error));
         m_latest = *latest;

@@ -34,6 +34,16 @@ Database &Database::operator=(Database &&other) noexcept
     return *this;
 }
 
+namespace {
+
+// A file: URI of path (percent-encoded, so '?' or '#' in a name stay part of the path).
+QByteArray fileUri(const QString &path, const char *parameters)
+{
+    return QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() + parameters;
+}
+
+} // namespace
+
 bool Database::open(const QString &path, Mode mode)
 {
     // Memory statistics take a global mutex on every SQLite allocation; nothing reads them.
@@ -54,10 +64,8 @@ bool Database::open(const QString &path, Mode mode)
     QByteArray utf8 = path.isEmpty() || path == QLatin1String(":memory:")
                           ? path.toUtf8()
                           : QFileInfo(path).absoluteFilePath().toUtf8();
-    if (mode == Mode::Immutable) {
-        // A file: URI (percent-encoded, so '?' or '#' in a name stay part of the path).
-        utf8 = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() + "?immutable=1";
-    }
+    if (mode == Mode::Immutable)
+        utf8 = fileUri(path, "?immutable=1");
     const int rc = sqlite3_open_v2(utf8.constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         m_error = QStringLiteral("%1: %2").arg(
@@ -81,8 +89,7 @@ bool Database::open(const QString &path, Mode mode)
 
 bool Database::attachReadOnly(const QString &path, std::string_view name, bool immutable)
 {
-    const QByteArray uri = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() +
-                           (immutable ? "?immutable=1" : "?mode=ro");
+    const QByteArray uri = fileUri(path, immutable ? "?immutable=1" : "?mode=ro");
     Statement st(*this, "ATTACH DATABASE ?1 AS " + std::string(name));
     st.bind(1, std::string_view(uri.constData(), size_t(uri.size())));
     if (st.run())

@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "workspace/Workspace.h"
 #include "workspace/WorkspaceImport.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,18 @@ bool createFleetWorkspace(const QString &path)
     Database db;
     return Store::open(db, path, Store::OpenMode::CreateOrUpgrade).ok() &&
            workspace::importFiles(db, fleetFiles()).ok();
+}
+
+QString createDemoWorkspace(const QString &path, int endpoints)
+{
+    workspace::Workspace ws;
+    const workspace::OpenResult opened = ws.open(path, workspace::OpenMode::CreateOrUpgrade);
+    if (!opened.ok())
+        return opened.error;
+    workspace::DemoOptions options;
+    options.endpoints = endpoints;
+    const workspace::DemoResult built = ws.buildDemo(options);
+    return built.ok() ? QString() : built.error;
 }
 
 bool FleetWorkspace::create()

@@ -19,6 +19,9 @@ QString fixture(const QString &name);
 QStringList fleetFiles();
 // Creates a workspace at path with the fleet imported as one snapshot; false on error.
 bool createFleetWorkspace(const QString &path);
+// Creates a workspace at path holding the demo fleet (four monthly snapshots) of that many
+// endpoints; the empty string, or why it failed.
+QString createDemoWorkspace(const QString &path, int endpoints);
 // The fleet workspace of a test class, in a folder of its own: create() it in initTestCase()
 // (which also puts QStandardPaths in test mode), then use path.
 struct FleetWorkspace
